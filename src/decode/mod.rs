@@ -1,0 +1,234 @@
+//! Stage 2: bytes to text.
+//!
+//! Order: byte-order mark, then (HTML only) the declared `<meta charset>`, then strict UTF-8,
+//! then a BOM-less UTF-16 check, then chardetng over the first kilobyte. A lossy decode is a
+//! value with a quality signal ([`Decoded::replaced`]), not an error; only input that is no text
+//! at all (binary data, or mostly replacement characters) is refused.
+
+pub mod html;
+
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+
+/// Decoded text and how it was obtained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without BOM.
+    pub text: String,
+    /// Name of the encoding used (`UTF-8`, `GBK`, `Big5`, `UTF-16LE` …).
+    pub encoding: &'static str,
+    /// How the encoding was chosen: `bom`, `meta`, `utf8`, `utf16-heuristic` or `detected`.
+    pub method: &'static str,
+    /// Number of U+FFFD replacement characters the decoder had to insert.
+    pub replaced: usize,
+}
+
+/// How many bytes chardetng looks at.
+const SNIFF_BYTES: usize = 1024;
+
+/// Decodes `bytes`; `html` enables the `<meta charset>` step.
+pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return finish(enc, &bytes[bom_len..], "bom");
+    }
+    if html {
+        if let Some(enc) = meta_charset(bytes) {
+            return finish(enc, bytes, "meta");
+        }
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        if looks_binary(s.as_bytes()) {
+            return Err(binary_message(bytes));
+        }
+        return Ok(Decoded {
+            text: s.to_string(),
+            encoding: UTF_8.name(),
+            method: "utf8",
+            replaced: 0,
+        });
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return finish(enc, bytes, "utf16-heuristic");
+    }
+    if looks_binary(bytes) {
+        return Err(binary_message(bytes));
+    }
+    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
+    let prefix = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    det.feed(prefix, prefix.len() == bytes.len());
+    let enc = det.guess(None, Utf8Detection::Allow);
+    finish(enc, bytes, "detected")
+}
+
+fn finish(enc: &'static Encoding, bytes: &[u8], method: &'static str) -> Result<Decoded, String> {
+    let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
+    let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let chars = text.chars().count().max(1);
+    if replaced * 4 > chars {
+        return Err(format!(
+            "not text in any known encoding: best guess {} replaced {replaced} of {chars} characters",
+            enc.name()
+        ));
+    }
+    if looks_binary(text.as_bytes()) {
+        return Err(format!(
+            "decoded as {} but the result is mostly control characters",
+            enc.name()
+        ));
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+        method,
+        replaced,
+    })
+}
+
+fn binary_message(bytes: &[u8]) -> String {
+    format!(
+        "binary data, not text ({} of the first {} bytes are control bytes)",
+        bytes
+            .iter()
+            .take(4096)
+            .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+            .count(),
+        bytes.len().min(4096)
+    )
+}
+
+/// More than 10 % control bytes (other than whitespace) in the first 4 KiB.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head.is_empty() {
+        return false;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    control * 10 > head.len()
+}
+
+/// UTF-16 without a BOM shows as NUL bytes in every other position.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let pairs = head.len() / 2;
+    let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    // CJK text has few NULs; ASCII-heavy UTF-16 has many on one side only.
+    let decoded_ok = |enc: &'static Encoding| {
+        let (text, errors) = enc.decode_without_bom_handling(bytes);
+        !errors && cjk_share(&text) > 0.3
+    };
+    if odd_nul * 5 > pairs && even_nul * 20 < pairs {
+        return Some(UTF_16LE);
+    }
+    if even_nul * 5 > pairs && odd_nul * 20 < pairs {
+        return Some(UTF_16BE);
+    }
+    if decoded_ok(UTF_16LE) {
+        return Some(UTF_16LE);
+    }
+    None
+}
+
+fn cjk_share(text: &str) -> f64 {
+    let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+    cjk as f64 / total as f64
+}
+
+/// True for CJK unified ideographs (basic block and extension A).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Finds `<meta charset=…>` or `<meta http-equiv … content="…charset=…">` in the first 4 KiB.
+fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"charset") {
+        let mut i = from + pos + b"charset".len();
+        while i < lower.len() && matches!(lower[i], b' ' | b'=' | b'"' | b'\'') {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_'))
+        {
+            i += 1;
+        }
+        if i > start {
+            if let Some(enc) = Encoding::for_label(&lower[start..i]) {
+                // A page that says UTF-16 in ASCII is not UTF-16.
+                if enc == UTF_16LE || enc == UTF_16BE {
+                    return Some(UTF_8);
+                }
+                return Some(enc);
+            }
+        }
+        from = i.max(from + pos + 1);
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::{BIG5, GB18030};
+
+    const HAY: &str = "市人社局共受理人大代表建议8件、政协提案16件,办复率100%。";
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = GB18030.encode(HAY);
+        let d = decode(&bytes, false).unwrap();
+        assert_eq!(d.text, HAY);
+        assert_eq!(d.method, "detected");
+    }
+
+    #[test]
+    fn big5_is_detected() {
+        let trad = "市人社局共受理人大代表建議8件、政協提案16件,辦復率100%。";
+        let (bytes, _, _) = BIG5.encode(trad);
+        let d = decode(&bytes, false).unwrap();
+        assert_eq!(d.text, trad);
+        assert_eq!(d.encoding, "Big5");
+    }
+
+    #[test]
+    fn utf16le_with_and_without_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in HAY.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes, false).unwrap();
+        assert_eq!((d.text.as_str(), d.method), (HAY, "bom"));
+        let d = decode(&bytes[2..], false).unwrap();
+        assert_eq!(d.text, HAY);
+        assert_eq!(d.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn html_meta_charset_wins_over_detection() {
+        let html = format!("<html><head><meta charset=\"gbk\"></head><body>{HAY}</body></html>");
+        let (bytes, _, _) = GB18030.encode(&html);
+        let d = decode(&bytes, true).unwrap();
+        assert_eq!(d.method, "meta");
+        assert!(d.text.contains(HAY));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let bytes: Vec<u8> = (0..2000u32).map(|i| (i % 7) as u8).collect();
+        assert!(decode(&bytes, false).unwrap_err().contains("binary"));
+    }
+}

@@ -1,0 +1,461 @@
+//! Document fields: whether the text is a handling report, the year, and who reports
+//! (region from a compiled-in table of administrative divisions, level, sector, agency).
+
+use crate::model::DocMeta;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// One administrative division.
+#[derive(Debug, Clone)]
+struct Division {
+    name: &'static str,
+    level: &'static str,
+}
+
+static DIVISIONS_TSV: &str = include_str!("../../data/divisions.tsv");
+
+/// Suffixes a division name may carry, longest first.
+const SUFFIXES: &[&str] = &[
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "省",
+    "市",
+    "州",
+    "县",
+    "区",
+    "盟",
+    "旗",
+];
+
+struct Places {
+    /// Name as it may be written → division index, and whether it is a short form.
+    names: HashMap<String, (usize, bool)>,
+    all: Vec<Division>,
+    longest: usize,
+}
+
+static PLACES: LazyLock<Places> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    for line in DIVISIONS_TSV.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(_code), Some(name), Some(level)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        all.push(Division { name, level });
+    }
+    let mut names: HashMap<String, (usize, bool)> = HashMap::new();
+    for (i, d) in all.iter().enumerate() {
+        names.entry(d.name.to_string()).or_insert((i, false));
+        if let Some(short) = short_name(d.name) {
+            if short.chars().count() >= 2 {
+                names.entry(short.clone()).or_insert((i, true));
+                // 楚雄彝族自治州 is written 楚雄州; 峨边彝族自治县, 峨边县.
+                for (long, s) in [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")]
+                {
+                    if d.name.ends_with(long) {
+                        names.entry(format!("{short}{s}")).or_insert((i, false));
+                    }
+                }
+            }
+        }
+    }
+    let longest = names.keys().map(|k| k.chars().count()).max().unwrap_or(1);
+    Places {
+        names,
+        all,
+        longest,
+    }
+});
+
+/// The name without its suffix and ethnic designation: 楚雄彝族自治州 → 楚雄.
+fn short_name(name: &str) -> Option<String> {
+    let mut base = None;
+    for s in SUFFIXES {
+        if let Some(b) = name.strip_suffix(s) {
+            base = Some(b);
+            break;
+        }
+    }
+    let base = base?;
+    // Strip ethnic designations (…族, …族…族).
+    let chars: Vec<char> = base.chars().collect();
+    let cut = chars
+        .iter()
+        .position(|&c| c == '族')
+        .map(|p| p.saturating_sub(1));
+    let short: String = match cut {
+        Some(p) if p >= 2 => chars[..p].iter().collect(),
+        _ => base.to_string(),
+    };
+    Some(short)
+}
+
+/// Sectors and the names agencies are written with.
+const SECTORS: &[(&str, &[&str])] = &[
+    ("人社", &["人力资源和社会保障", "人力资源社会保障", "人社"]),
+    ("民政", &["民政"]),
+    ("乡村振兴", &["乡村振兴"]),
+    ("财政", &["财政"]),
+    ("教育", &["教育体育", "教育"]),
+    (
+        "卫健",
+        &["卫生健康", "卫生和计划生育", "卫健", "卫计", "卫生"],
+    ),
+    ("住建", &["住房和城乡建设", "住房城乡建设", "住建"]),
+    ("交通运输", &["交通运输", "交通"]),
+    ("农业农村", &["农业农村", "农业"]),
+    ("自然资源", &["自然资源和规划", "自然资源", "国土资源"]),
+    ("生态环境", &["生态环境", "环境保护", "环保"]),
+    ("统计", &["统计"]),
+    ("信访", &["信访"]),
+    ("行政审批", &["行政审批服务", "行政审批"]),
+    ("发改", &["发展和改革", "发展改革", "发改"]),
+    ("公安", &["公安"]),
+    ("司法", &["司法"]),
+    ("文旅", &["文化和旅游", "文化广电和旅游", "文旅"]),
+    ("市场监管", &["市场监督管理", "市场监管"]),
+    ("水利", &["水利", "水务"]),
+    ("应急管理", &["应急管理"]),
+    ("商务", &["商务"]),
+    ("科技", &["科学技术", "科技"]),
+    ("医保", &["医疗保障", "医保"]),
+    ("退役军人事务", &["退役军人事务"]),
+    ("林业", &["林业和草原", "林业"]),
+    ("城管", &["城市管理", "城管"]),
+    ("审计", &["审计"]),
+    ("税务", &["税务"]),
+];
+
+static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
+    let mut alts: Vec<&str> = SECTORS
+        .iter()
+        .flat_map(|(_, a)| a.iter().copied())
+        .collect();
+    alts.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
+    Regex::new(&format!(
+        "(?P<pre>[省市州县区旗盟镇乡])?(?P<name>{})(?P<suf>局|厅|委员会|委|办公室)",
+        alts.join("|")
+    ))
+    .expect("agency regex")
+});
+
+static GOV: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?P<pre>[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>[省市州县区])政协(?:[^提委]|委员会)|(?P<pre3>[省市州县区])人大常委会")
+        .expect("gov regex")
+});
+
+static HANDLING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("提案|议案|代表建议|人大建议|建议提案|两案|议提案").expect("handling regex")
+});
+
+static OTHER_WORK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("12345|热线|信访|好差评|网络问政|市长信箱|局长信箱|市长电话|政务服务评价|工单")
+        .expect("other regex")
+});
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year regex"));
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)\d{2})\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})",
+    )
+    .expect("date regex")
+});
+
+/// Whether the text is a handling report: it speaks of suggestions or proposals being handled,
+/// more than of other work (hotlines, petitions), and states at least one achieved figure.
+pub fn is_report(text: &str, achieved_facts: usize) -> bool {
+    let handling = HANDLING.find_iter(text).count();
+    let other = OTHER_WORK.find_iter(text).count();
+    handling >= 2 && other < handling && achieved_facts > 0
+}
+
+/// The year reported on: the first `YYYY年`, else the publication date when the text says 今年.
+pub fn year(text: &str) -> Option<u16> {
+    if let Some(c) = YEAR.captures(text) {
+        return c[1].parse().ok();
+    }
+    if text.contains("今年") || text.contains("本年") {
+        if let Some(c) = DATE.captures(text) {
+            let y = c.get(1).or(c.get(2))?;
+            return y.as_str().parse().ok();
+        }
+    }
+    None
+}
+
+fn level_of_prefix(c: &str) -> &'static str {
+    match c {
+        "省" => "province",
+        "市" | "州" | "盟" => "city",
+        "县" | "区" | "旗" => "county",
+        _ => "",
+    }
+}
+
+/// Fills region, level, sector and agency.
+pub fn who(text: &str, report: bool) -> (String, String, String, String) {
+    let head_end = text.char_indices().nth(80).map_or(text.len(), |(b, _)| b);
+    // Departments.
+    let mut score: HashMap<&'static str, (usize, usize)> = HashMap::new();
+    let mut prefixes: Vec<&str> = Vec::new();
+    let mut agency_by_sector: HashMap<&'static str, String> = HashMap::new();
+    for caps in AGENCY.captures_iter(text) {
+        let name = &caps["name"];
+        let Some((sector, _)) = SECTORS.iter().find(|(_, a)| a.contains(&name)) else {
+            continue;
+        };
+        let w = if caps.get(0).is_some_and(|m| m.start() < head_end) {
+            3
+        } else {
+            2
+        };
+        let e = score
+            .entry(sector)
+            .or_insert((0, caps.get(0).map_or(0, |m| m.start())));
+        e.0 += w;
+        agency_by_sector
+            .entry(sector)
+            .or_insert_with(|| caps[0].to_string());
+        if let Some(p) = caps.name("pre") {
+            prefixes.push(p.as_str());
+        }
+    }
+    for (sector, aliases) in SECTORS {
+        for a in *aliases {
+            if a.chars().count() >= 2 {
+                let n = text.matches(&format!("{a}工作")).count();
+                if n > 0 {
+                    let e = score.entry(sector).or_insert((0, usize::MAX));
+                    e.0 += n;
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(&str, (usize, usize))> = score.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(b.0)));
+    let mut sector = String::new();
+    let mut agency = String::new();
+    if let Some((s, (points, _))) = ranked.first() {
+        if *points >= 3 {
+            sector = s.to_string();
+            agency = agency_by_sector.get(s).cloned().unwrap_or_default();
+        }
+    }
+    let mut street = String::new();
+    let mut gov_prefixes = Vec::new();
+    let (mut gov, mut cppcc, mut npc) = (0, 0, 0);
+    for caps in GOV.captures_iter(text) {
+        let w = if caps.get(0).is_some_and(|m| m.start() < head_end) {
+            3
+        } else {
+            1
+        };
+        if let Some(j) = caps.name("jd") {
+            if street.is_empty() && !j.as_str().starts_with("xx") {
+                street = j.as_str().to_string();
+            }
+            gov += w;
+        } else if let Some(p) = caps.name("pre2") {
+            cppcc += w;
+            gov_prefixes.push(p.as_str());
+        } else if let Some(p) = caps.name("pre3") {
+            npc += w;
+            gov_prefixes.push(p.as_str());
+        } else {
+            gov += w;
+            if let Some(p) = caps.name("pre") {
+                gov_prefixes.push(p.as_str());
+            }
+        }
+    }
+    if sector.is_empty() && report {
+        let head = &text[..head_end];
+        if head.contains("政协")
+            && (head.contains("提案工作") || head.contains("提案办理"))
+            && !head.contains("政府")
+        {
+            cppcc += 5;
+        }
+        let best = [(gov, "政府"), (cppcc, "政协"), (npc, "人大")]
+            .into_iter()
+            .max_by_key(|x| x.0)
+            .filter(|x| x.0 > 0);
+        if let Some((_, s)) = best {
+            sector = s.to_string();
+        }
+    }
+    if sector == "政府" || sector == "政协" || sector == "人大" {
+        prefixes = gov_prefixes;
+    }
+    // Level of the reporting body, by majority of the prefixes written before its name.
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for p in &prefixes {
+        let l = level_of_prefix(p);
+        if !l.is_empty() {
+            *votes.entry(l).or_default() += 1;
+        }
+    }
+    for (word, l) in [
+        ("全市", "city"),
+        ("我市", "city"),
+        ("全县", "county"),
+        ("我县", "county"),
+        ("全区", "county"),
+        ("我区", "county"),
+        ("全省", "province"),
+        ("我省", "province"),
+    ] {
+        if text.contains(word) {
+            *votes.entry(l).or_default() += 1;
+        }
+    }
+    let mut body_level = votes
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|x| x.0.to_string())
+        .unwrap_or_default();
+    let town = text.contains("镇政府")
+        || text.contains("乡政府")
+        || text.contains("乡人民政府")
+        || text.contains("镇人民政府")
+        || text.contains("全乡")
+        || text.contains("全镇");
+    if !street.is_empty() {
+        return (street, String::new(), sector, agency);
+    }
+    if town && !text.contains("县政府") {
+        body_level.clear();
+        return (String::new(), body_level, sector, agency);
+    }
+    let (region, level) = region(text, &body_level);
+    let level = if region.is_empty() { body_level } else { level };
+    (region, level, sector, agency)
+}
+
+/// The most frequent place written in the text whose level fits the reporting body.
+fn region(text: &str, body_level: &str) -> (String, String) {
+    let places = &*PLACES;
+    let chars: Vec<char> = text.chars().collect();
+    let mut found: HashMap<usize, (usize, usize, String)> = HashMap::new(); // idx → (count, first, as written)
+    let mut i = 0;
+    while i < chars.len() {
+        let mut matched = 0;
+        for len in (2..=places.longest.min(chars.len() - i)).rev() {
+            let s: String = chars[i..i + len].iter().collect();
+            if let Some(&(idx, short)) = places.names.get(&s) {
+                let d = &places.all[idx];
+                let next = chars.get(i + len).copied().unwrap_or(' ');
+                if short {
+                    // A bare name counts for provinces and prefectures, and for a county only
+                    // when the reporting body is a county.
+                    let ok = match d.level {
+                        "county" => body_level == "county" && !"网社报".contains(next),
+                        _ => !"网社报".contains(next) || d.level != "county",
+                    };
+                    if !ok
+                        || "省市县区州".contains(next)
+                            && !places.names.contains_key(&format!("{s}{next}"))
+                    {
+                        continue;
+                    }
+                }
+                let e = found.entry(idx).or_insert((0, i, String::new()));
+                e.0 += 1;
+                if !short && e.2.is_empty() {
+                    e.2 = s.clone();
+                }
+                matched = len;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    let fits = |d: &Division| {
+        body_level.is_empty()
+            || d.level == body_level
+            || (body_level == "city" && d.level == "county" && d.name.ends_with('市'))
+    };
+    let mut best: Option<(usize, usize, usize)> = None; // (count, first, idx)
+    for (&idx, &(count, first, _)) in &found {
+        if !fits(&places.all[idx]) {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((c, f, _)) => count > c || (count == c && first < f),
+        };
+        if better {
+            best = Some((count, first, idx));
+        }
+    }
+    let Some((_, _, idx)) = best else {
+        return (String::new(), String::new());
+    };
+    let d = &places.all[idx];
+    let written = &found[&idx].2;
+    let name = if written.is_empty() {
+        d.name.to_string()
+    } else {
+        written.clone()
+    };
+    (name, d.level.to_string())
+}
+
+/// Every document field.
+pub fn meta(text: &str, achieved_facts: usize) -> DocMeta {
+    let report = is_report(text, achieved_facts);
+    let (region, level, sector, agency) = who(text, report);
+    DocMeta {
+        is_report: report,
+        year: year(text),
+        region,
+        level,
+        sector,
+        agency,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_from_text_or_date() {
+        assert_eq!(year("2015 年,市教育局承办"), Some(2015));
+        assert_eq!(year("13.07.2015 今年,省教育厅共承办"), Some(2015));
+        assert_eq!(year("20xx年全乡共承办"), None);
+    }
+
+    #[test]
+    fn region_with_suffix_and_level() {
+        let (r, l, s, _) = who(
+            "攀枝花市民政局关于建议提案办理工作的总结。市民政局高度重视。",
+            true,
+        );
+        assert_eq!(
+            (r.as_str(), l.as_str(), s.as_str()),
+            ("攀枝花市", "city", "民政")
+        );
+    }
+
+    #[test]
+    fn autonomous_prefecture_short_form() {
+        let (r, l, _, _) = who(
+            "政协楚雄州十届一次会议,楚雄州人社局承办提案。州人社局",
+            true,
+        );
+        assert_eq!((r.as_str(), l.as_str()), ("楚雄州", "city"));
+    }
+}

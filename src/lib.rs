@@ -1,0 +1,31 @@
+//! banli turns a folder of Chinese handling-summary reports (how government bodies handled
+//! people's congress deputy suggestions and CPPCC proposals) into comparable tables.
+//!
+//! Data flows through stages, one module each:
+//! [`ingest`] → [`decode`] → [`repair`] → [`script`] → [`segment`] → [`extract`] → [`output`].
+//! Every extracted fact keeps the clause it came from and its character offsets in the decoded
+//! original.
+//!
+//! ```
+//! let engine = banli::pipeline::Engine::new().unwrap();
+//! let text = "2019年,市人社局共承辦政協提案19件,辦復率100%。";
+//! let rec = engine
+//!     .process_bytes("a.txt", text.as_bytes(), banli::ingest::Kind::Text)
+//!     .unwrap();
+//! let total = rec.facts.iter().find(|f| f.measure == banli::model::Measure::Total).unwrap();
+//! assert_eq!(total.value, 19.0);
+//! assert_eq!(total.evidence, "市人社局共承辦政協提案19件");
+//! ```
+#![deny(missing_docs)]
+
+pub mod decode;
+pub mod eval;
+pub mod extract;
+pub mod ingest;
+pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod repair;
+pub mod script;
+pub mod segment;
+pub mod text;

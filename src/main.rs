@@ -1,0 +1,140 @@
+//! The `banli` command line: `banli run` and `banli eval`.
+
+use banli::{eval, output, pipeline};
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(Parser)]
+#[command(
+    name = "banli",
+    version,
+    about = "Handling reports of deputy suggestions and CPPCC proposals, as tables"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Process every .txt, .html/.htm and extension-less file under CORPUS (recursively).
+    Run {
+        /// Folder of reports (or one file).
+        #[arg(default_value = "corpus")]
+        corpus: PathBuf,
+        /// Folder the CSV tables are written to (created if missing).
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// Worker threads (default: one per core). Output is identical for every value.
+        #[arg(short = 'j', long)]
+        jobs: Option<usize>,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Score OUTPUT against a gold set (gold_docs.csv, gold_facts.csv, gold_topics.csv).
+    Eval {
+        /// Folder holding the gold CSV files.
+        gold: PathBuf,
+        /// Folder holding documents.csv, facts.csv and topics.csv.
+        #[arg(default_value = "output")]
+        output: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run {
+            corpus,
+            output,
+            jobs,
+            quiet,
+        } => run(corpus, output, jobs, quiet),
+        Command::Eval { gold, output } => match eval::score(&gold, &output) {
+            Ok(s) => {
+                print!("{}", eval::render(&s));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("banli eval: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitCode {
+    let started = Instant::now();
+    if let Some(j) = jobs {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(j.max(1))
+            .build_global()
+        {
+            eprintln!("banli run: cannot set {j} threads: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    let engine = match pipeline::Engine::new() {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("banli run: cannot build converters: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let bar = if quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
+    } else {
+        let b = ProgressBar::new(pipeline::count_inputs(&corpus) as u64);
+        b.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        b
+    };
+    let tick = || bar.inc(1);
+    let result = match pipeline::run(&corpus, &engine, &tick) {
+        Ok(r) => r,
+        Err(e) => {
+            bar.finish_and_clear();
+            eprintln!("banli run: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    bar.finish_and_clear();
+    for e in &result.errors {
+        eprintln!("banli: {e}");
+    }
+    if let Err(e) = output::write_all(&out, &result.records, &result.errors) {
+        eprintln!("banli run: {}: output: {e}", out.display());
+        return ExitCode::from(2);
+    }
+    let facts: usize = result.records.iter().map(|r| r.facts.len()).sum();
+    let checks: usize = result
+        .records
+        .iter()
+        .map(|r| {
+            r.warnings
+                .iter()
+                .filter(|w| w.starts_with("check:"))
+                .count()
+        })
+        .sum();
+    eprintln!(
+        "{} documents, {} facts, {} check warnings, {} errors, {:.2}s",
+        result.records.len(),
+        facts,
+        checks,
+        result.errors.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if result.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

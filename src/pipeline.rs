@@ -1,0 +1,277 @@
+//! The whole run: ingest → decode → repair → script → segment → extract, one document per
+//! rayon task, with the heavy objects built once and shared.
+
+use crate::decode::{self, html};
+use crate::extract::{facts, meta, topics};
+use crate::ingest::{self, Kind, Source};
+use crate::model::{DocError, DocRecord, Fact, Measure, Qualifier, Stage, Topic};
+use crate::repair;
+use crate::script::{self, Converters};
+use crate::text::MappedText;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// Shared read-only state for the workers.
+pub struct Engine {
+    converters: Converters,
+}
+
+impl Engine {
+    /// Builds the converters.
+    pub fn new() -> Result<Engine, String> {
+        Ok(Engine {
+            converters: Converters::new()?,
+        })
+    }
+
+    /// Processes one document held in memory.
+    pub fn process_bytes(
+        &self,
+        doc: &str,
+        bytes: &[u8],
+        kind: Kind,
+    ) -> Result<DocRecord, DocError> {
+        let err = |stage, message: String| DocError {
+            doc: doc.to_string(),
+            stage,
+            message,
+        };
+        if bytes.is_empty() {
+            return Err(err(Stage::Ingest, "empty file".into()));
+        }
+        let decoded =
+            decode::decode(bytes, kind == Kind::Html).map_err(|m| err(Stage::Decode, m))?;
+        let original: Vec<char> = decoded.text.chars().collect();
+        let mut warnings = Vec::new();
+        if decoded.replaced > 0 {
+            warnings.push(format!(
+                "decode: {} characters could not be decoded as {} and were replaced",
+                decoded.replaced, decoded.encoding
+            ));
+        }
+        let looks_html = kind == Kind::Html
+            || decoded.text.trim_start().starts_with("<!DOCTYPE")
+            || decoded.text.trim_start().starts_with("<html");
+        let base = if looks_html {
+            html::to_text(&decoded.text)
+        } else {
+            MappedText::identity(&decoded.text)
+        };
+        let (repaired, repairs) = repair::repair(&base);
+        let (norm, script) = script::normalise(&repaired, &self.converters);
+        if norm.as_str().trim().is_empty() {
+            return Err(err(Stage::Extract, "no text left after decoding".into()));
+        }
+        let (raw_facts, counted) = facts::extract(norm.as_str());
+        let achieved = raw_facts
+            .iter()
+            .filter(|f| f.qualifier != Qualifier::Target)
+            .count();
+        let meta = meta::meta(norm.as_str(), achieved);
+        let evidence = |start: usize, end: usize| -> (String, usize, usize) {
+            let (a, b) = norm.original_range(start, end);
+            let b = b.min(original.len());
+            let a = a.min(b);
+            (original[a..b].iter().collect(), a, b)
+        };
+        let mut out_facts = Vec::new();
+        if meta.is_report {
+            let mut seen = std::collections::HashSet::new();
+            for f in &raw_facts {
+                let key = (f.subject, f.measure, f.value.to_bits(), f.qualifier);
+                if !seen.insert(key) {
+                    continue;
+                }
+                let (ev, a, b) = evidence(f.start, f.end);
+                out_facts.push(Fact {
+                    subject: f.subject,
+                    measure: f.measure,
+                    value: f.value,
+                    qualifier: f.qualifier,
+                    evidence: ev,
+                    start: a,
+                    end: b,
+                    repaired: norm.any_touched(f.start, f.end),
+                });
+            }
+        }
+        let mut out_topics: Vec<Topic> = Vec::new();
+        let mut raw_topics = topics::extract(norm.as_str());
+        raw_topics.extend(counted.into_iter().map(|c| topics::RawTopic {
+            label: c.label,
+            count: Some(c.count),
+            start: c.start,
+            end: c.end,
+        }));
+        raw_topics.sort_by_key(|t| (t.start, t.end));
+        for t in raw_topics {
+            if out_topics.iter().any(|x| x.label == t.label) {
+                continue;
+            }
+            let (ev, a, b) = evidence(t.start, t.end);
+            out_topics.push(Topic {
+                label: t.label,
+                count: t.count,
+                evidence: ev,
+                start: a,
+                end: b,
+            });
+        }
+        if !meta.is_report {
+            out_topics.clear();
+        }
+        warnings.extend(consistency(&out_facts));
+        out_facts.sort_by(|a, b| {
+            (a.start, a.end, a.measure, a.subject)
+                .cmp(&(b.start, b.end, b.measure, b.subject))
+                .then(a.value.total_cmp(&b.value))
+        });
+        Ok(DocRecord {
+            doc: doc.to_string(),
+            meta,
+            encoding: decoded.encoding.to_string(),
+            script,
+            repairs: repairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            chars: original.len(),
+            warnings,
+            facts: out_facts,
+            topics: out_topics,
+        })
+    }
+
+    /// Reads and processes one file.
+    pub fn process(&self, source: &Source) -> Result<DocRecord, DocError> {
+        let bytes = ingest::read(source).map_err(|message| DocError {
+            doc: source.doc.clone(),
+            stage: Stage::Ingest,
+            message,
+        })?;
+        self.process_bytes(&source.doc, &bytes, source.kind)
+    }
+}
+
+/// Consistency checks: each finding points at a value, none changes one.
+pub fn consistency(facts: &[Fact]) -> Vec<String> {
+    use crate::model::Subject;
+    let mut out = Vec::new();
+    let get = |s: Subject, m: Measure| -> Vec<f64> {
+        facts
+            .iter()
+            .filter(|f| f.subject == s && f.measure == m && f.qualifier == Qualifier::Eq)
+            .map(|f| f.value)
+            .collect()
+    };
+    for s in [Subject::Proposal, Subject::Suggestion, Subject::Combined] {
+        let totals = get(s, Measure::Total);
+        let lead = get(s, Measure::Lead);
+        let co = get(s, Measure::Co);
+        if totals.len() == 1 && lead.len() == 1 && co.len() == 1 && lead[0] + co[0] != totals[0] {
+            out.push(format!(
+                "check: {} lead {} + co {} != total {}",
+                s.as_str(),
+                lead[0],
+                co[0],
+                totals[0]
+            ));
+        }
+        if let Some(total) = totals.iter().copied().reduce(f64::max) {
+            let outcomes: f64 = [
+                Measure::Solved,
+                Measure::InProgress,
+                Measure::NotFeasible,
+                Measure::Reference,
+            ]
+            .into_iter()
+            .flat_map(|m| get(s, m))
+            .sum();
+            if outcomes > total {
+                out.push(format!(
+                    "check: {} outcome classes sum to {outcomes} > total {total}",
+                    s.as_str()
+                ));
+            }
+            let sat: f64 = get(s, Measure::Satisfied).iter().sum::<f64>()
+                + get(s, Measure::BasicallySatisfied).iter().sum::<f64>();
+            if sat > total {
+                out.push(format!(
+                    "check: {} satisfied + basically satisfied {sat} > total {total}",
+                    s.as_str()
+                ));
+            }
+        }
+    }
+    for f in facts {
+        if f.measure.is_rate() && f.value > 100.0 {
+            out.push(format!(
+                "check: {} {} = {} above 100",
+                f.subject.as_str(),
+                f.measure.as_str(),
+                f.value
+            ));
+        }
+    }
+    let has_rate = facts
+        .iter()
+        .any(|f| f.measure.is_rate() && f.qualifier != Qualifier::Target);
+    let has_count = facts.iter().any(|f| !f.measure.is_rate());
+    if has_rate && !has_count {
+        out.push("check: a rate is given with no count anywhere".to_string());
+    }
+    out
+}
+
+/// Results of a run, sorted by document.
+#[derive(Debug, Default)]
+pub struct RunResult {
+    /// Processed documents.
+    pub records: Vec<DocRecord>,
+    /// Files that could not be processed.
+    pub errors: Vec<DocError>,
+}
+
+/// Processes every input under `corpus` on the current rayon pool; `tick` is called after each
+/// document (for a progress bar).
+pub fn run(corpus: &Path, engine: &Engine, tick: &(dyn Fn() + Sync)) -> Result<RunResult, String> {
+    let (sources, problems) =
+        ingest::walk(corpus).map_err(|e| format!("{}: ingest: {e}", corpus.display()))?;
+    let results: Vec<Result<DocRecord, DocError>> = sources
+        .par_iter()
+        .map(|s| {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.process(s)))
+                .unwrap_or_else(|_| {
+                    Err(DocError {
+                        doc: s.doc.clone(),
+                        stage: Stage::Extract,
+                        message: "internal error while processing (please report)".into(),
+                    })
+                });
+            tick();
+            r
+        })
+        .collect();
+    let mut out = RunResult::default();
+    for r in results {
+        match r {
+            Ok(rec) => out.records.push(rec),
+            Err(e) => out.errors.push(e),
+        }
+    }
+    for (doc, message) in problems {
+        out.errors.push(DocError {
+            doc,
+            stage: Stage::Ingest,
+            message,
+        });
+    }
+    out.records.sort_by(|a, b| a.doc.cmp(&b.doc));
+    out.errors.sort_by(|a, b| a.doc.cmp(&b.doc));
+    Ok(out)
+}
+
+/// Number of sources under `corpus` (for the progress bar length).
+pub fn count_inputs(corpus: &Path) -> usize {
+    ingest::walk(corpus).map_or(0, |(s, _)| s.len())
+}

@@ -1,0 +1,116 @@
+//! Text that remembers where each character came from.
+//!
+//! Every normalisation step (HTML stripping, repair, width folding, script conversion) builds a
+//! new [`MappedText`] whose characters each point back at a character of the decoded original,
+//! so that a fact found in the normalised text can quote the original verbatim.
+
+/// A string plus, for each of its characters, the index of the original character it came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MappedText {
+    text: String,
+    origin: Vec<usize>,
+    /// Per character: true when a repair produced or changed it.
+    touched: Vec<bool>,
+}
+
+impl MappedText {
+    /// Wraps an original text: character `i` maps to `i`.
+    pub fn identity(text: &str) -> MappedText {
+        let n = text.chars().count();
+        MappedText {
+            text: text.to_string(),
+            origin: (0..n).collect(),
+            touched: vec![false; n],
+        }
+    }
+
+    /// An empty text with room for `chars` characters.
+    pub fn with_capacity(chars: usize) -> MappedText {
+        MappedText {
+            text: String::with_capacity(chars * 3),
+            origin: Vec::with_capacity(chars),
+            touched: Vec::with_capacity(chars),
+        }
+    }
+
+    /// Appends `c`, which came from original character `origin`.
+    pub fn push(&mut self, c: char, origin: usize, touched: bool) {
+        self.text.push(c);
+        self.origin.push(origin);
+        self.touched.push(touched);
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Number of characters.
+    pub fn len(&self) -> usize {
+        self.origin.len()
+    }
+
+    /// True when there are no characters.
+    pub fn is_empty(&self) -> bool {
+        self.origin.is_empty()
+    }
+
+    /// Original index of character `i`.
+    pub fn origin(&self, i: usize) -> usize {
+        self.origin[i]
+    }
+
+    /// Whether character `i` was produced or changed by a repair.
+    pub fn touched(&self, i: usize) -> bool {
+        self.touched[i]
+    }
+
+    /// Iterates `(char, origin, touched)`.
+    pub fn iter(&self) -> impl Iterator<Item = (char, usize, bool)> + '_ {
+        self.text
+            .chars()
+            .zip(self.origin.iter().copied())
+            .zip(self.touched.iter().copied())
+            .map(|((c, o), t)| (c, o, t))
+    }
+
+    /// Maps the half-open character range `start..end` of this text to a range of the original.
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        if start >= end || end > self.len() {
+            return (0, 0);
+        }
+        let lo = self.origin[start..end].iter().min().copied().unwrap_or(0);
+        let hi = self.origin[start..end].iter().max().copied().unwrap_or(0);
+        (lo, hi + 1)
+    }
+
+    /// True when any character in `start..end` was touched by a repair.
+    pub fn any_touched(&self, start: usize, end: usize) -> bool {
+        self.touched[start.min(self.len())..end.min(self.len())]
+            .iter()
+            .any(|&t| t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_maps_each_char_to_itself() {
+        let t = MappedText::identity("办复率100%");
+        assert_eq!(t.len(), 7);
+        assert_eq!(t.origin(3), 3);
+        assert_eq!(t.original_range(0, 3), (0, 3));
+    }
+
+    #[test]
+    fn original_range_spans_dropped_characters() {
+        let mut t = MappedText::with_capacity(4);
+        t.push('乡', 0, false);
+        t.push('村', 7, true);
+        assert_eq!(t.original_range(0, 2), (0, 8));
+        assert!(t.any_touched(0, 2));
+        assert!(!t.any_touched(0, 1));
+    }
+}
