@@ -100,6 +100,12 @@ pub fn hints(text: &str) -> DocHints {
     let mut proposal = 0usize;
     let mut suggestion = 0usize;
     for m in SUBJECT_WORDS.find_iter(text) {
+        // Titles of items ("《关于…的建议》") name no kind of item.
+        if m.as_str() == "建议"
+            && (text[..m.start()].ends_with('的') || text[m.end()..].starts_with('》'))
+        {
+            continue;
+        }
         match subject_of(m.as_str(), false) {
             Some(Subject::Proposal) => proposal += 1,
             Some(Subject::Suggestion) => suggestion += 1,
@@ -134,6 +140,8 @@ struct Reader<'a> {
     frames: Vec<Frame>,
     /// Subject of the last count emitted in the current sentence.
     last_count_subject: Option<Subject>,
+    /// End of the last rate in the current sentence, and whether it was a goal.
+    last_rate: Option<(usize, bool)>,
 }
 
 fn text_of(chars: &[char], a: usize, b: usize) -> String {
@@ -196,6 +204,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         topics: Vec::new(),
         frames: vec![Frame::default()],
         last_count_subject: None,
+        last_rate: None,
     };
     for (s, e) in sentences(&chars) {
         let sentence: Vec<Mention> = all
@@ -208,6 +217,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
             reader.frames = vec![Frame::default()];
             reader.last_count_subject = None;
         }
+        reader.last_rate = None;
         reader.sentence(s, e, &sentence);
     }
     let facts = merge_outcomes(reader.facts, &chars);
@@ -316,10 +326,20 @@ impl Reader<'_> {
         } else {
             ' '
         };
-        if m.chinese && "每逐这那哪任第".contains(before) {
+        if (m.chinese && "每逐哪任第".contains(before)) || "这那该".contains(before) {
             return;
         }
         let mut left_from = self.clause_start(cursor, m.start);
+        if left_from > cursor && self.chars[left_from - 1] == ')' {
+            if let Some(open) = (cursor..left_from - 1)
+                .rev()
+                .find(|&i| self.chars[i] == '(')
+            {
+                if left_from - open <= 6 {
+                    left_from = self.clause_start(cursor, open);
+                }
+            }
+        }
         if left_from > s && left_from > cursor && self.chars[left_from - 1] == ':' {
             left_from = self.clause_start(cursor, left_from - 1);
         }
@@ -360,7 +380,11 @@ impl Reader<'_> {
                 right_measure = Some(Measure::Key);
             }
             if let Some(sm) = SUBJECT_WORDS.find(r) {
-                if sm.start() <= 12 {
+                let gap = &r[..sm.start()];
+                if gap
+                    .chars()
+                    .all(|c| "政协人大代表委员县市省区的重点重要".contains(c))
+                {
                     right_subject = subject_of(sm.as_str(), false);
                 }
             }
@@ -432,7 +456,23 @@ impl Reader<'_> {
                 left_subject = Some(k);
             }
         }
+        if left_subject.is_none() && chosen.is_some() {
+            // "人大建议主办5件": the kind named before the keyword, in the same clause.
+            for sm in SUBJECT_WORDS.find_iter(&near) {
+                if let Some(sub) = subject_of(sm.as_str(), false) {
+                    left_subject = Some(left_subject.map_or(sub, |x: Subject| x.join(sub)));
+                }
+            }
+        }
         let explicit_subject = right_subject.or(left_subject);
+        // Chinese numerals are common words too ("一件大事"): take them only where the item
+        // noun follows or a keyword comes right before.
+        if m.chinese {
+            let keyword_adjacent = chosen.is_some_and(|(p, _, l)| left_from + p + l == m.start);
+            if right_subject.is_none() && !keyword_adjacent {
+                return;
+            }
+        }
 
         // Decide the measure.
         let top = self.top().clone();
@@ -463,13 +503,29 @@ impl Reader<'_> {
                 Some((_, Cue::Reply, _)) => explicit_subject.map(|_| Measure::Total),
                 None => {
                     let (_, letter) = outcome_classes(&left);
+                    // A bare "N件" continues the list before it, unless a verb after it says
+                    // what it counts ("有10件已答复给代表").
+                    let right_head: String = right.chars().take(8).collect();
                     let trivial = left
                         .chars()
                         .filter(|c| !"、,;和及与 的有共为".contains(*c))
                         .count()
-                        <= 1;
+                        <= 1
+                        && !COUNT_CUES.is_match(&right_head);
                     if letter.is_some() {
                         letter
+                    } else if let (Some(p), Some(par), Some(sub)) =
+                        (top.prev, top.parent, explicit_subject)
+                        && p.subject != sub
+                        && par.subject != Subject::Combined
+                    {
+                        // "…协办件1件;政协提案13件": a new kind ends the breakdown of the
+                        // previous one and stands beside it.
+                        inherited = true;
+                        let top = self.top();
+                        top.parent = None;
+                        top.group.clear();
+                        Some(par.measure)
                     } else if let Some(p) =
                         top.prev.filter(|_| trivial || explicit_subject.is_some())
                     {
@@ -518,14 +574,23 @@ impl Reader<'_> {
             return;
         }
         let ev_start = (left_from + chosen.map_or(0, |c| c.0)).min(near_from);
-        let ev_start = self.clause_start(s, ev_start).max(s);
+        let mut ev_start = self.clause_start(s, ev_start).max(s).max(cursor);
+        while ev_start < m.start && "、,;: ".contains(self.chars[ev_start]) {
+            ev_start += 1;
+        }
+        // A measure said after the number belongs in the evidence too.
+        let ev_end = if right_measure.is_some() || right_subject.is_some() {
+            m.end + right.chars().count()
+        } else {
+            m.end
+        };
         self.facts.push(RawFact {
             subject,
             measure,
             value: m.value,
             qualifier: Qualifier::Eq,
             start: ev_start,
-            end: m.end,
+            end: ev_end,
         });
     }
 
@@ -629,14 +694,7 @@ impl Reader<'_> {
         if let Some(c) = self.last_count_subject {
             return c;
         }
-        let before = text_of(self.chars, s, near_from);
-        let mut last = None;
-        for sm in SUBJECT_WORDS.find_iter(&before) {
-            if let Some(sub) = subject_of(sm.as_str(), true) {
-                last = Some(sub);
-            }
-        }
-        last.unwrap_or(self.hints.default_subject)
+        self.hints.default_subject
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -650,14 +708,30 @@ impl Reader<'_> {
         _left: &str,
         e: usize,
     ) {
-        let sentence_left = text_of(self.chars, s, m.start);
+        let mut from = m.start;
+        let mut delimiters = 0;
+        while from > s {
+            if ends_phrase(self.chars[from - 1]) {
+                delimiters += 1;
+                if delimiters == 2 {
+                    break;
+                }
+            }
+            from -= 1;
+        }
+        let sentence_left = text_of(self.chars, from, m.start);
         let right: String = text_of(self.chars, m.end, (m.end + 8).min(e));
         let rt = right.trim_start_matches(['”', '"', ' ']);
+        let right_clause = self.right_clause(m.end, e);
+        // A goal stated before a list of rates covers the whole list ("力争实现办复率达到100%,
+        // 见面率达到100%,满意率达到100%的目标").
+        let continues_goal = self.last_rate.is_some_and(|(end, goal)| {
+            goal && !text_of(self.chars, end, m.start).contains("实现了")
+        });
         let target = TARGET_WORDS.is_match(&sentence_left)
-            || rt.starts_with("的目标")
-            || rt.starts_with("的要求")
-            || rt.starts_with("目标")
-            || rt.starts_with("要求");
+            || continues_goal
+            || right_clause.contains("目标")
+            || right_clause.contains("要求");
         let before: String = text_of(self.chars, m.start.saturating_sub(4).max(s), m.start);
         let floor = rt.starts_with("以上")
             || rt.starts_with("及以上")
@@ -671,6 +745,7 @@ impl Reader<'_> {
         } else {
             Qualifier::Eq
         };
+        self.last_rate = Some((m.end, target));
         let start = self.clause_start(s, at.max(s));
         let mut end = m.end;
         if rt.starts_with("以上") {

@@ -175,7 +175,7 @@ pub static TARGET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a count that make it no count of items handled (shares, differences,
 /// letters, sub-batches, converted items, other categories).
 pub static COUNT_SKIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|来信|闭会期间|其他|其它|转为|转建议|\\(除|每|逐|任何|其中一")
+    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|来信|闭会期间|其他|其它|转为|转建议|\\(除|每一|逐件|逐一|任何|其中一")
         .expect("skip regex")
 });
 

@@ -150,7 +150,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static GOV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<pre>[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>[省市州县区])政协(?:[^提委]|委员会)|(?P<pre3>[省市州县区])人大常委会")
+    Regex::new("(?P<pre>[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>[省市州县区])人大常委会")
         .expect("gov regex")
 });
 
@@ -204,6 +204,14 @@ fn level_of_prefix(c: &str) -> &'static str {
     }
 }
 
+/// The text speaks as a department ("我局").
+fn self_reference(text: &str) -> bool {
+    text.contains("我局")
+        || text.contains("本局")
+        || text.contains("局机关")
+        || text.contains("我厅")
+}
+
 /// Fills region, level, sector and agency.
 pub fn who(text: &str, report: bool) -> (String, String, String, String) {
     let head_end = text.char_indices().nth(80).map_or(text.len(), |(b, _)| b);
@@ -248,7 +256,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
     let mut sector = String::new();
     let mut agency = String::new();
     if let Some((s, (points, _))) = ranked.first() {
-        if *points >= 3 {
+        if *points >= 3 || (*points >= 1 && self_reference(text)) {
             sector = s.to_string();
             agency = agency_by_sector.get(s).cloned().unwrap_or_default();
         }
@@ -263,8 +271,12 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
             1
         };
         if let Some(j) = caps.name("jd") {
-            if street.is_empty() && !j.as_str().starts_with("xx") {
-                street = j.as_str().to_string();
+            let name = j.as_str();
+            let name = name
+                .rfind(['区', '县', '市', '镇'])
+                .map_or(name, |b| &name[b + '区'.len_utf8()..]);
+            if street.is_empty() && !name.starts_with("xx") && name.chars().count() >= 4 {
+                street = name.to_string();
             }
             gov += w;
         } else if let Some(p) = caps.name("pre2") {
@@ -280,7 +292,8 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
             }
         }
     }
-    if sector.is_empty() && report {
+    let department = self_reference(text);
+    if sector.is_empty() && report && !department {
         let head = &text[..head_end];
         if head.contains("政协")
             && (head.contains("提案工作") || head.contains("提案办理"))
@@ -288,15 +301,17 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         {
             cppcc += 5;
         }
-        let best = [(gov, "政府"), (cppcc, "政协"), (npc, "人大")]
-            .into_iter()
-            .max_by_key(|x| x.0)
-            .filter(|x| x.0 > 0);
+        let mut best: Option<(usize, &str)> = None;
+        for cand in [(gov, "政府"), (cppcc, "政协"), (npc, "人大")] {
+            if cand.0 > 0 && best.is_none_or(|b| cand.0 > b.0) {
+                best = Some(cand);
+            }
+        }
         if let Some((_, s)) = best {
             sector = s.to_string();
         }
     }
-    if sector == "政府" || sector == "政协" || sector == "人大" {
+    if sector == "政府" || sector == "政协" || sector == "人大" || prefixes.is_empty() {
         prefixes = gov_prefixes;
     }
     // Level of the reporting body, by majority of the prefixes written before its name.
@@ -339,7 +354,18 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         body_level.clear();
         return (String::new(), body_level, sector, agency);
     }
-    let (region, level) = region(text, &body_level);
+    // A template's placeholder for the body ("XX市人社局") names no place.
+    let head: String = text.chars().take(120).collect();
+    let placeholder = [
+        "XX市", "XX县", "XX区", "xx市", "xx县", "xx区", "XXX市", "xxx市",
+    ]
+    .iter()
+    .any(|p| head.contains(p));
+    let (region, level) = if placeholder {
+        (String::new(), String::new())
+    } else {
+        region(text, &body_level)
+    };
     let level = if region.is_empty() { body_level } else { level };
     (region, level, sector, agency)
 }
@@ -360,10 +386,8 @@ fn region(text: &str, body_level: &str) -> (String, String) {
                 if short {
                     // A bare name counts for provinces and prefectures, and for a county only
                     // when the reporting body is a county.
-                    let ok = match d.level {
-                        "county" => body_level == "county" && !"网社报".contains(next),
-                        _ => !"网社报".contains(next) || d.level != "county",
-                    };
+                    // A bare county name is too often an ordinary word (和政, 振兴).
+                    let ok = d.level != "county";
                     if !ok
                         || "省市县区州".contains(next)
                             && !places.names.contains_key(&format!("{s}{next}"))
@@ -371,8 +395,21 @@ fn region(text: &str, body_level: &str) -> (String, String) {
                         continue;
                     }
                 }
+                if !short && len == 2 {
+                    // 和县, 绛县: a one-character name stands only after punctuation or a
+                    // higher division, not inside a phrase (人大建议和县政协).
+                    let prev = if i > 0 { chars[i - 1] } else { ' ' };
+                    if crate::decode::is_cjk(prev) && !"省市州届".contains(prev) {
+                        continue;
+                    }
+                }
+                // Places in a list ("到上海、武汉、厦门等地考察") are visited, not reporting.
+                let prev = if i > 0 { chars[i - 1] } else { ' ' };
+                let listed = prev == '、' || next == '、' || next == '等';
                 let e = found.entry(idx).or_insert((0, i, String::new()));
-                e.0 += 1;
+                if !listed {
+                    e.0 += 1;
+                }
                 if !short && e.2.is_empty() {
                     e.2 = s.clone();
                 }
@@ -389,7 +426,7 @@ fn region(text: &str, body_level: &str) -> (String, String) {
     };
     let mut best: Option<(usize, usize, usize)> = None; // (count, first, idx)
     for (&idx, &(count, first, _)) in &found {
-        if !fits(&places.all[idx]) {
+        if count == 0 || !fits(&places.all[idx]) {
             continue;
         }
         let better = match best {
