@@ -36,11 +36,14 @@ pub fn kind_of(path: &Path) -> Option<Kind> {
     }
 }
 
+/// A path that could not be listed, with the reason.
+pub type Problem = (String, String);
+
 /// Walks `root` recursively and returns the input files sorted by document key.
 ///
 /// Hidden files and folders (leading `.`) are skipped. A folder that cannot be listed is
 /// returned as an error row instead of stopping the walk.
-pub fn walk(root: &Path) -> io::Result<(Vec<Source>, Vec<(String, String)>)> {
+pub fn walk(root: &Path) -> io::Result<(Vec<Source>, Vec<Problem>)> {
     let meta = fs::metadata(root)?;
     let mut sources = Vec::new();
     let mut problems = Vec::new();

@@ -70,14 +70,13 @@ fn main() -> ExitCode {
 
 fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitCode {
     let started = Instant::now();
-    if let Some(j) = jobs {
-        if let Err(e) = rayon::ThreadPoolBuilder::new()
+    if let Some(j) = jobs
+        && let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(j.max(1))
             .build_global()
-        {
-            eprintln!("banli run: cannot set {j} threads: {e}");
-            return ExitCode::from(2);
-        }
+    {
+        eprintln!("banli run: cannot set {j} threads: {e}");
+        return ExitCode::from(2);
     }
     let engine = match pipeline::Engine::new() {
         Ok(e) => e,

@@ -7,6 +7,7 @@ use crate::ingest::{self, Kind, Source};
 use crate::model::{DocError, DocRecord, Fact, Measure, Qualifier, Stage, Topic};
 use crate::repair;
 use crate::script::{self, Converters};
+use crate::segment::Segmenter;
 use crate::text::MappedText;
 use rayon::prelude::*;
 use std::path::Path;
@@ -14,6 +15,7 @@ use std::path::Path;
 /// Shared read-only state for the workers.
 pub struct Engine {
     converters: Converters,
+    segmenter: Segmenter,
 }
 
 impl Engine {
@@ -21,6 +23,7 @@ impl Engine {
     pub fn new() -> Result<Engine, String> {
         Ok(Engine {
             converters: Converters::new()?,
+            segmenter: Segmenter::new(),
         })
     }
 
@@ -49,6 +52,15 @@ impl Engine {
                 decoded.replaced, decoded.encoding
             ));
         }
+        if !matches!(
+            decoded.encoding,
+            "UTF-8" | "GBK" | "gb18030" | "Big5" | "UTF-16LE" | "UTF-16BE"
+        ) {
+            warnings.push(format!(
+                "decode: read as {} ({}); Chinese reports are rarely in this encoding",
+                decoded.encoding, decoded.method
+            ));
+        }
         let looks_html = kind == Kind::Html
             || decoded.text.trim_start().starts_with("<!DOCTYPE")
             || decoded.text.trim_start().starts_with("<html");
@@ -67,7 +79,8 @@ impl Engine {
             .iter()
             .filter(|f| f.qualifier != Qualifier::Target)
             .count();
-        let meta = meta::meta(norm.as_str(), achieved);
+        let handling = self.segmenter.handling_terms(norm.as_str());
+        let meta = meta::meta(norm.as_str(), handling, achieved);
         let evidence = |start: usize, end: usize| -> (String, usize, usize) {
             let (a, b) = norm.original_range(start, end);
             let b = b.min(original.len());

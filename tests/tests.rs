@@ -1,1 +1,13 @@
-//! Integration tests.
+//! Integration tests: one binary, one module per concern.
+
+// Helpers: temporary folders, running the binary, reading the CSV tables.
+mod util;
+
+// Every input form the decode stage must read, and the files it must refuse without panicking.
+mod inputs;
+// The command line: byte-identical output at any thread count, the error table, the summary.
+mod cli;
+// Scores on the gold sets (../shared/eval seeds and dev, and corpus/) and grounded evidence.
+mod gold;
+// Extraction of the language phenomena, one short text each.
+mod phenomena;

@@ -31,10 +31,8 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..], "bom");
     }
-    if html {
-        if let Some(enc) = meta_charset(bytes) {
-            return finish(enc, bytes, "meta");
-        }
+    if html && let Some(enc) = meta_charset(bytes) {
+        return finish(enc, bytes, "meta");
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         if looks_binary(s.as_bytes()) {
@@ -70,9 +68,13 @@ fn finish(enc: &'static Encoding, bytes: &[u8], method: &'static str) -> Result<
             enc.name()
         ));
     }
-    if looks_binary(text.as_bytes()) {
+    let control = text
+        .chars()
+        .filter(|c| c.is_control() && !c.is_whitespace())
+        .count();
+    if control * 10 > chars {
         return Err(format!(
-            "decoded as {} but the result is mostly control characters",
+            "not text in any known encoding: as {} it is {control} control characters of {chars}",
             enc.name()
         ));
     }
@@ -111,7 +113,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
 
 /// UTF-16 without a BOM shows as NUL bytes in every other position.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let head = &bytes[..bytes.len().min(4096)];
@@ -162,14 +164,14 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
         {
             i += 1;
         }
-        if i > start {
-            if let Some(enc) = Encoding::for_label(&lower[start..i]) {
-                // A page that says UTF-16 in ASCII is not UTF-16.
-                if enc == UTF_16LE || enc == UTF_16BE {
-                    return Some(UTF_8);
-                }
-                return Some(enc);
+        if i > start
+            && let Some(enc) = Encoding::for_label(&lower[start..i])
+        {
+            // A page that says UTF-16 in ASCII is not UTF-16.
+            if enc == UTF_16LE || enc == UTF_16BE {
+                return Some(UTF_8);
             }
+            return Some(enc);
         }
         from = i.max(from + pos + 1);
     }

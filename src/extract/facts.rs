@@ -7,8 +7,8 @@
 //! parentheses.
 
 use super::lexicon::{
-    COUNT_CUES, COUNT_SKIP, Cue, RATE_SKIP, RATE_WORDS, SUBJECT_WORDS, TARGET_WORDS, count_cue,
-    outcome_classes, rate_measure, subject_of,
+    COUNT_CUES, COUNT_SKIP, Cue, OTHER_ITEMS, RATE_SKIP, RATE_WORDS, SUBJECT_WORDS, TARGET_WORDS,
+    count_cue, outcome_classes, rate_measure, subject_of,
 };
 use super::numerals::parse_number;
 use crate::model::{Measure, Qualifier, Subject};
@@ -330,15 +330,14 @@ impl Reader<'_> {
             return;
         }
         let mut left_from = self.clause_start(cursor, m.start);
-        if left_from > cursor && self.chars[left_from - 1] == ')' {
-            if let Some(open) = (cursor..left_from - 1)
+        if left_from > cursor
+            && self.chars[left_from - 1] == ')'
+            && let Some(open) = (cursor..left_from - 1)
                 .rev()
                 .find(|&i| self.chars[i] == '(')
-            {
-                if left_from - open <= 6 {
-                    left_from = self.clause_start(cursor, open);
-                }
-            }
+            && left_from - open <= 6
+        {
+            left_from = self.clause_start(cursor, open);
         }
         if left_from > s && left_from > cursor && self.chars[left_from - 1] == ':' {
             left_from = self.clause_start(cursor, left_from - 1);
@@ -468,8 +467,16 @@ impl Reader<'_> {
         // Chinese numerals are common words too ("一件大事"): take them only where the item
         // noun follows or a keyword comes right before.
         if m.chinese {
-            let keyword_adjacent = chosen.is_some_and(|(p, _, l)| left_from + p + l == m.start);
-            if right_subject.is_none() && !keyword_adjacent {
+            // Next to the keyword, or with a short verb between ("已采纳落实九件").
+            let keyword_adjacent = chosen.is_some_and(|(p, _, l)| {
+                let gap = m.start.saturating_sub(left_from + p + l);
+                gap <= 2 && !(left_from + p + l..m.start).any(|i| ends_phrase(self.chars[i]))
+            });
+            let subject_adjacent = SUBJECT_WORDS
+                .find_iter(&left)
+                .last()
+                .is_some_and(|sm| sm.end() == left.len());
+            if right_subject.is_none() && !keyword_adjacent && !subject_adjacent {
                 return;
             }
         }
@@ -545,6 +552,9 @@ impl Reader<'_> {
             }
         };
         let Some(measure) = measure else { return };
+        if explicit_subject.is_none() && OTHER_ITEMS.is_match(&near) {
+            return;
+        }
 
         let subject = explicit_subject
             .or(top.prev.map(|p| p.subject))
@@ -851,18 +861,17 @@ fn merge_outcomes(facts: Vec<RawFact>, chars: &[char]) -> Vec<RawFact> {
             f.measure,
             Measure::Solved | Measure::InProgress | Measure::NotFeasible | Measure::Reference
         );
-        if outcome {
-            if let Some(prev) = out.iter_mut().rev().find(|p| {
+        if outcome
+            && let Some(prev) = out.iter_mut().rev().find(|p| {
                 p.measure == f.measure
                     && p.subject == f.subject
                     && sentence_of(p.start) == sentence_of(f.start)
-            }) {
-                if prev.value != f.value || prev.start != f.start {
-                    prev.value += f.value;
-                    prev.end = f.end;
-                    continue;
-                }
-            }
+            })
+            && (prev.value != f.value || prev.start != f.start)
+        {
+            prev.value += f.value;
+            prev.end = f.end;
+            continue;
         }
         out.push(f);
     }

@@ -183,3 +183,9 @@ pub static COUNT_SKIP: LazyLock<Regex> = LazyLock::new(|| {
 pub static RATE_SKIP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("占|比上年|较上年|同比|增长|下降|提高了|立案率|占比").expect("rate skip regex")
 });
+
+/// Nouns for things other than suggestions and proposals; a count of them is no fact unless
+/// the kind of item is named.
+pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("案件|工单|来信|来电|信件|诉求|事项|项目|人次|家企业|户").expect("other items regex")
+});

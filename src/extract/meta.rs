@@ -56,15 +56,14 @@ static PLACES: LazyLock<Places> = LazyLock::new(|| {
     let mut names: HashMap<String, (usize, bool)> = HashMap::new();
     for (i, d) in all.iter().enumerate() {
         names.entry(d.name.to_string()).or_insert((i, false));
-        if let Some(short) = short_name(d.name) {
-            if short.chars().count() >= 2 {
-                names.entry(short.clone()).or_insert((i, true));
-                // 楚雄彝族自治州 is written 楚雄州; 峨边彝族自治县, 峨边县.
-                for (long, s) in [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")]
-                {
-                    if d.name.ends_with(long) {
-                        names.entry(format!("{short}{s}")).or_insert((i, false));
-                    }
+        if let Some(short) = short_name(d.name)
+            && short.chars().count() >= 2
+        {
+            names.entry(short.clone()).or_insert((i, true));
+            // 楚雄彝族自治州 is written 楚雄州; 峨边彝族自治县, 峨边县.
+            for (long, s) in [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")] {
+                if d.name.ends_with(long) {
+                    names.entry(format!("{short}{s}")).or_insert((i, false));
                 }
             }
         }
@@ -154,10 +153,6 @@ static GOV: LazyLock<Regex> = LazyLock::new(|| {
         .expect("gov regex")
 });
 
-static HANDLING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("提案|议案|代表建议|人大建议|建议提案|两案|议提案").expect("handling regex")
-});
-
 static OTHER_WORK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("12345|热线|信访|好差评|网络问政|市长信箱|局长信箱|市长电话|政务服务评价|工单")
         .expect("other regex")
@@ -175,10 +170,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the text is a handling report: it speaks of suggestions or proposals being handled,
 /// more than of other work (hotlines, petitions), and states at least one achieved figure.
-pub fn is_report(text: &str, achieved_facts: usize) -> bool {
-    let handling = HANDLING.find_iter(text).count();
+pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     let other = OTHER_WORK.find_iter(text).count();
-    handling >= 2 && other < handling && achieved_facts > 0
+    handling >= 1 && other < handling && achieved_facts > 0
 }
 
 /// The year reported on: the first `YYYY年`, else the publication date when the text says 今年.
@@ -186,11 +180,11 @@ pub fn year(text: &str) -> Option<u16> {
     if let Some(c) = YEAR.captures(text) {
         return c[1].parse().ok();
     }
-    if text.contains("今年") || text.contains("本年") {
-        if let Some(c) = DATE.captures(text) {
-            let y = c.get(1).or(c.get(2))?;
-            return y.as_str().parse().ok();
-        }
+    if (text.contains("今年") || text.contains("本年"))
+        && let Some(c) = DATE.captures(text)
+    {
+        let y = c.get(1).or(c.get(2))?;
+        return y.as_str().parse().ok();
     }
     None
 }
@@ -202,6 +196,29 @@ fn level_of_prefix(c: &str) -> &'static str {
         "县" | "区" | "旗" => "county",
         _ => "",
     }
+}
+
+/// The agency as written, with the place name in front of it when there is one
+/// ("市民政局" preceded by "绵阳" → "绵阳市民政局").
+fn with_place(text: &str, start: usize, agency: &str) -> String {
+    let before: Vec<char> = text[..start].chars().rev().take(8).collect();
+    let first = agency.chars().next().unwrap_or(' ');
+    let places = &*PLACES;
+    for k in (1..=before.len()).rev() {
+        let prefix: String = before[..k].iter().rev().collect();
+        let candidate = format!("{prefix}{first}");
+        if places
+            .names
+            .get(&candidate)
+            .is_some_and(|&(_, short)| !short)
+        {
+            return format!("{prefix}{agency}");
+        }
+        if places.names.get(&prefix).is_some_and(|&(_, short)| !short) {
+            return format!("{prefix}{agency}");
+        }
+    }
+    agency.to_string()
 }
 
 /// The text speaks as a department ("我局").
@@ -233,9 +250,10 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
             .entry(sector)
             .or_insert((0, caps.get(0).map_or(0, |m| m.start())));
         e.0 += w;
+        let whole = caps.get(0).expect("match");
         agency_by_sector
             .entry(sector)
-            .or_insert_with(|| caps[0].to_string());
+            .or_insert_with(|| with_place(text, whole.start(), whole.as_str()));
         if let Some(p) = caps.name("pre") {
             prefixes.push(p.as_str());
         }
@@ -255,12 +273,13 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(b.0)));
     let mut sector = String::new();
     let mut agency = String::new();
-    if let Some((s, (points, _))) = ranked.first() {
-        if *points >= 3 || (*points >= 1 && self_reference(text)) {
-            sector = s.to_string();
-            agency = agency_by_sector.get(s).cloned().unwrap_or_default();
-        }
+    if let Some((s, (points, _))) = ranked.first()
+        && (*points >= 3 || (*points >= 1 && self_reference(text)))
+    {
+        sector = s.to_string();
+        agency = agency_by_sector.get(s).cloned().unwrap_or_default();
     }
+    let mut gov_agency: [Option<String>; 3] = [None, None, None];
     let mut street = String::new();
     let mut gov_prefixes = Vec::new();
     let (mut gov, mut cppcc, mut npc) = (0, 0, 0);
@@ -270,6 +289,20 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         } else {
             1
         };
+        let whole = caps.get(0).expect("match");
+        let slot = if caps.name("pre2").is_some() {
+            1
+        } else if caps.name("pre3").is_some() {
+            2
+        } else {
+            0
+        };
+        if gov_agency[slot].is_none() {
+            let written = whole
+                .as_str()
+                .trim_end_matches(|c: char| !"府室办会系统政协".contains(c));
+            gov_agency[slot] = Some(with_place(text, whole.start(), written));
+        }
         if let Some(j) = caps.name("jd") {
             let name = j.as_str();
             let name = name
@@ -309,6 +342,12 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         }
         if let Some((_, s)) = best {
             sector = s.to_string();
+            let slot = match s {
+                "政府" => 0,
+                "政协" => 1,
+                _ => 2,
+            };
+            agency = gov_agency[slot].clone().unwrap_or_default();
         }
     }
     if sector == "政府" || sector == "政协" || sector == "人大" || prefixes.is_empty() {
@@ -450,9 +489,9 @@ fn region(text: &str, body_level: &str) -> (String, String) {
     (name, d.level.to_string())
 }
 
-/// Every document field.
-pub fn meta(text: &str, achieved_facts: usize) -> DocMeta {
-    let report = is_report(text, achieved_facts);
+/// Every document field; `handling` is the number of words naming handled items.
+pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
+    let report = is_report(text, handling, achieved_facts);
     let (region, level, sector, agency) = who(text, report);
     DocMeta {
         is_report: report,

@@ -38,11 +38,11 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
     for c in int_part.chars() {
         if let Some(d) = digit(c) {
             // "二〇二一" style: a run of bare digits reads positionally.
-            if let Some(n) = number {
-                if plain_digits {
-                    number = Some(n * 10 + d);
-                    continue;
-                }
+            if let Some(n) = number
+                && plain_digits
+            {
+                number = Some(n * 10 + d);
+                continue;
             }
             number = Some(d);
         } else {

@@ -22,6 +22,14 @@ static LIST: LazyLock<Regex> = LazyLock::new(|| {
         .expect("list regex")
 });
 
+/// "主要涉及A、B和C。": a list closed by the sentence, of short items only.
+static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:主要涉及|内容涉及|涉及|主要集中在|集中在)[:]?(?P<list>[^,。;:!?\n]{4,80}?)(?:。|$)",
+    )
+    .expect("open list regex")
+});
+
 static EACH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<labels>[^,。;:!?\n\d]{2,40}?)各(?P<n>\d+)件").expect("each regex")
 });
@@ -91,9 +99,30 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
             });
         }
     }
+    for caps in OPEN_LIST.captures_iter(text) {
+        let list = caps.name("list").expect("list").as_str();
+        if list.contains('等') || !list.contains('、') || list.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let parts: Vec<&str> = list.split(['、', '和', '及']).collect();
+        if parts.len() < 3 || parts.iter().any(|p| p.chars().count() > 10) {
+            continue;
+        }
+        let whole = caps.get(0).expect("match");
+        let (start, end) = (char_pos(text, whole.start()), char_pos(text, whole.end()));
+        for label in split_items(list) {
+            out.push(RawTopic {
+                label,
+                count: None,
+                start,
+                end,
+            });
+        }
+    }
     // Counted enumerations: only in sentences that announce areas.
     for sentence in text.split_inclusive(['。', '\n']) {
-        let offset = text.len() - text[text.len() - 0..].len();
+        let offset = text.len() - text[text.len()..].len();
         let _ = offset;
         if !(sentence.contains("涉及") || sentence.contains("方面") || sentence.contains("领域"))
         {

@@ -1,0 +1,224 @@
+//! One short report per phenomenon of issue #3, written for these tests.
+
+use banli::ingest::Kind;
+use banli::model::{DocRecord, Measure, Qualifier, Subject};
+use banli::pipeline::Engine;
+use std::sync::LazyLock;
+
+static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new().expect("engine"));
+
+/// A report header that makes any body a handling report.
+const HEAD: &str = "某县民政局2021年建议提案办理工作总结\n";
+
+fn doc(body: &str) -> DocRecord {
+    let text = format!("{HEAD}{body}");
+    ENGINE
+        .process_bytes("t.txt", text.as_bytes(), Kind::Text)
+        .expect("processed")
+}
+
+type F = (Subject, Measure, f64, Qualifier);
+
+fn facts(r: &DocRecord) -> Vec<F> {
+    let mut v: Vec<F> = r
+        .facts
+        .iter()
+        .map(|f| (f.subject, f.measure, f.value, f.qualifier))
+        .collect();
+    v.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    v
+}
+
+fn has(r: &DocRecord, want: F) {
+    assert!(facts(r).contains(&want), "{want:?} not in {:?}", facts(r));
+}
+
+fn lacks(r: &DocRecord, measure: Measure, value: f64) {
+    assert!(
+        !r.facts
+            .iter()
+            .any(|f| f.measure == measure && f.value == value),
+        "unexpected {measure:?} {value} in {:?}",
+        facts(r)
+    );
+}
+
+use Measure::*;
+use Qualifier::{Eq, Ge, Target};
+use Subject::{Combined, Proposal, Suggestion};
+
+#[test]
+fn one_value_for_coordinated_rates() {
+    let r = doc("今年共承办建议提案12件,见面率、办结率、满意率均达100%。");
+    has(&r, (Combined, ContactRate, 100.0, Eq));
+    has(&r, (Combined, ReplyRate, 100.0, Eq));
+    has(&r, (Combined, SatisfactionRate, 100.0, Eq));
+}
+
+#[test]
+fn pairwise_values_with_fenbie() {
+    let r = doc("共办理政协提案40件,办理工作满意率和办理结果满意率分别达到99.8%和98.5%。");
+    has(&r, (Proposal, SatisfactionRate, 99.8, Eq));
+    has(&r, (Proposal, SatisfactionRate, 98.5, Eq));
+}
+
+#[test]
+fn each_gives_two_topics() {
+    let r = doc("共承办提案9件,涉及4个方面的工作,其中,低保审核和临时救助各2件,婚姻登记5件。");
+    let t: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(t.contains(&("低保审核", Some(2))), "{t:?}");
+    assert!(t.contains(&("临时救助", Some(2))), "{t:?}");
+    assert!(t.contains(&("婚姻登记", Some(5))), "{t:?}");
+}
+
+#[test]
+fn per_kind_breakdown_in_brackets() {
+    let r = doc(
+        "共承办建议提案223件。其中:人大代表建议147件(主办79件,会办68件),政协提案76件(主办50件,会办26件)。",
+    );
+    has(&r, (Combined, Total, 223.0, Eq));
+    has(&r, (Suggestion, Total, 147.0, Eq));
+    has(&r, (Suggestion, Lead, 79.0, Eq));
+    has(&r, (Suggestion, Co, 68.0, Eq));
+    has(&r, (Proposal, Total, 76.0, Eq));
+    has(&r, (Proposal, Lead, 50.0, Eq));
+    has(&r, (Proposal, Co, 26.0, Eq));
+}
+
+#[test]
+fn scope_header_sets_the_subject() {
+    let r = doc("今年承办人大代表建议79件。79件建议中,解决采纳36件,正在解决的30件,留作参考13件。");
+    has(&r, (Suggestion, Solved, 36.0, Eq));
+    has(&r, (Suggestion, InProgress, 30.0, Eq));
+    has(&r, (Suggestion, Reference, 13.0, Eq));
+}
+
+#[test]
+fn motions_are_suggestions_and_pairs_are_combined() {
+    let r = doc("今年共承办人大议案3件。另外,共收到建议、提案58件。");
+    has(&r, (Suggestion, Total, 3.0, Eq));
+    has(&r, (Combined, Total, 58.0, Eq));
+}
+
+#[test]
+fn two_phrases_of_one_class_are_summed() {
+    let r = doc("共承办政协提案40件,已经解决16件,正在解决3件,计划解决21件。");
+    has(&r, (Proposal, Solved, 16.0, Eq));
+    has(&r, (Proposal, InProgress, 24.0, Eq));
+}
+
+#[test]
+fn a_phrase_mixing_classes_is_not_forced() {
+    let r =
+        doc("共收到政协提案146件,已落实的122件,基本落实或计划落实的24件,暂未解决或留作参考的3件。");
+    has(&r, (Proposal, Solved, 122.0, Eq));
+    lacks(&r, Solved, 24.0);
+    lacks(&r, InProgress, 24.0);
+    lacks(&r, NotFeasible, 3.0);
+    lacks(&r, Reference, 3.0);
+}
+
+#[test]
+fn letters_give_way_to_meaning() {
+    let r = doc(
+        "共承办人大代表建议20件,其中已经解决的A类12件,已列入规划逐步解决的C类5件,因条件限制暂不能解决的B类3件。",
+    );
+    has(&r, (Suggestion, Solved, 12.0, Eq));
+    has(&r, (Suggestion, InProgress, 5.0, Eq));
+    has(&r, (Suggestion, NotFeasible, 3.0, Eq));
+}
+
+#[test]
+fn what_is_not_a_measure() {
+    let r = doc(
+        "今年共承办政协提案146件,比上年增加78件,交由31个单位办理,已解决的122件,占84%。另收到政协委员来信6件,意见建议123条,落实资金2000万元。",
+    );
+    has(&r, (Proposal, Total, 146.0, Eq));
+    has(&r, (Proposal, Solved, 122.0, Eq));
+    for v in [78.0, 31.0, 84.0, 6.0, 123.0, 2000.0] {
+        assert!(
+            !r.facts.iter().any(|f| f.value == v),
+            "{v} taken: {:?}",
+            facts(&r)
+        );
+    }
+}
+
+#[test]
+fn goals_and_floors() {
+    let r = doc("共承办建议提案30件,办复率100%。力争面复率达到100%,确保满意率达到95%以上。");
+    has(&r, (Combined, ReplyRate, 100.0, Eq));
+    has(&r, (Combined, ContactRate, 100.0, Target));
+    has(&r, (Combined, SatisfactionRate, 95.0, Target));
+    let r = doc("共承办建议提案30件,代表委员满意率超过96%,见面率不低于90%。");
+    has(&r, (Combined, SatisfactionRate, 96.0, Ge));
+    has(&r, (Combined, ContactRate, 90.0, Ge));
+}
+
+#[test]
+fn percentage_requirements_in_quotes() {
+    let text = "某区财政局政协提案办理情况\n共承办政协提案20件。严格落实办复率、满意率“两个百分之百”的要求。";
+    let r = ENGINE
+        .process_bytes("q.txt", text.as_bytes(), Kind::Text)
+        .unwrap();
+    has(&r, (Proposal, ReplyRate, 100.0, Target));
+    has(&r, (Proposal, SatisfactionRate, 100.0, Target));
+}
+
+#[test]
+fn numbers_in_every_form() {
+    let r = doc(
+        "全市共承办人大代表建议四千二百八十七件,其中主办两件,办复率百分之七十二点二。政协提案 31 件,满意率９８．５％。",
+    );
+    has(&r, (Suggestion, Total, 4287.0, Eq));
+    has(&r, (Suggestion, Lead, 2.0, Eq));
+    has(&r, (Suggestion, ReplyRate, 72.2, Eq));
+    has(&r, (Proposal, Total, 31.0, Eq));
+    has(&r, (Proposal, SatisfactionRate, 98.5, Eq));
+}
+
+fn not_report(text: &str) {
+    let r = ENGINE
+        .process_bytes("n.txt", text.as_bytes(), Kind::Text)
+        .unwrap();
+    assert!(!r.meta.is_report, "taken for a report: {text}");
+    assert!(r.facts.is_empty());
+}
+
+#[test]
+fn look_alikes_are_not_reports() {
+    not_report("12345政务服务热线本周受理工单812件,其中意见建议类31件,按时办结率99%,满意率97%。");
+    not_report("县信访局2022年受理群众来信来访356件,办结率100%,群众满意率95%。");
+    not_report("市长信箱11月收到来信245件,其中咨询类120件、投诉类80件、建议类45件,回复率100%。");
+    not_report("2023年全市政务服务满意度调查共发放问卷5000份,群众满意度达98.6%。");
+    not_report(
+        "各承办单位要高度重视人大代表建议和政协委员提案办理工作,力争办复率达到100%,确保满意率达到95%以上。",
+    );
+}
+
+#[test]
+fn document_fields() {
+    let text = "晋江市住房和城乡建设局关于2022年建议提案办理情况的报告\n2022年,市住建局共承办建议提案26件,办复率100%。";
+    let r = ENGINE
+        .process_bytes("m.txt", text.as_bytes(), Kind::Text)
+        .unwrap();
+    assert_eq!(r.meta.region, "晋江市");
+    assert_eq!(r.meta.level, "county");
+    assert_eq!(r.meta.sector, "住建");
+    assert_eq!(r.meta.year, Some(2022));
+    assert_eq!(r.meta.agency, "晋江市住房和城乡建设局");
+}
+
+#[test]
+fn consistency_checks_point_at_values() {
+    let r = doc("共承办政协提案20件,其中主办12件,协办6件,已解决25件,满意率105%。");
+    let w = r.warnings.join("\n");
+    assert!(w.contains("lead 12 + co 6 != total 20"), "{w}");
+    assert!(w.contains("outcome classes sum to 25"), "{w}");
+    assert!(w.contains("above 100"), "{w}");
+    has(&r, (Proposal, SatisfactionRate, 105.0, Eq));
+}

@@ -1,0 +1,67 @@
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared/eval/NAME`, or `None` when shared/ is absent outside CI (a failure under CI).
+pub fn shared_set(name: &str) -> Option<PathBuf> {
+    let dir = root().join("../shared/eval").join(name);
+    if dir.join("gold_docs.csv").exists() {
+        return Some(dir);
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "{} is missing, and CI is set: the gold sets are required",
+            dir.display()
+        );
+    }
+    eprintln!("skipping: {} not found", dir.display());
+    None
+}
+
+/// Runs the banli binary.
+pub fn banli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_banli"))
+        .args(args)
+        .output()
+        .expect("run banli")
+}
+
+/// Runs `banli run CORPUS -o OUT -q` plus `extra` arguments.
+pub fn run(corpus: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "run",
+        corpus.to_str().expect("utf-8 path"),
+        "-o",
+        out.to_str().expect("utf-8 path"),
+        "-q",
+    ];
+    args.extend_from_slice(extra);
+    banli(&args)
+}
+
+/// Reads a CSV table written by banli (BOM allowed) as maps from column to value.
+pub fn table(path: &Path) -> Vec<HashMap<String, String>> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "{} has no BOM",
+        path.display()
+    );
+    let mut rdr = csv::Reader::from_reader(&bytes[3..]);
+    let headers = rdr.headers().expect("headers").clone();
+    rdr.records()
+        .map(|r| {
+            let r = r.expect("record");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
