@@ -36,6 +36,11 @@ enum Command {
         #[arg(short, long)]
         quiet: bool,
     },
+    /// Print the normalised text banli extracts from (decoded, repaired, simplified).
+    Text {
+        /// The file to show.
+        file: PathBuf,
+    },
     /// Score OUTPUT against a gold set (gold_docs.csv, gold_facts.csv, gold_topics.csv).
     Eval {
         /// Folder holding the gold CSV files.
@@ -55,6 +60,7 @@ fn main() -> ExitCode {
             jobs,
             quiet,
         } => run(corpus, output, jobs, quiet),
+        Command::Text { file } => show_text(&file),
         Command::Eval { gold, output } => match eval::score(&gold, &output) {
             Ok(s) => {
                 print!("{}", eval::render(&s));
@@ -135,5 +141,29 @@ fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitC
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+fn show_text(file: &std::path::Path) -> ExitCode {
+    let kind = banli::ingest::kind_of(file).unwrap_or(banli::ingest::Kind::Text);
+    let result = std::fs::read(file)
+        .map_err(|e| format!("ingest: {e}"))
+        .and_then(|bytes| {
+            let engine = pipeline::Engine::new()?;
+            engine.normalised(&bytes, kind)
+        });
+    match result {
+        Ok((text, report)) => {
+            println!("{text}");
+            eprintln!(
+                "repairs: {:?}; lost {}; restored {}",
+                report.repairs, report.lost, report.restored
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("banli text: {}: {e}", file.display());
+            ExitCode::from(1)
+        }
     }
 }

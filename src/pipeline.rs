@@ -69,7 +69,24 @@ impl Engine {
         } else {
             MappedText::identity(&decoded.text)
         };
-        let (repaired, repairs) = repair::repair(&base);
+        let judge = repair::mojibake::Judge {
+            converters: &self.converters,
+            segmenter: &self.segmenter,
+        };
+        let (repaired, report) = repair::repair(&base, &judge);
+        if report.lost > 0 {
+            warnings.push(format!(
+                "repair: {} characters lost to damage (shown as U+FFFD)",
+                report.lost
+            ));
+        }
+        if report.restored > 0 {
+            warnings.push(format!(
+                "repair: {} characters restored from their neighbours (check evidence)",
+                report.restored
+            ));
+        }
+        let repairs = report.repairs;
         let (norm, script) = script::normalise(&repaired, &self.converters);
         if norm.as_str().trim().is_empty() {
             return Err(err(Stage::Extract, "no text left after decoding".into()));
@@ -153,6 +170,25 @@ impl Engine {
             facts: out_facts,
             topics: out_topics,
         })
+    }
+
+    /// The normalised text banli reads for one document (decoded, repaired, simplified), and
+    /// what the repair stage reported: for inspecting what extraction sees.
+    pub fn normalised(&self, bytes: &[u8], kind: Kind) -> Result<(String, repair::Report), String> {
+        let decoded = decode::decode(bytes, kind == Kind::Html)?;
+        let looks_html = kind == Kind::Html || decoded.text.trim_start().starts_with("<html");
+        let base = if looks_html {
+            html::to_text(&decoded.text)
+        } else {
+            MappedText::identity(&decoded.text)
+        };
+        let judge = repair::mojibake::Judge {
+            converters: &self.converters,
+            segmenter: &self.segmenter,
+        };
+        let (repaired, report) = repair::repair(&base, &judge);
+        let (norm, _) = script::normalise(&repaired, &self.converters);
+        Ok((norm.as_str().to_string(), report))
     }
 
     /// Reads and processes one file.

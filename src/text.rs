@@ -84,6 +84,17 @@ impl MappedText {
         (lo, hi + 1)
     }
 
+    /// Applies a further step: `next` was computed from `self.as_str()`, its origins index
+    /// `self`'s characters; the result maps straight back to the original.
+    pub fn then(&self, next: &MappedText, touched: bool) -> MappedText {
+        let mut out = MappedText::with_capacity(next.len());
+        for (c, o, t) in next.iter() {
+            let i = o.min(self.len().saturating_sub(1));
+            out.push(c, self.origin[i], self.touched[i] || t || touched);
+        }
+        out
+    }
+
     /// True when any character in `start..end` was touched by a repair.
     pub fn any_touched(&self, start: usize, end: usize) -> bool {
         self.touched[start.min(self.len())..end.min(self.len())]

@@ -11,3 +11,5 @@ mod cli;
 mod gold;
 // Extraction of the language phenomena, one short text each.
 mod phenomena;
+// The damage generator: every kind of mojibake on every document, facts compared.
+mod damage;

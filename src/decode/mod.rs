@@ -70,9 +70,15 @@ fn finish(enc: &'static Encoding, bytes: &[u8], method: &'static str) -> Result<
     }
     let control = text
         .chars()
-        .filter(|c| c.is_control() && !c.is_whitespace())
+        // C0 controls only: C1 (U+0080-U+009F) shows up in mojibake the repair stage mends.
+        .filter(|&c| (c < ' ' || c == '\u{7f}') && !c.is_whitespace())
         .count();
-    if control * 10 > chars {
+    // C1 controls appear in mojibake, but text made mostly of them is no text.
+    let c1 = text
+        .chars()
+        .filter(|&c| ('\u{80}'..='\u{9f}').contains(&c))
+        .count();
+    if control * 10 > chars || (control + c1) * 10 > chars * 3 {
         return Err(format!(
             "not text in any known encoding: as {} it is {control} control characters of {chars}",
             enc.name()

@@ -1,0 +1,147 @@
+//! Stage 3: undo damage that scraping and converters did to the text.
+//!
+//! Repairs applied here, each counted by kind in [`Repairs`]:
+//! - `pinyin_annotation`: a converter glued the reading after a character, `鄉(xiāng)村`;
+//!   the parenthesised pinyin is dropped ([`pinyin`], which also restores damaged ones).
+//! - `page_marker`: a page number from a document viewer broke a paragraph (`…其余 2\n3、5 件`).
+//! - the mojibake kinds of [`mojibake`]: text that went through the wrong codec.
+//!
+//! A repair never guesses silently: characters it cannot recover are counted as lost (and shown
+//! as U+FFFD), and every character it keeps or restores points back at the original.
+
+pub mod mojibake;
+pub mod pinyin;
+
+use crate::text::MappedText;
+use mojibake::Judge;
+use std::collections::BTreeMap;
+
+/// Kinds of repair with how often each was applied.
+pub type Repairs = BTreeMap<&'static str, usize>;
+
+/// What the repair stage did to one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    /// Kinds and counts.
+    pub repairs: Repairs,
+    /// Characters known lost.
+    pub lost: usize,
+    /// Characters whose lost bytes were restored from context.
+    pub restored: usize,
+}
+
+/// Applies every repair to `text`: pinyin annotations, mojibake, markup, annotations again,
+/// page markers.
+pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Report) {
+    let mut report = Report::default();
+    // Annotations first: their toned vowels (à, é, ü) are Latin-1 letters too. Again after
+    // the codec repairs and the markup, which may have hidden some.
+    let text = pinyin::repair(text, judge, &mut report);
+    let (text, fixes) = mojibake::repair(&text, judge);
+    for f in fixes {
+        *report.repairs.entry(f.kind).or_default() += 1;
+        report.lost += f.lost;
+        report.restored += f.restored;
+    }
+    let text = strip_markup(&text, &mut report.repairs);
+    let text = pinyin::repair(&text, judge, &mut report);
+    let text = drop_page_markers(&text, &mut report.repairs);
+    (text, report)
+}
+
+/// HTML left in a text file (`&nbsp;`, `&#21150;`, `<p>`): decoded and dropped as for HTML.
+fn strip_markup(text: &MappedText, repairs: &mut Repairs) -> MappedText {
+    static MARKUP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);|</?(?:p|br|div|span|b|strong|font|td|tr|table|li)\b[^>]{0,200}>")
+            .expect("markup regex")
+    });
+    let n = MARKUP.find_iter(text.as_str()).count();
+    if n == 0 {
+        return text.clone();
+    }
+    *repairs.entry("markup").or_default() += n;
+    text.then(&crate::decode::html::to_text(text.as_str()), false)
+}
+
+/// Drops `\nN、` page numbers that cut a long line mid-sentence, and `- N -` page footers.
+fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
+    let chars: Vec<(char, usize, bool)> = text.iter().collect();
+    let mut out = MappedText::with_capacity(chars.len());
+    let mut line_len = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].0;
+        // "- 2 -" footer (not a date: "2018- 01- 11")
+        let after_digit = i > 0 && chars[i - 1].0.is_ascii_digit();
+        if c == '-' && !after_digit && chars.get(i + 1).is_some_and(|x| x.0 == ' ') {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].0 == ' ' {
+                j += 1;
+            }
+            let digits = chars[j..]
+                .iter()
+                .take_while(|x| x.0.is_ascii_digit())
+                .count();
+            let mut k = j + digits;
+            while k < chars.len() && chars[k].0 == ' ' {
+                k += 1;
+            }
+            let spaced = k > j + digits && chars[k - 1].0 == ' ';
+            if digits > 0 && digits <= 3 && spaced && k < chars.len() && chars[k].0 == '-' {
+                *repairs.entry("page_marker").or_default() += 1;
+                i = k + 1;
+                continue;
+            }
+        }
+        if c == '\n' {
+            // Blank lines and spaces between the page break and the number count as one break.
+            let gap = chars[i..]
+                .iter()
+                .take_while(|x| x.0.is_whitespace())
+                .count();
+            let digits = chars[i + gap..]
+                .iter()
+                .take_while(|x| x.0.is_ascii_digit())
+                .count();
+            let after = chars.get(i + gap + digits).map(|x| x.0);
+            let prev = out.as_str().chars().rev().find(|c| !c.is_whitespace());
+            let mid_sentence = prev.is_some_and(|p| !"。!?!?;;::”\"」)）".contains(p));
+            if digits > 0 && digits <= 3 && after == Some('、') && line_len > 40 && mid_sentence {
+                *repairs.entry("page_marker").or_default() += 1;
+                i += gap + digits + 1;
+                continue;
+            }
+            line_len = 0;
+        } else {
+            line_len += 1;
+        }
+        let (c, o, t) = chars[i];
+        out.push(c, o, t);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_number_inside_a_paragraph_is_dropped() {
+        let long = "这".repeat(45);
+        let s = format!("{long}其余 2\n3、5 件主办件");
+        let mut r = Repairs::new();
+        let t = drop_page_markers(&MappedText::identity(&s), &mut r);
+        assert!(t.as_str().ends_with("其余 25 件主办件"));
+        assert_eq!(r["page_marker"], 1);
+    }
+
+    #[test]
+    fn dates_are_no_page_footers() {
+        let mut r = Repairs::new();
+        let s = "发布日期: 2018- 01- 11 文号 - 3 -";
+        let t = drop_page_markers(&MappedText::identity(s), &mut r);
+        assert_eq!(t.as_str(), "发布日期: 2018- 01- 11 文号 ");
+        assert_eq!(r["page_marker"], 1);
+    }
+}

@@ -1,0 +1,596 @@
+//! Chinese mojibake: text whose bytes went through the wrong codec once (or twice), judged line
+//! by line and repaired only when the re-decoded text reads clearly more like Chinese.
+//!
+//! | kind | what happened | undone by |
+//! |---|---|---|
+//! | `gbk_as_latin1` | GBK bytes shown as Windows-1252 and saved (`ÕþÐ­Ìá°¸`) | Windows-1252 → bytes → GBK |
+//! | `double_utf8` | UTF-8 bytes shown as Windows-1252 and saved (`æ”¿å`) | Windows-1252 → bytes → UTF-8 |
+//! | `utf8_as_gbk` | UTF-8 bytes shown as GBK and saved (`鏀垮崗鎻愭`, `锟斤拷`) | GBK → bytes → UTF-8; bytes a `?` swallowed are lost |
+//! | `big5_as_gbk` | Big5 bytes shown as GBK | GBK → bytes → Big5 |
+//! | `gbk_as_big5` | GBK bytes shown as Big5 | Big5 → bytes → GBK |
+
+use crate::decode::is_cjk;
+use crate::script::Converters;
+use crate::segment::Segmenter;
+use crate::text::MappedText;
+use encoding_rs::{BIG5, Encoding, GBK, WINDOWS_1252};
+use std::collections::HashMap;
+
+/// What plausibility scoring needs.
+pub struct Judge<'a> {
+    /// For scoring traditional candidates in simplified form.
+    pub converters: &'a Converters,
+    /// jieba's dictionary decides what is a word.
+    pub segmenter: &'a Segmenter,
+}
+
+impl Judge<'_> {
+    /// Share of CJK characters that sit in dictionary words of two or more characters.
+    pub fn chinese_score(&self, s: &str) -> f64 {
+        let simp = self.converters.to_simplified(s);
+        let cjk = simp.chars().filter(|&c| is_cjk(c)).count();
+        if cjk == 0 {
+            return 0.0;
+        }
+        let in_words: usize = self
+            .segmenter
+            .words(&simp)
+            .iter()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(is_cjk))
+            .map(|w| w.chars().count())
+            .sum();
+        in_words as f64 / cjk as f64
+    }
+
+    /// True when `s` (simplified after conversion) is one dictionary word.
+    pub fn is_word(&self, s: &str) -> bool {
+        let simp = self.converters.to_simplified(s);
+        let words = self.segmenter.words(&simp);
+        words.len() == 1 && simp.chars().count() >= 2
+    }
+}
+
+/// One accepted repair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// Kind, as listed in the module docs.
+    pub kind: &'static str,
+    /// Characters known lost (replaced by U+FFFD in the repaired text).
+    pub lost: usize,
+    /// Characters whose lost byte was restored from the words around them.
+    pub restored: usize,
+}
+
+fn is_latin_mojibake_char(c: char) -> bool {
+    matches!(c, '\u{80}'..='\u{FF}') || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
+}
+
+/// A Latin look-alike other than the no-break space, which web pages use by itself.
+fn is_latin_signal(c: char) -> bool {
+    c != '\u{A0}' && is_latin_mojibake_char(c)
+}
+
+/// Stands for a byte already lost: invalid in UTF-8, GBK and Big5 alike.
+const LOST: u8 = 0xFF;
+
+/// Encodes `s` in `enc`: the bytes, and the byte positions that stand for a character already
+/// lost (U+FFFD, written as `?`). `None` when a character has no encoding there.
+fn encode(s: &str, enc: &'static Encoding) -> Option<(Vec<u8>, Vec<usize>)> {
+    encode_with(s, enc, true)
+}
+
+/// As [`encode`]; with `strict` false a character with no encoding is written as a lost `?`.
+fn encode_with(s: &str, enc: &'static Encoding, strict: bool) -> Option<(Vec<u8>, Vec<usize>)> {
+    let mut out = Vec::with_capacity(s.len() * 2);
+    let mut lost = Vec::new();
+    let mut buf = [0; 4];
+    for c in s.chars() {
+        if c == '\u{FFFD}' {
+            lost.push(out.len());
+            out.push(LOST);
+            continue;
+        }
+        if (c as u32) < 0x80 {
+            out.push(c as u8);
+            continue;
+        }
+        if enc == WINDOWS_1252 && (0x80..=0xFF).contains(&(c as u32)) {
+            // encoding_rs maps the 0x80-0x9F holes to U+0080-U+009F; mirror that.
+            let (b, _, err) = WINDOWS_1252.encode(c.encode_utf8(&mut buf));
+            out.push(if err || b.len() != 1 {
+                c as u32 as u8
+            } else {
+                b[0]
+            });
+            continue;
+        }
+        let (b, _, err) = enc.encode(c.encode_utf8(&mut buf));
+        if err {
+            if strict {
+                return None;
+            }
+            lost.push(out.len());
+            out.push(LOST);
+            continue;
+        }
+        out.extend_from_slice(&b);
+    }
+    Some((out, lost))
+}
+
+/// Re-decodes `s` as if its `from` bytes were really `to`: (text, characters lost).
+fn redecode(s: &str, from: &'static Encoding, to: &'static Encoding) -> Option<(String, usize)> {
+    let (bytes, _) = encode_with(s, from, from == WINDOWS_1252)?;
+    let (text, _) = to.decode_without_bom_handling(&bytes);
+    let lost = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    Some((text.into_owned(), lost))
+}
+
+/// The UTF-8 sequence around lost byte `m`: (start, length, whether `m` is the lead).
+fn sequence_around(bytes: &[u8], m: usize) -> Option<(usize, usize, bool)> {
+    for back in 1..=3 {
+        let Some(l) = m.checked_sub(back) else { break };
+        let b = bytes[l];
+        if b >= 0xC0 {
+            let n = match b {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            return (l + n > m).then_some((l, n, false));
+        }
+        if !(0x80..=0xBF).contains(&b) {
+            break;
+        }
+    }
+    let follows = bytes.get(m + 1..m + 3)?;
+    follows
+        .iter()
+        .all(|b| (0x80..=0xBF).contains(b))
+        .then_some((m, 3, true))
+}
+
+/// UTF-8 bytes read as GBK lose one byte wherever the GBK reader met a bad pair. Each lost byte
+/// is tried with every value; a character is restored when exactly one choice makes a
+/// dictionary word with its neighbour.
+///
+/// Failing a word, `freq` (character counts of the whole repaired document) decides when one
+/// candidate is much more frequent than the others: a unit like 件 recurs through a report.
+fn utf8_with_lost_bytes(
+    s: &str,
+    judge: &Judge,
+    stats: Option<&DocStats>,
+) -> Option<(String, usize, usize)> {
+    let (mut bytes, lost_at) = encode(s, GBK)?;
+    let mut restored = 0;
+    for &m in &lost_at {
+        let Some((start, len, lead)) = sequence_around(&bytes, m) else {
+            continue;
+        };
+        if start + len > bytes.len() {
+            continue;
+        }
+        let before: Vec<char> = String::from_utf8_lossy(&bytes[..start])
+            .chars()
+            .rev()
+            .take(3)
+            .collect();
+        let after: Vec<char> = String::from_utf8_lossy(&bytes[start + len..])
+            .chars()
+            .take(3)
+            .collect();
+        let prev = before.first().copied().unwrap_or(' ');
+        let next = after.first().copied().unwrap_or(' ');
+        // Words of up to four characters that the candidate would complete.
+        let forms_word = |c: char| {
+            (1..=before.len()).any(|k| {
+                let w: String = before[..k]
+                    .iter()
+                    .rev()
+                    .chain(std::iter::once(&c))
+                    .collect();
+                w.chars().all(is_cjk) && judge.is_word(&w)
+            }) || (1..=after.len()).any(|k| {
+                let w: String = std::iter::once(&c).chain(after[..k].iter()).collect();
+                w.chars().all(is_cjk) && judge.is_word(&w)
+            })
+        };
+        let fills: Vec<u8> = if lead {
+            (0xE4..=0xE9).collect()
+        } else {
+            (0x80..=0xBF).collect()
+        };
+        let mut fits = Vec::new();
+        let mut all = Vec::new();
+        for f in fills {
+            let mut seq = bytes[start..start + len].to_vec();
+            seq[m - start] = f;
+            let Ok(ch) = std::str::from_utf8(&seq) else {
+                continue;
+            };
+            let Some(c) = ch.chars().next() else { continue };
+            if !is_cjk(c) && !matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}') {
+                continue;
+            }
+            all.push((f, c));
+            if forms_word(c) {
+                fits.push((f, c));
+            }
+        }
+        let choice = if fits.len() == 1 {
+            Some(fits[0].0)
+        } else if let Some(stats) = stats {
+            let pool = if fits.is_empty() { &all } else { &fits };
+            let mut ranked: Vec<(usize, u8)> = pool
+                .iter()
+                .map(|&(f, c)| (stats.score(prev, c, next), f))
+                .collect();
+            ranked.sort_by(|a, b| b.cmp(a));
+            match ranked.as_slice() {
+                [(top, f), rest @ ..]
+                    if *top >= 1 && rest.first().is_none_or(|r| *top > 2 * r.0) =>
+                {
+                    Some(*f)
+                }
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some(f) = choice {
+            bytes[m] = f;
+            restored += 1;
+        }
+    }
+    // An unfilled lost byte goes: the broken sequence shows as one U+FFFD.
+    bytes.retain(|&b| b != LOST);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let lost = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    Some((text, lost, restored))
+}
+
+fn cjk_share(s: &str) -> f64 {
+    let n = s.chars().filter(|c| !c.is_ascii()).count();
+    if n == 0 {
+        return 0.0;
+    }
+    s.chars()
+        .filter(|&c| is_cjk(c) || "，。、；：（）“”！？".contains(c))
+        .count() as f64
+        / n as f64
+}
+
+/// True for characters of GB2312 (GBK lead byte 0xA1-0xF7 and trail byte 0xA1-0xFE): the
+/// common characters and punctuation that official texts are written in.
+fn is_gb2312(c: char) -> bool {
+    let mut buf = [0; 4];
+    let (b, _, err) = GBK.encode(c.encode_utf8(&mut buf));
+    !err && b.len() == 2 && (0xA1..=0xF7).contains(&b[0]) && b[1] >= 0xA1
+}
+
+/// A line whose non-ASCII runs are Latin look-alikes of multi-byte text: each run re-decoded
+/// (their ASCII neighbours were ASCII before), the line judged as a whole.
+fn repair_latin_line(line: &str, judge: &Judge) -> Option<(String, Fix)> {
+    // A no-break space beside ASCII was a space (or &nbsp;), not a byte of the damage.
+    let raw: Vec<char> = line.chars().collect();
+    let chars: Vec<char> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let ascii_near =
+                (i > 0 && raw[i - 1].is_ascii()) || raw.get(i + 1).is_some_and(|x| x.is_ascii());
+            if c == '\u{A0}' && ascii_near { ' ' } else { c }
+        })
+        .collect();
+    let line: &str = &chars.iter().collect::<String>();
+    let mut best: Option<(String, Fix, f64)> = None;
+    // A wholly damaged line decodes in one piece (GBK trail bytes may be ASCII letters).
+    if chars
+        .iter()
+        .all(|&c| c.is_ascii() || is_latin_mojibake_char(c))
+    {
+        for (to, kind) in [(GBK, "gbk_as_latin1"), (encoding_rs::UTF_8, "double_utf8")] {
+            let Some((t, lost)) = redecode(line, WINDOWS_1252, to) else {
+                continue;
+            };
+            if lost * 10 > t.chars().count() || cjk_share(&t) <= 0.6 {
+                continue;
+            }
+            let score = judge.chinese_score(&t);
+            let common =
+                to != GBK || t.chars().all(|c| c.is_ascii() || is_gb2312(c)) || score >= 0.4;
+            if common && best.as_ref().is_none_or(|b| score > b.2) {
+                best = Some((
+                    t,
+                    Fix {
+                        kind,
+                        lost,
+                        restored: 0,
+                    },
+                    score,
+                ));
+            }
+        }
+        if best.is_some() {
+            return best.map(|(t, f, _)| (t, f));
+        }
+    }
+    for (to, kind) in [(GBK, "gbk_as_latin1"), (encoding_rs::UTF_8, "double_utf8")] {
+        let mut out = String::with_capacity(line.len());
+        let (mut lost, mut runs, mut ok) = (0, 0, true);
+        let mut i = 0;
+        while i < chars.len() {
+            if is_latin_mojibake_char(chars[i]) {
+                let j = (i..chars.len())
+                    .find(|&k| !is_latin_mojibake_char(chars[k]))
+                    .unwrap_or(chars.len());
+                let run: String = chars[i..j].iter().collect();
+                if !run.chars().any(is_latin_signal) {
+                    out.push_str(&run);
+                    i = j;
+                    continue;
+                }
+                match redecode(&run, WINDOWS_1252, to) {
+                    Some((t, l)) if cjk_share(&t) > 0.6 => {
+                        out.push_str(&t);
+                        lost += l;
+                        runs += 1;
+                    }
+                    _ if j - i == 1 => out.push(chars[i]),
+                    _ => {
+                        ok = false;
+                        break;
+                    }
+                }
+                i = j;
+            } else {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+        if !ok || runs == 0 || lost * 10 > out.chars().count() {
+            continue;
+        }
+        // GBK read as Latin-1 must give common characters or read as Chinese; UTF-8
+        // validity is already a strong filter for the double-encoded kind.
+        let score = judge.chinese_score(&out);
+        let common = to != GBK || out.chars().all(|c| c.is_ascii() || is_gb2312(c)) || score >= 0.4;
+        if common && best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((
+                out,
+                Fix {
+                    kind,
+                    lost,
+                    restored: 0,
+                },
+                score,
+            ));
+        }
+    }
+    best.map(|(t, f, _)| (t, f))
+}
+
+/// `&#21150;` → `办`, for judging a line whose encoder wrote references for what it lacked.
+fn decode_char_refs(s: &str) -> String {
+    static REF: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"&#(\d{2,7});").expect("ref regex"));
+    REF.replace_all(s, |c: &regex::Captures| {
+        c[1].parse::<u32>()
+            .ok()
+            .and_then(char::from_u32)
+            .map_or_else(|| c[0].to_string(), String::from)
+    })
+    .into_owned()
+}
+
+/// Repairs one line, or says it needs none.
+fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
+    let latin = s.chars().filter(|&c| is_latin_signal(c)).count();
+    let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+    if latin >= 2 && latin >= cjk {
+        return repair_latin_line(s, judge);
+    }
+    if cjk < 4 {
+        return None;
+    }
+    let before = judge.chinese_score(&decode_char_refs(s));
+    if before >= 0.45 && !s.contains("锟斤拷") {
+        return None;
+    }
+    let mut best: Option<(String, Fix, f64)> = None;
+    let mut consider = |t: String, fix: Fix| {
+        let n = t.chars().count().max(1);
+        if fix.lost * 4 > n {
+            return;
+        }
+        let after = judge.chinese_score(&decode_char_refs(&t));
+        if after >= 0.5 && after >= before + 0.25 && best.as_ref().is_none_or(|b| after > b.2) {
+            best = Some((t, fix, after));
+        }
+    };
+    if let Some((t, lost, restored)) = utf8_with_lost_bytes(s, judge, None) {
+        consider(
+            t,
+            Fix {
+                kind: "utf8_as_gbk",
+                lost,
+                restored,
+            },
+        );
+    }
+    for (from, to, kind) in [(GBK, BIG5, "big5_as_gbk"), (BIG5, GBK, "gbk_as_big5")] {
+        if let Some((t, lost)) = redecode(s, from, to) {
+            consider(
+                t,
+                Fix {
+                    kind,
+                    lost,
+                    restored: 0,
+                },
+            );
+        }
+    }
+    best.map(|(t, f, _)| (t, f))
+}
+
+/// Replaces U+FFFD in `line` with the character of the document's vocabulary that completes a
+/// dictionary word with its neighbours and is best supported by the document's character
+/// pairs; leaves it when nothing clearly fits. Returns the line and how many were restored.
+fn fill_from_document(line: &str, judge: &Judge, stats: &DocStats) -> (String, usize) {
+    let mut chars: Vec<char> = line.chars().collect();
+    let mut restored = 0;
+    for i in 0..chars.len() {
+        if chars[i] != '\u{FFFD}' {
+            continue;
+        }
+        let before: Vec<char> = chars[..i].iter().rev().take(3).copied().collect();
+        let after: Vec<char> = chars[i + 1..].iter().take(3).copied().collect();
+        let prev = before.first().copied().unwrap_or(' ');
+        let next = after.first().copied().unwrap_or(' ');
+        let mut ranked: Vec<(usize, char)> = Vec::new();
+        for &c in &stats.vocabulary {
+            let word = (1..=before.len()).any(|k| {
+                let w: String = before[..k]
+                    .iter()
+                    .rev()
+                    .chain(std::iter::once(&c))
+                    .collect();
+                w.chars().all(is_cjk) && judge.is_word(&w)
+            }) || (1..=after.len()).any(|k| {
+                let w: String = std::iter::once(&c).chain(after[..k].iter()).collect();
+                w.chars().all(is_cjk) && judge.is_word(&w)
+            });
+            let support = stats.score(prev, c, next);
+            if word && support > 0 {
+                ranked.push((support, c));
+            }
+        }
+        ranked.sort_by(|a, b| b.cmp(a));
+        if let [(top, c), rest @ ..] = ranked.as_slice()
+            && rest.first().is_none_or(|r| *top > 2 * r.0)
+        {
+            chars[i] = *c;
+            restored += 1;
+        }
+    }
+    (chars.into_iter().collect(), restored)
+}
+
+/// Digits and Chinese numerals count as one class: "12件" supports "46件" and "九件".
+fn numeral_class(c: char) -> char {
+    if c.is_ascii_digit() || "〇一二两三四五六七八九十百千万".contains(c) {
+        '0'
+    } else {
+        c
+    }
+}
+
+/// Character statistics of one document, for choosing a character whose byte was lost.
+#[derive(Default)]
+struct DocStats {
+    pairs: HashMap<(char, char), usize>,
+    vocabulary: std::collections::BTreeSet<char>,
+}
+
+impl DocStats {
+    fn add(&mut self, text: &str) {
+        let chars: Vec<char> = text.chars().collect();
+        self.vocabulary
+            .extend(chars.iter().copied().filter(|&c| is_cjk(c)));
+        for w in chars.windows(2) {
+            let (a, b) = (numeral_class(w[0]), numeral_class(w[1]));
+            *self.pairs.entry((a, b)).or_default() += 1;
+        }
+    }
+
+    /// How often `c` stands between these neighbours elsewhere in the document (digits count
+    /// as one class: "12件" supports "46件").
+    fn score(&self, prev: char, c: char, next: char) -> usize {
+        let class = numeral_class;
+        self.pairs.get(&(class(prev), c)).copied().unwrap_or(0)
+            + self.pairs.get(&(c, class(next))).copied().unwrap_or(0)
+    }
+}
+
+/// Repairs every damaged line of `text`; returns the text and the fixes applied.
+pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
+    let items: Vec<(char, usize, bool)> = text.iter().collect();
+    let lines: Vec<&[(char, usize, bool)]> = items.split_inclusive(|x| x.0 == '\n').collect();
+    let bodies: Vec<String> = lines
+        .iter()
+        .map(|l| l.iter().map(|x| x.0).filter(|&c| c != '\n').collect())
+        .collect();
+    let mut decided: Vec<Option<(String, Fix)>> = bodies
+        .iter()
+        .map(|s| {
+            if s.is_ascii() {
+                None
+            } else {
+                repair_line(s, judge)
+            }
+        })
+        .collect();
+    // Second pass for lines that lost bytes: the document's own character counts.
+    if decided
+        .iter()
+        .flatten()
+        .any(|(_, f)| f.kind == "utf8_as_gbk" && f.lost > 0)
+    {
+        let mut stats = DocStats::default();
+        for (s, d) in bodies.iter().zip(&decided) {
+            stats.add(d.as_ref().map_or(s.as_str(), |x| x.0.as_str()));
+        }
+        for (s, d) in bodies.iter().zip(decided.iter_mut()) {
+            if let Some((t, f)) = d
+                && f.kind == "utf8_as_gbk"
+                && f.lost > 0
+                && let Some((t2, lost, restored)) = utf8_with_lost_bytes(s, judge, Some(&stats))
+            {
+                *t = t2;
+                f.lost = lost;
+                f.restored = restored;
+            }
+        }
+    }
+    // Characters still lost: the document's own vocabulary, words and neighbours decide.
+    if decided.iter().flatten().any(|(_, f)| f.lost > 0) {
+        let mut stats = DocStats::default();
+        for (s, d) in bodies.iter().zip(&decided) {
+            stats.add(d.as_ref().map_or(s.as_str(), |x| x.0.as_str()));
+        }
+        for (t, f) in decided.iter_mut().flatten() {
+            if f.lost > 0 {
+                let (filled, n) = fill_from_document(t, judge, &stats);
+                *t = filled;
+                f.lost -= n.min(f.lost);
+                f.restored += n;
+            }
+        }
+    }
+    let mut out = MappedText::with_capacity(items.len());
+    let mut fixes = Vec::new();
+    for (line, fixed) in lines.iter().zip(decided) {
+        let body_len = line.len() - usize::from(line.last().is_some_and(|x| x.0 == '\n'));
+        let part = &line[..body_len];
+        match fixed {
+            Some((t, fix)) if !part.is_empty() => {
+                // Spread the new characters over the old ones in order.
+                let n_new = t.chars().count().max(1);
+                for (k, c) in t.chars().enumerate() {
+                    let src = part[(k * part.len() / n_new).min(part.len() - 1)].1;
+                    out.push(c, src, true);
+                }
+                fixes.push(fix);
+            }
+            _ => {
+                for &(c, o, t) in part {
+                    out.push(c, o, t);
+                }
+            }
+        }
+        for &(c, o, t) in &line[body_len..] {
+            out.push(c, o, t);
+        }
+    }
+    (out, fixes)
+}

@@ -1,0 +1,151 @@
+//! Pinyin glued after characters by a converter: `鄉(xiāng)村` → `鄉村`.
+//!
+//! Damaged forms, where the character and the `(` became `?` (`辦理?xiàng)l條`), are restored
+//! from the reading when the document itself annotates some character with that reading and
+//! exactly one such character forms a dictionary word with a neighbour; otherwise the character
+//! is counted as lost and shown as U+FFFD.
+
+use super::Report;
+use super::mojibake::Judge;
+use crate::decode::is_cjk;
+use crate::text::MappedText;
+use std::collections::{BTreeMap, BTreeSet};
+
+const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || TONED.contains(c) || c == 'ü' || c == 'ê'
+}
+
+fn is_open(c: char) -> bool {
+    c == '(' || c == '\u{FF08}'
+}
+
+fn is_close(c: char) -> bool {
+    c == ')' || c == '\u{FF09}'
+}
+
+/// Length of a reading starting at `i` and closed by `)`: (letters, toned, index of `)`).
+fn reading_at(chars: &[(char, usize, bool)], i: usize) -> Option<(String, usize)> {
+    let mut j = i;
+    let mut toned = false;
+    while j < chars.len() && j - i <= 7 && is_pinyin_letter(chars[j].0) {
+        toned |= TONED.contains(chars[j].0);
+        j += 1;
+    }
+    if j > i && toned && chars.get(j).is_some_and(|x| is_close(x.0)) {
+        Some((chars[i..j].iter().map(|x| x.0).collect(), j))
+    } else {
+        None
+    }
+}
+
+fn is_lost_mark(c: char) -> bool {
+    c == '?' || c == '\u{FFFD}'
+}
+
+/// Removes annotations and restores or counts the characters damaged ones lost.
+pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedText {
+    let chars: Vec<(char, usize, bool)> = text.iter().collect();
+    // The document's own dictionary of readings.
+    let mut readings: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
+    for i in 1..chars.len() {
+        if is_cjk(chars[i - 1].0)
+            && is_open(chars[i].0)
+            && let Some((r, _)) = reading_at(&chars, i + 1)
+        {
+            readings.entry(r).or_default().insert(chars[i - 1].0);
+        }
+    }
+    if readings.is_empty() && !chars.iter().any(|x| is_lost_mark(x.0)) {
+        return text.clone();
+    }
+    let mut out = MappedText::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].0;
+        // Intact: 字(zì)
+        if i > 0
+            && is_cjk(chars[i - 1].0)
+            && is_open(c)
+            && let Some((_, close)) = reading_at(&chars, i + 1)
+        {
+            *report.repairs.entry("pinyin_annotation").or_default() += 1;
+            i = close + 1;
+            continue;
+        }
+        // Damaged: ?xiàng) — the character and "(" are gone.
+        if is_lost_mark(c) && !readings.is_empty() {
+            let marks = chars[i..].iter().take_while(|x| is_lost_mark(x.0)).count();
+            if let Some((reading, close)) = reading_at(&chars, i + marks) {
+                let prev: String = out
+                    .as_str()
+                    .chars()
+                    .last()
+                    .map(String::from)
+                    .unwrap_or_default();
+                let mut next_at = close + 1;
+                // A stray letter left from the next annotation ("l條").
+                if chars.get(next_at).is_some_and(|x| x.0.is_ascii_lowercase())
+                    && chars.get(next_at + 1).is_some_and(|x| is_cjk(x.0))
+                {
+                    next_at += 1;
+                }
+                let next: String = chars
+                    .get(next_at)
+                    .map(|x| x.0.to_string())
+                    .unwrap_or_default();
+                let fits: Vec<char> = readings
+                    .get(&reading)
+                    .map(|set| {
+                        set.iter()
+                            .copied()
+                            .filter(|&cand| {
+                                judge.is_word(&format!("{prev}{cand}"))
+                                    || judge.is_word(&format!("{cand}{next}"))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                // Marks before the one that stood for this character stand for lost ones.
+                for k in 0..marks - 1 {
+                    out.push('\u{FFFD}', chars[i + k].1, true);
+                    report.lost += 1;
+                }
+                if fits.len() == 1 {
+                    out.push(fits[0], chars[i + marks - 1].1, true);
+                    *report.repairs.entry("pinyin_restored").or_default() += 1;
+                } else {
+                    out.push('\u{FFFD}', chars[i + marks - 1].1, true);
+                    report.lost += 1;
+                    *report.repairs.entry("pinyin_damaged").or_default() += 1;
+                }
+                i = next_at;
+                continue;
+            }
+            // "??h和": marks and a stray fragment of a reading between characters.
+            let letters = chars[i + marks..]
+                .iter()
+                .take_while(|x| x.0.is_ascii_lowercase())
+                .count();
+            let after = chars.get(i + marks + letters).map(|x| x.0);
+            if marks >= 1
+                && letters <= 3
+                && after.is_some_and(is_cjk)
+                && (letters > 0 || marks >= 2)
+            {
+                for k in 0..marks {
+                    out.push('\u{FFFD}', chars[i + k].1, true);
+                }
+                report.lost += marks;
+                *report.repairs.entry("pinyin_damaged").or_default() += 1;
+                i += marks + letters;
+                continue;
+            }
+        }
+        let (c, o, t) = chars[i];
+        out.push(c, o, t);
+        i += 1;
+    }
+    out
+}
