@@ -57,7 +57,12 @@ pub fn normalise(text: &MappedText, cc: &Converters) -> (MappedText, Script) {
     }
     let simplified = convert_mapped(&folded, cc);
     let trad = count_changed(folded.as_str(), simplified.as_str());
-    let simp = count_changed(folded.as_str(), &cc.s2t.convert(folded.as_str()));
+    // The second conversion is only needed to tell traditional from mixed text.
+    let simp = if trad == 0 {
+        0
+    } else {
+        count_changed(folded.as_str(), &cc.s2t.convert(folded.as_str()))
+    };
     let script = if trad == 0 {
         Script::Simplified
     } else if simp == 0 || trad >= 10 * simp {

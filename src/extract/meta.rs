@@ -37,8 +37,9 @@ const SUFFIXES: &[&str] = &[
 struct Places {
     /// Name as it may be written → division index, and whether it is a short form.
     names: HashMap<String, (usize, bool)>,
+    /// The same names by first character, for scanning text without allocating.
+    by_first: HashMap<char, Vec<(Vec<char>, usize, bool)>>,
     all: Vec<Division>,
-    longest: usize,
 }
 
 static PLACES: LazyLock<Places> = LazyLock::new(|| {
@@ -68,11 +69,22 @@ static PLACES: LazyLock<Places> = LazyLock::new(|| {
             }
         }
     }
-    let longest = names.keys().map(|k| k.chars().count()).max().unwrap_or(1);
+    let mut by_first: HashMap<char, Vec<(Vec<char>, usize, bool)>> = HashMap::new();
+    for (name, &(idx, short)) in &names {
+        let chars: Vec<char> = name.chars().collect();
+        by_first
+            .entry(chars[0])
+            .or_default()
+            .push((chars, idx, short));
+    }
+    for list in by_first.values_mut() {
+        // Longest first, then by name, so that scanning is deterministic.
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    }
     Places {
         names,
+        by_first,
         all,
-        longest,
     }
 });
 
@@ -417,9 +429,17 @@ fn region(text: &str, body_level: &str) -> (String, String) {
     let mut i = 0;
     while i < chars.len() {
         let mut matched = 0;
-        for len in (2..=places.longest.min(chars.len() - i)).rev() {
-            let s: String = chars[i..i + len].iter().collect();
-            if let Some(&(idx, short)) = places.names.get(&s) {
+        let candidates = places
+            .by_first
+            .get(&chars[i])
+            .map_or(&[][..], |v| v.as_slice());
+        for (name, idx, short) in candidates {
+            let (idx, short, len) = (*idx, *short, name.len());
+            if chars.len() < i + len || chars[i..i + len] != name[..] {
+                continue;
+            }
+            let s: String = name.iter().collect();
+            {
                 let d = &places.all[idx];
                 let next = chars.get(i + len).copied().unwrap_or(' ');
                 if short {

@@ -249,6 +249,27 @@ fn utf8_with_lost_bytes(
     Some((text, lost, restored))
 }
 
+/// GB2312 level 1: the 3,755 most common characters (GBK lead byte 0xB0-0xD7).
+fn is_gb2312_level1(c: char) -> bool {
+    GB2312.get(&c).is_some_and(|&lead| lead <= 0xD7)
+}
+
+/// GB2312 characters (and punctuation) with their GBK lead byte, decoded once.
+static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for lead in 0xA1..=0xF7u8 {
+        for trail in 0xA1..=0xFEu8 {
+            let bytes = [lead, trail];
+            if let Some(t) = GBK.decode_without_bom_handling_and_without_replacement(&bytes)
+                && let Some(c) = t.chars().next()
+            {
+                map.insert(c, lead);
+            }
+        }
+    }
+    map
+});
+
 fn cjk_share(s: &str) -> f64 {
     let n = s.chars().filter(|c| !c.is_ascii()).count();
     if n == 0 {
@@ -260,12 +281,10 @@ fn cjk_share(s: &str) -> f64 {
         / n as f64
 }
 
-/// True for characters of GB2312 (GBK lead byte 0xA1-0xF7 and trail byte 0xA1-0xFE): the
-/// common characters and punctuation that official texts are written in.
+/// True for characters of GB2312: the common characters and punctuation that official texts
+/// are written in.
 fn is_gb2312(c: char) -> bool {
-    let mut buf = [0; 4];
-    let (b, _, err) = GBK.encode(c.encode_utf8(&mut buf));
-    !err && b.len() == 2 && (0xA1..=0xF7).contains(&b[0]) && b[1] >= 0xA1
+    GB2312.contains_key(&c)
 }
 
 /// A line whose non-ASCII runs are Latin look-alikes of multi-byte text: each run re-decoded
@@ -391,6 +410,15 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
         return repair_latin_line(s, judge);
     }
     if cjk < 4 {
+        return None;
+    }
+    // Cheap gate: ordinary simplified text is almost all common (GB2312 level-1) characters;
+    // only other lines are worth scoring.
+    let level1 = s
+        .chars()
+        .filter(|&c| is_cjk(c) && is_gb2312_level1(c))
+        .count();
+    if level1 * 10 >= cjk * 9 && !s.contains("锟斤拷") {
         return None;
     }
     let before = judge.chinese_score(&decode_char_refs(s));
