@@ -2,6 +2,7 @@
 //! the test suite's damage generator does; for looking at repairs by hand and for measuring.
 //!
 //! `cargo run --release --example damage -- KIND IN_DIR OUT_DIR`
+//! (OUT_DIR/clean/ receives the decoded originals.)
 //! KIND: gbk_as_latin1, double_utf8, utf8_as_gbk, big5_as_gbk, gbk_as_big5, markup
 
 use encoding_rs::{BIG5, Encoding, GBK, UTF_8, WINDOWS_1252};
@@ -63,6 +64,10 @@ fn main() {
             .expect("name")
             .to_string_lossy()
             .replace(".html", ".txt");
-        std::fs::write(PathBuf::from(output).join(name), damaged).expect("write");
+        std::fs::write(PathBuf::from(output).join(&name), damaged).expect("write");
+        // The decoded original beside it, for comparing repairs line by line.
+        let clean = PathBuf::from(output).join("clean");
+        std::fs::create_dir_all(&clean).expect("create clean");
+        std::fs::write(clean.join(&name), &d.text).expect("write clean");
     }
 }

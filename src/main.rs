@@ -40,6 +40,9 @@ enum Command {
     Text {
         /// The file to show.
         file: PathBuf,
+        /// Stop after the repair stage: no width folding, no script conversion.
+        #[arg(long)]
+        repaired: bool,
     },
     /// Score OUTPUT against a gold set (gold_docs.csv, gold_facts.csv, gold_topics.csv).
     Eval {
@@ -60,7 +63,7 @@ fn main() -> ExitCode {
             jobs,
             quiet,
         } => run(corpus, output, jobs, quiet),
-        Command::Text { file } => show_text(&file),
+        Command::Text { file, repaired } => show_text(&file, repaired),
         Command::Eval { gold, output } => match eval::score(&gold, &output) {
             Ok(s) => {
                 print!("{}", eval::render(&s));
@@ -144,17 +147,21 @@ fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitC
     }
 }
 
-fn show_text(file: &std::path::Path) -> ExitCode {
+fn show_text(file: &std::path::Path, repaired: bool) -> ExitCode {
     let kind = banli::ingest::kind_of(file).unwrap_or(banli::ingest::Kind::Text);
     let result = std::fs::read(file)
         .map_err(|e| format!("ingest: {e}"))
         .and_then(|bytes| {
             let engine = pipeline::Engine::new()?;
-            engine.normalised(&bytes, kind)
+            if repaired {
+                engine.repaired(&bytes, kind)
+            } else {
+                engine.normalised(&bytes, kind)
+            }
         });
     match result {
         Ok((text, report)) => {
-            println!("{text}");
+            print!("{text}");
             eprintln!(
                 "repairs: {:?}; lost {}; restored {}",
                 report.repairs, report.lost, report.restored

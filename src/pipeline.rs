@@ -175,6 +175,22 @@ impl Engine {
     /// The normalised text banli reads for one document (decoded, repaired, simplified), and
     /// what the repair stage reported: for inspecting what extraction sees.
     pub fn normalised(&self, bytes: &[u8], kind: Kind) -> Result<(String, repair::Report), String> {
+        let (repaired, report) = self.repaired_text(bytes, kind)?;
+        let (norm, _) = script::normalise(&repaired, &self.converters);
+        Ok((norm.as_str().to_string(), report))
+    }
+
+    /// The text after the repair stage, before width folding and script conversion.
+    pub fn repaired(&self, bytes: &[u8], kind: Kind) -> Result<(String, repair::Report), String> {
+        let (repaired, report) = self.repaired_text(bytes, kind)?;
+        Ok((repaired.as_str().to_string(), report))
+    }
+
+    fn repaired_text(
+        &self,
+        bytes: &[u8],
+        kind: Kind,
+    ) -> Result<(MappedText, repair::Report), String> {
         let decoded = decode::decode(bytes, kind == Kind::Html)?;
         let looks_html = kind == Kind::Html || decoded.text.trim_start().starts_with("<html");
         let base = if looks_html {
@@ -186,9 +202,7 @@ impl Engine {
             converters: &self.converters,
             segmenter: &self.segmenter,
         };
-        let (repaired, report) = repair::repair(&base, &judge);
-        let (norm, _) = script::normalise(&repaired, &self.converters);
-        Ok((norm.as_str().to_string(), report))
+        Ok(repair::repair(&base, &judge))
     }
 
     /// Reads and processes one file.

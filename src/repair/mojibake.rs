@@ -296,9 +296,15 @@ fn repair_latin_line(line: &str, judge: &Judge) -> Option<(String, Fix)> {
         .iter()
         .enumerate()
         .map(|(i, &c)| {
+            // After a look-alike it is a byte of a UTF-8 sequence (0xA0), not a space.
+            let in_sequence = i > 0 && is_latin_signal(raw[i - 1]);
             let ascii_near =
                 (i > 0 && raw[i - 1].is_ascii()) || raw.get(i + 1).is_some_and(|x| x.is_ascii());
-            if c == '\u{A0}' && ascii_near { ' ' } else { c }
+            if c == '\u{A0}' && ascii_near && !in_sequence {
+                ' '
+            } else {
+                c
+            }
         })
         .collect();
     let line: &str = &chars.iter().collect::<String>();
@@ -418,7 +424,12 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
         .chars()
         .filter(|&c| is_cjk(c) && is_gb2312_level1(c))
         .count();
-    if level1 * 10 >= cjk * 9 && !s.contains("锟斤拷") {
+    // Kana, Greek, Cyrillic, bopomofo or box drawing beside hanzi come from GBK's symbol rows:
+    // a sign of a wrong codec.
+    let symbols = s.chars().any(|c| {
+        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{0370}'..='\u{04FF}' | '\u{2500}'..='\u{257F}' | '\u{3100}'..='\u{312F}')
+    });
+    if level1 * 10 >= cjk * 9 && !symbols && !s.contains("锟斤拷") {
         return None;
     }
     let before = judge.chinese_score(&decode_char_refs(s));
