@@ -222,3 +222,25 @@ fn consistency_checks_point_at_values() {
     assert!(w.contains("above 100"), "{w}");
     has(&r, (Proposal, SatisfactionRate, 105.0, Eq));
 }
+
+#[test]
+fn class_letter_before_its_meaning_in_brackets() {
+    let r = doc("共承办人大代表建议30件,其中A类(所提问题已经解决或基本解决)18件,B类(正在解决或列入计划解决)9件,C类(因条件限制暂时不能解决)3件。");
+    has(&r, (Suggestion, Solved, 18.0, Eq));
+    has(&r, (Suggestion, InProgress, 9.0, Eq));
+    has(&r, (Suggestion, NotFeasible, 3.0, Eq));
+}
+
+#[test]
+fn key_items_under_supervision() {
+    let r = doc("今年共承办政协提案52件,其中重点督办提案4件。");
+    has(&r, (Proposal, Key, 4.0, Eq));
+}
+
+#[test]
+fn a_petitions_bureau_can_report_on_handling() {
+    let text = "某县信访局2022年建议提案办理情况\n县信访局共承办人大代表建议6件、政协提案4件,办复率100%。";
+    let r = ENGINE.process_bytes("x.txt", text.as_bytes(), Kind::Text).unwrap();
+    assert!(r.meta.is_report);
+    assert_eq!(r.meta.sector, "信访");
+}

@@ -335,7 +335,7 @@ impl Reader<'_> {
             && let Some(open) = (cursor..left_from - 1)
                 .rev()
                 .find(|&i| self.chars[i] == '(')
-            && left_from - open <= 6
+            && left_from - open <= 40
         {
             left_from = self.clause_start(cursor, open);
         }

@@ -166,7 +166,7 @@ static GOV: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OTHER_WORK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("12345|热线|信访|好差评|网络问政|市长信箱|局长信箱|市长电话|政务服务评价|工单")
+    Regex::new("12345|热线|来信来访|信访件|信访事项|信访案件|好差评|网络问政|市长信箱|局长信箱|市长电话|政务服务评价|工单")
         .expect("other regex")
 });
 
