@@ -225,7 +225,9 @@ fn consistency_checks_point_at_values() {
 
 #[test]
 fn class_letter_before_its_meaning_in_brackets() {
-    let r = doc("共承办人大代表建议30件,其中A类(所提问题已经解决或基本解决)18件,B类(正在解决或列入计划解决)9件,C类(因条件限制暂时不能解决)3件。");
+    let r = doc(
+        "共承办人大代表建议30件,其中A类(所提问题已经解决或基本解决)18件,B类(正在解决或列入计划解决)9件,C类(因条件限制暂时不能解决)3件。",
+    );
     has(&r, (Suggestion, Solved, 18.0, Eq));
     has(&r, (Suggestion, InProgress, 9.0, Eq));
     has(&r, (Suggestion, NotFeasible, 3.0, Eq));
@@ -239,8 +241,35 @@ fn key_items_under_supervision() {
 
 #[test]
 fn a_petitions_bureau_can_report_on_handling() {
-    let text = "某县信访局2022年建议提案办理情况\n县信访局共承办人大代表建议6件、政协提案4件,办复率100%。";
-    let r = ENGINE.process_bytes("x.txt", text.as_bytes(), Kind::Text).unwrap();
+    let text =
+        "某县信访局2022年建议提案办理情况\n县信访局共承办人大代表建议6件、政协提案4件,办复率100%。";
+    let r = ENGINE
+        .process_bytes("x.txt", text.as_bytes(), Kind::Text)
+        .unwrap();
     assert!(r.meta.is_report);
     assert_eq!(r.meta.sector, "信访");
+}
+
+#[test]
+fn an_outcome_list_set_apart_covers_every_kind() {
+    let r = doc(
+        "今年共收到区人大代表建议23件、区政协委员提案31件,按照办理结果分类,A类42件,B类10件,C类2件。",
+    );
+    has(&r, (Combined, Solved, 42.0, Eq));
+    has(&r, (Combined, InProgress, 10.0, Eq));
+    has(&r, (Combined, NotFeasible, 2.0, Eq));
+    let r = doc("承办政协提案16件,已经解决或基本解决14件,正在解决2件。");
+    has(&r, (Proposal, Solved, 14.0, Eq));
+}
+
+#[test]
+fn two_satisfaction_rates_for_work_and_result() {
+    let r = doc(
+        "全年共办理建议提案413件(其中主办169件、会办244件),主办件面商率100%,代表委员对办理工作满意率为99.4%,对办理结果满意或基本满意率为98.2%。",
+    );
+    has(&r, (Combined, Lead, 169.0, Eq));
+    has(&r, (Combined, Co, 244.0, Eq));
+    has(&r, (Combined, ContactRate, 100.0, Eq));
+    has(&r, (Combined, SatisfactionRate, 99.4, Eq));
+    has(&r, (Combined, SatisfactionRate, 98.2, Eq));
 }

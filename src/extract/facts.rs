@@ -556,7 +556,24 @@ impl Reader<'_> {
             return;
         }
 
+        // An outcome list set apart from the counts of several kinds before it covers them all
+        // ("建议23件、提案31件,按照办理结果分类,A类42件"); one right after a count of one kind
+        // is about that kind ("提案16件,已经解决14件").
+        let outcome = is_outcome(measure);
+        let set_apart = text_of(self.chars, cursor, m.start)
+            .chars()
+            .filter(|&c| ends_phrase(c))
+            .count()
+            > 1;
+        let group_subject = top.group.iter().copied().reduce(Subject::join);
         let subject = explicit_subject
+            .or(
+                if outcome && set_apart && top.prev.is_some_and(|p| !is_outcome(p.measure)) {
+                    group_subject
+                } else {
+                    None
+                },
+            )
             .or(top.prev.map(|p| p.subject))
             .or(top.parent.map(|p| p.subject))
             .unwrap_or(self.hints.default_subject);
@@ -857,10 +874,7 @@ fn merge_outcomes(facts: Vec<RawFact>, chars: &[char]) -> Vec<RawFact> {
     };
     let mut out: Vec<RawFact> = Vec::new();
     for f in facts {
-        let outcome = matches!(
-            f.measure,
-            Measure::Solved | Measure::InProgress | Measure::NotFeasible | Measure::Reference
-        );
+        let outcome = is_outcome(f.measure);
         if outcome
             && let Some(prev) = out.iter_mut().rev().find(|p| {
                 p.measure == f.measure
@@ -876,4 +890,12 @@ fn merge_outcomes(facts: Vec<RawFact>, chars: &[char]) -> Vec<RawFact> {
         out.push(f);
     }
     out
+}
+
+/// Outcome classes A-D.
+fn is_outcome(m: Measure) -> bool {
+    matches!(
+        m,
+        Measure::Solved | Measure::InProgress | Measure::NotFeasible | Measure::Reference
+    )
 }
