@@ -64,6 +64,9 @@ impl Segmenter {
         let mut jieba = jieba_rs::Jieba::new();
         for w in [
             "人大代表建议",
+            "代表建议",
+            "人大建议",
+            "议案建议",
             "政协提案",
             "委员提案",
             "建议提案",

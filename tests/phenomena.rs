@@ -273,3 +273,24 @@ fn two_satisfaction_rates_for_work_and_result() {
     has(&r, (Combined, SatisfactionRate, 99.4, Eq));
     has(&r, (Combined, SatisfactionRate, 98.2, Eq));
 }
+
+#[test]
+fn a_sum_after_counts_of_two_kinds_is_combined() {
+    let r = doc("2020年共承办人大代表建议12件,政协委员提案8件,共计20件,按时办结率达100%。");
+    has(&r, (Suggestion, Total, 12.0, Eq));
+    has(&r, (Proposal, Total, 8.0, Eq));
+    has(&r, (Combined, Total, 20.0, Eq));
+}
+
+#[test]
+fn a_report_on_deputy_suggestions_only() {
+    let text = "县发改局建议办理情况\n共收到代表建议65件,已全部办复,其中:所提问题已解决的39件,占60%;列入计划逐步解决的20件,占30.8%。";
+    let r = ENGINE
+        .process_bytes("x.txt", text.as_bytes(), Kind::Text)
+        .unwrap();
+    assert!(r.meta.is_report);
+    has(&r, (Suggestion, Total, 65.0, Eq));
+    has(&r, (Suggestion, Solved, 39.0, Eq));
+    has(&r, (Suggestion, InProgress, 20.0, Eq));
+    lacks(&r, SatisfactionRate, 60.0);
+}

@@ -440,10 +440,10 @@ impl Reader<'_> {
                 left_subject = Some(left_subject.map_or(sub, |x: Subject| x.join(sub)));
             }
         }
-        // "共承办县人大建议,县政协提案共计15件": a sum over the kinds listed since the verb.
-        if matches!(chosen, Some((_, Cue::Total, _)))
-            && (near.contains("共计") || near.contains("总共") || near.contains("合计"))
-        {
+        // "共承办县人大建议,县政协提案共计15件": a sum over the kinds listed since the verb;
+        // "建议12件,提案8件,共计20件": a sum over the counts before it.
+        let sums = ["共计", "总共", "合计", "合共"];
+        if matches!(chosen, Some((_, Cue::Total, _))) && sums.iter().any(|w| near.contains(w)) {
             let since = text_of(self.chars, cursor.max(s), m.start);
             let mut kinds = None;
             for sm in SUBJECT_WORDS.find_iter(&since) {
@@ -451,7 +451,11 @@ impl Reader<'_> {
                     kinds = Some(kinds.map_or(sub, |x: Subject| x.join(sub)));
                 }
             }
-            if let Some(k) = kinds {
+            let listed = self
+                .frames
+                .last()
+                .and_then(|f| f.group.iter().copied().reduce(Subject::join));
+            if let Some(k) = kinds.or(listed) {
                 left_subject = Some(k);
             }
         }
