@@ -1,4 +1,4 @@
-//! Stage 7: the tables, as UTF-8 CSV with a byte-order mark (so spreadsheet programs read the
+//! Stage 7: the tables, as UTF-8 CSV with a byte-order mark (plus `records.jsonl`) (so spreadsheet programs read the
 //! Chinese text right), RFC 4180 quoting, rows in a fixed order.
 
 use crate::model::{DocError, DocRecord, Measure, Qualifier, Subject};
@@ -123,7 +123,19 @@ pub fn write_all(dir: &Path, records: &[DocRecord], errors: &[DocError]) -> io::
     }
     w.flush()?;
 
-    write_comparison(dir, records)
+    write_comparison(dir, records)?;
+    write_jsonl(dir, records)
+}
+
+/// records.jsonl: one JSON object per document with its fields, facts and topics, for tools
+/// that read structured records rather than tables.
+fn write_jsonl(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
+    let mut f = BufWriter::new(File::create(dir.join("records.jsonl"))?);
+    for r in records {
+        serde_json::to_writer(&mut f, r).map_err(io::Error::other)?;
+        f.write_all(b"\n")?;
+    }
+    f.flush()
 }
 
 /// Headline figures of one document.

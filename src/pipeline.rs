@@ -61,19 +61,7 @@ impl Engine {
                 decoded.encoding, decoded.method
             ));
         }
-        let looks_html = kind == Kind::Html
-            || decoded.text.trim_start().starts_with("<!DOCTYPE")
-            || decoded.text.trim_start().starts_with("<html");
-        let base = if looks_html {
-            html::to_text(&decoded.text)
-        } else {
-            MappedText::identity(&decoded.text)
-        };
-        let judge = repair::mojibake::Judge {
-            converters: &self.converters,
-            segmenter: &self.segmenter,
-        };
-        let (repaired, report) = repair::repair(&base, &judge);
+        let (repaired, report) = self.repair_decoded(&decoded.text, kind);
         if report.lost > 0 {
             warnings.push(format!(
                 "repair: {} characters lost to damage (shown as U+FFFD)",
@@ -192,17 +180,24 @@ impl Engine {
         kind: Kind,
     ) -> Result<(MappedText, repair::Report), String> {
         let decoded = decode::decode(bytes, kind == Kind::Html)?;
-        let looks_html = kind == Kind::Html || decoded.text.trim_start().starts_with("<html");
+        Ok(self.repair_decoded(&decoded.text, kind))
+    }
+
+    /// HTML to text (for HTML files and text that is an HTML page), then the repair stage.
+    fn repair_decoded(&self, text: &str, kind: Kind) -> (MappedText, repair::Report) {
+        let head = text.trim_start();
+        let looks_html =
+            kind == Kind::Html || head.starts_with("<!DOCTYPE") || head.starts_with("<html");
         let base = if looks_html {
-            html::to_text(&decoded.text)
+            html::to_text(text)
         } else {
-            MappedText::identity(&decoded.text)
+            MappedText::identity(text)
         };
         let judge = repair::mojibake::Judge {
             converters: &self.converters,
             segmenter: &self.segmenter,
         };
-        Ok(repair::repair(&base, &judge))
+        repair::repair(&base, &judge)
     }
 
     /// Reads and processes one file.

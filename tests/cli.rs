@@ -47,6 +47,11 @@ fn main_job_writes_every_table() {
     assert_eq!(mianyang["sector"], "民政");
     assert_eq!(mianyang["reply_rate"], "100");
     assert!(table(&out.join("errors.csv")).is_empty());
+    let jsonl = std::fs::read_to_string(out.join("records.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 10);
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(first["doc"], "docs/s01_simplified.txt");
+    assert!(first["facts"].as_array().is_some_and(|f| !f.is_empty()));
     let summary = String::from_utf8_lossy(&res.stderr);
     assert!(summary.contains("10 documents"), "{summary}");
 }
