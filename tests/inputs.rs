@@ -142,3 +142,73 @@ fn bad_files_end_up_in_a_table_and_never_panic() {
     assert!(stderr.contains("sub/binary: decode:"), "{stderr}");
     assert!(stderr.contains("1 documents"), "{stderr}");
 }
+
+/// Deterministic pseudo-random bytes and character soups: no input may panic a stage.
+#[test]
+fn arbitrary_input_never_panics() {
+    let engine = engine();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let pieces = [
+        "提案",
+        "建议",
+        "件",
+        "%",
+        "其中",
+        "(",
+        ")",
+        "主办",
+        "协办",
+        "已解决",
+        "百分之",
+        "三个百分之百",
+        "率",
+        "满意",
+        "2021年",
+        "、",
+        ",",
+        "。",
+        "\n",
+        "(xiāng)",
+        "?xiàng)",
+        "\u{FFFD}",
+        "&#21150;",
+        "<p>",
+        "Õþ",
+        "æ”¿",
+        "鏀垮",
+        "一",
+        "十",
+        "百",
+        "共计",
+        "中",
+        "A类",
+        "分别",
+        "和",
+        "占",
+    ];
+    for round in 0..400 {
+        let bytes: Vec<u8> = if round % 2 == 0 {
+            (0..(next() % 300)).map(|_| next() as u8).collect()
+        } else {
+            (0..(next() % 60))
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect::<String>()
+                .into_bytes()
+        };
+        let kind = if round % 3 == 0 {
+            Kind::Html
+        } else {
+            Kind::Text
+        };
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            engine.process_bytes("fuzz", &bytes, kind)
+        }));
+        assert!(result.is_ok(), "panic on input {bytes:?}");
+    }
+}
