@@ -294,3 +294,14 @@ fn a_report_on_deputy_suggestions_only() {
     has(&r, (Suggestion, InProgress, 20.0, Eq));
     lacks(&r, SatisfactionRate, 60.0);
 }
+
+#[test]
+fn a_government_report_is_not_its_busiest_department() {
+    let text = "临沂市人民政府关于2021年建议提案办理情况的报告\n2021年,市政府系统共承办建议提案412件,办复率100%。其中市教育局承办45件,市财政局承办30件,市教育局办理的重点建议已全部落实。";
+    let r = ENGINE
+        .process_bytes("g.txt", text.as_bytes(), Kind::Text)
+        .unwrap();
+    assert_eq!(r.meta.sector, "政府");
+    assert_eq!(r.meta.region, "临沂市");
+    assert_eq!(r.meta.level, "city");
+}

@@ -233,6 +233,28 @@ fn with_place(text: &str, start: usize, agency: &str) -> String {
     agency.to_string()
 }
 
+/// Byte range of the document's title: the first of its first five lines that speaks of
+/// handling (建议, 提案, 议案, 办理) in at most 80 characters; else the first 80 characters.
+fn head(text: &str) -> (usize, usize) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n').take(8) {
+        let t = line.trim();
+        if !t.is_empty()
+            && t.chars().count() <= 80
+            && ["建议", "提案", "议案", "办理"]
+                .iter()
+                .any(|w| t.contains(w))
+        {
+            return (offset, offset + line.len());
+        }
+        offset += line.len();
+    }
+    (
+        0,
+        text.char_indices().nth(80).map_or(text.len(), |(b, _)| b),
+    )
+}
+
 /// The text speaks as a department ("我局").
 fn self_reference(text: &str) -> bool {
     text.contains("我局")
@@ -243,7 +265,7 @@ fn self_reference(text: &str) -> bool {
 
 /// Fills region, level, sector and agency.
 pub fn who(text: &str, report: bool) -> (String, String, String, String) {
-    let head_end = text.char_indices().nth(80).map_or(text.len(), |(b, _)| b);
+    let (head_start, head_end) = head(text);
     // Departments.
     let mut score: HashMap<&'static str, (usize, usize)> = HashMap::new();
     let mut prefixes: Vec<&str> = Vec::new();
@@ -253,7 +275,10 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         let Some((sector, _)) = SECTORS.iter().find(|(_, a)| a.contains(&name)) else {
             continue;
         };
-        let w = if caps.get(0).is_some_and(|m| m.start() < head_end) {
+        let w = if caps
+            .get(0)
+            .is_some_and(|m| (head_start..head_end).contains(&m.start()))
+        {
             3
         } else {
             2
@@ -285,18 +310,23 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(b.0)));
     let mut sector = String::new();
     let mut agency = String::new();
-    if let Some((s, (points, _))) = ranked.first()
+    let mut dept_first = usize::MAX;
+    if let Some((s, (points, first))) = ranked.first()
         && (*points >= 3 || (*points >= 1 && self_reference(text)))
     {
         sector = s.to_string();
         agency = agency_by_sector.get(s).cloned().unwrap_or_default();
+        dept_first = *first;
     }
     let mut gov_agency: [Option<String>; 3] = [None, None, None];
     let mut street = String::new();
     let mut gov_prefixes = Vec::new();
     let (mut gov, mut cppcc, mut npc) = (0, 0, 0);
     for caps in GOV.captures_iter(text) {
-        let w = if caps.get(0).is_some_and(|m| m.start() < head_end) {
+        let w = if caps
+            .get(0)
+            .is_some_and(|m| (head_start..head_end).contains(&m.start()))
+        {
             3
         } else {
             1
@@ -338,8 +368,20 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         }
     }
     let department = self_reference(text);
+    // A government or CPPCC report names departments in its body; the body named in the title
+    // is the one reporting.
+    let gov_in_head = GOV.is_match(&text[head_start..head_end]);
+    if !sector.is_empty()
+        && report
+        && !department
+        && !(head_start..head_end).contains(&dept_first)
+        && gov_in_head
+    {
+        sector.clear();
+        agency.clear();
+    }
     if sector.is_empty() && report && !department {
-        let head = &text[..head_end];
+        let head = &text[head_start..head_end];
         if head.contains("政协")
             && (head.contains("提案工作") || head.contains("提案办理"))
             && !head.contains("政府")
