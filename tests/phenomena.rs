@@ -305,3 +305,40 @@ fn a_government_report_is_not_its_busiest_department() {
     assert_eq!(r.meta.region, "临沂市");
     assert_eq!(r.meta.level, "city");
 }
+
+#[test]
+fn measures_after_a_list_of_kinds_belong_to_the_whole() {
+    let r = doc(
+        "今年我委共收到市人大代表建议和政协提案47件,其中人大代表建议23件,政协提案24件;主办件31件,协办件16件。",
+    );
+    has(&r, (Combined, Total, 47.0, Eq));
+    has(&r, (Suggestion, Total, 23.0, Eq));
+    has(&r, (Proposal, Total, 24.0, Eq));
+    has(&r, (Combined, Lead, 31.0, Eq));
+    has(&r, (Combined, Co, 16.0, Eq));
+}
+
+#[test]
+fn each_kind_counted_alike() {
+    let r = doc("今年共承办人大代表建议、政协提案各15件,办复率100%。");
+    has(&r, (Suggestion, Total, 15.0, Eq));
+    has(&r, (Proposal, Total, 15.0, Eq));
+    lacks(&r, Total, 30.0);
+    assert!(!facts(&r).contains(&(Combined, Total, 15.0, Eq)));
+}
+
+#[test]
+fn a_cppcc_news_item_counts_proposals() {
+    let text = "市政协2022年提案工作情况\n记者从市政协获悉,今年市政协共收到提案386件,经审查立案352件,作为意见建议转有关部门参考22件。目前,352件立案提案已全部办复,办复率100%,其中所提问题已经解决或基本解决的218件,占61.9%,因条件限制暂时不能解决或留作参考的25件,占7.1%。";
+    let r = ENGINE
+        .process_bytes("n.txt", text.as_bytes(), Kind::Text)
+        .unwrap();
+    has(&r, (Proposal, Total, 386.0, Eq));
+    has(&r, (Proposal, Total, 352.0, Eq));
+    has(&r, (Proposal, ReplyRate, 100.0, Eq));
+    has(&r, (Proposal, Solved, 218.0, Eq));
+    lacks(&r, Total, 22.0);
+    lacks(&r, NotFeasible, 25.0);
+    lacks(&r, Reference, 25.0);
+    assert_eq!(r.meta.sector, "政协");
+}

@@ -77,6 +77,8 @@ struct Mention {
 struct Prev {
     measure: Measure,
     subject: Subject,
+    /// The measure was said (a keyword), not carried over from the list.
+    said: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -100,9 +102,12 @@ pub fn hints(text: &str) -> DocHints {
     let mut proposal = 0usize;
     let mut suggestion = 0usize;
     for m in SUBJECT_WORDS.find_iter(text) {
-        // Titles of items ("《关于…的建议》") name no kind of item.
+        // Titles of items ("《关于…的建议》") and opinions ("意见建议") name no kind of item.
         if m.as_str() == "建议"
-            && (text[..m.start()].ends_with('的') || text[m.end()..].starts_with('》'))
+            && (text[..m.start()].ends_with('的')
+                || text[..m.start()].ends_with("意见")
+                || text[..m.start()].ends_with("意见和")
+                || text[m.end()..].starts_with('》'))
         {
             continue;
         }
@@ -262,6 +267,7 @@ impl Reader<'_> {
                     top.parent = Some(Prev {
                         measure: prev.measure,
                         subject,
+                        said: true,
                     });
                     top.prev = None;
                     top.group.clear();
@@ -380,10 +386,17 @@ impl Reader<'_> {
             }
             if let Some(sm) = SUBJECT_WORDS.find(r) {
                 let gap = &r[..sm.start()];
-                if gap
+                // "44件政协委员提案", "1件重要建议", "352件立案提案": a few qualifying
+                // characters may stand between; "6件政协委员来信" names other items.
+                let qualifier_only = gap
                     .chars()
                     .all(|c| "政协人大代表委员县市省区的重点重要".contains(c))
-                {
+                    || (gap.chars().count() <= 4
+                        && gap.chars().all(crate::decode::is_cjk)
+                        && !["来信", "意见", "批评", "来电"]
+                            .iter()
+                            .any(|w| gap.contains(w)));
+                if qualifier_only {
                     right_subject = subject_of(sm.as_str(), false);
                 }
             }
@@ -578,8 +591,14 @@ impl Reader<'_> {
                     None
                 },
             )
-            .or(top.prev.map(|p| p.subject))
+            // "主办人大建议1件,协办6件": the kind of the previous pair carries over; after a
+            // list of kinds ("建议23件,提案24件;主办件31件") the list's own kind does.
+            .or(top
+                .prev
+                .filter(|p| p.said || top.parent.is_none())
+                .map(|p| p.subject))
             .or(top.parent.map(|p| p.subject))
+            .or(top.prev.map(|p| p.subject))
             .unwrap_or(self.hints.default_subject);
 
         // Parts of a same-kind total listed after 其中 ("20件,其中议案1件,建议19件").
@@ -591,13 +610,21 @@ impl Reader<'_> {
 
         {
             let top = self.top();
-            top.prev = Some(Prev { measure, subject });
+            top.prev = Some(Prev {
+                measure,
+                subject,
+                said: !inherited,
+            });
             top.group.push(subject);
         }
         self.last_count_subject = Some(subject);
         if is_scope {
             let top = self.top();
-            top.parent = Some(Prev { measure, subject });
+            top.parent = Some(Prev {
+                measure,
+                subject,
+                said: true,
+            });
             top.prev = None;
             top.group.clear();
         }
@@ -615,14 +642,23 @@ impl Reader<'_> {
         } else {
             m.end
         };
-        self.facts.push(RawFact {
-            subject,
-            measure,
-            value: m.value,
-            qualifier: Qualifier::Eq,
-            start: ev_start,
-            end: ev_end,
-        });
+        // "建议、提案各15件": the number counts each kind, not both together.
+        let each = left.trim_end().ends_with('各') && subject == Subject::Combined;
+        let subjects: &[Subject] = if each {
+            &[Subject::Suggestion, Subject::Proposal]
+        } else {
+            &[subject]
+        };
+        for &subject in subjects {
+            self.facts.push(RawFact {
+                subject,
+                measure,
+                value: m.value,
+                qualifier: Qualifier::Eq,
+                start: ev_start,
+                end: ev_end,
+            });
+        }
     }
 
     /// Handles a rate (or a 三个百分之百 group) and any rates paired with it by 分别; returns how
