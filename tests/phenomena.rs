@@ -342,3 +342,23 @@ fn a_cppcc_news_item_counts_proposals() {
     lacks(&r, Reference, 25.0);
     assert_eq!(r.meta.sector, "政协");
 }
+
+#[test]
+fn areas_by_category_and_counts_by_area_list() {
+    let r = doc("共承办建议提案47件。从内容上看,经济发展类12件、城乡建设类20件、社会事业类15件。");
+    let t: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(t.contains(&("经济发展", Some(12))), "{t:?}");
+    assert!(t.contains(&("城乡建设", Some(20))), "{t:?}");
+    lacks(&r, Total, 12.0);
+    let r = doc("今年共收到涉及教育、卫生、交通等方面的建议34件。");
+    has(&r, (Suggestion, Total, 34.0, Eq));
+    let labels: Vec<&str> = r.topics.iter().map(|t| t.label.as_str()).collect();
+    assert!(
+        labels.contains(&"教育") && labels.contains(&"交通"),
+        "{labels:?}"
+    );
+}

@@ -892,12 +892,24 @@ fn classify_outcome(phrase: &str) -> Option<Measure> {
 /// "城乡建设管理与环境保护方面的" → the label, when the clause names a subject area.
 fn topic_label(near: &str) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, ]*(?:属)?(?P<label>[^,;:]{2,24}?)(?:方面|领域)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, ]*(?:属)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
     });
     let caps = AREA.captures(near)?;
-    let label = caps.name("label")?.as_str().trim();
-    if label.starts_with("其他") || label.starts_with("其它") || label.chars().count() < 2 {
+    let label = caps
+        .name("label")?
+        .as_str()
+        .trim()
+        .trim_start_matches(['、', ' ']);
+    // "涉及教育、卫生等方面的建议34件" counts items, not one area; "A类" is an outcome class.
+    let listed = label.contains('等') || label.starts_with("涉及") || label.starts_with("关于");
+    let words_only = label.chars().all(|c| crate::decode::is_cjk(c) || c == '、');
+    if listed
+        || !words_only
+        || label.starts_with("其他")
+        || label.starts_with("其它")
+        || label.chars().count() < 2
+    {
         return None;
     }
     Some(label.to_string())
