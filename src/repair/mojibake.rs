@@ -42,6 +42,24 @@ impl Judge<'_> {
         in_words as f64 / cjk as f64
     }
 
+    /// True when `c` completes a dictionary word of up to four characters with the characters
+    /// before it (`before`, nearest first) or after it (`after`, nearest first).
+    pub fn completes_word(&self, before: &[char], c: char, after: &[char]) -> bool {
+        let backward = (1..=before.len()).any(|k| {
+            let w: String = before[..k]
+                .iter()
+                .rev()
+                .chain(std::iter::once(&c))
+                .collect();
+            w.chars().all(is_cjk) && self.is_word(&w)
+        });
+        backward
+            || (1..=after.len()).any(|k| {
+                let w: String = std::iter::once(&c).chain(after[..k].iter()).collect();
+                w.chars().all(is_cjk) && self.is_word(&w)
+            })
+    }
+
     /// True when `s` (simplified after conversion) is one dictionary word.
     pub fn is_word(&self, s: &str) -> bool {
         let simp = self.converters.to_simplified(s);
@@ -181,20 +199,7 @@ fn utf8_with_lost_bytes(
             .collect();
         let prev = before.first().copied().unwrap_or(' ');
         let next = after.first().copied().unwrap_or(' ');
-        // Words of up to four characters that the candidate would complete.
-        let forms_word = |c: char| {
-            (1..=before.len()).any(|k| {
-                let w: String = before[..k]
-                    .iter()
-                    .rev()
-                    .chain(std::iter::once(&c))
-                    .collect();
-                w.chars().all(is_cjk) && judge.is_word(&w)
-            }) || (1..=after.len()).any(|k| {
-                let w: String = std::iter::once(&c).chain(after[..k].iter()).collect();
-                w.chars().all(is_cjk) && judge.is_word(&w)
-            })
-        };
+        let forms_word = |c: char| judge.completes_word(&before, c, &after);
         let fills: Vec<u8> = if lead {
             (0xE4..=0xE9).collect()
         } else {
@@ -488,17 +493,7 @@ fn fill_from_document(line: &str, judge: &Judge, stats: &DocStats) -> (String, u
         let next = after.first().copied().unwrap_or(' ');
         let mut ranked: Vec<(usize, char)> = Vec::new();
         for &c in &stats.vocabulary {
-            let word = (1..=before.len()).any(|k| {
-                let w: String = before[..k]
-                    .iter()
-                    .rev()
-                    .chain(std::iter::once(&c))
-                    .collect();
-                w.chars().all(is_cjk) && judge.is_word(&w)
-            }) || (1..=after.len()).any(|k| {
-                let w: String = std::iter::once(&c).chain(after[..k].iter()).collect();
-                w.chars().all(is_cjk) && judge.is_word(&w)
-            });
+            let word = judge.completes_word(&before, c, &after);
             let support = stats.score(prev, c, next);
             if word && support > 0 {
                 ranked.push((support, c));
