@@ -97,6 +97,15 @@ impl Segmenter {
             .collect()
     }
 
+    /// Frequency of `word` in the dictionary; 0 when it is no dictionary word.
+    pub fn word_freq(&self, word: &str) -> usize {
+        if self.jieba.has_word(word) {
+            self.jieba.suggest_freq(word)
+        } else {
+            0
+        }
+    }
+
     /// How many words of `text` name handled items (`争议案件` is no 议案).
     pub fn handling_terms(&self, text: &str) -> usize {
         self.words(text)

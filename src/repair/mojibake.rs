@@ -45,26 +45,45 @@ impl Judge<'_> {
     /// True when `c` completes a dictionary word of up to four characters with the characters
     /// before it (`before`, nearest first) or after it (`after`, nearest first).
     pub fn completes_word(&self, before: &[char], c: char, after: &[char]) -> bool {
-        let backward = (1..=before.len()).any(|k| {
-            let w: String = before[..k]
+        self.completion_freq(before, c, after) > 0
+    }
+
+    /// The dictionary frequency of the most frequent word `c` completes with its neighbours
+    /// (0 when it completes none).
+    pub fn completion_freq(&self, before: &[char], c: char, after: &[char]) -> usize {
+        let backward = (1..=before.len()).map(|k| {
+            before[..k]
                 .iter()
                 .rev()
                 .chain(std::iter::once(&c))
-                .collect();
-            w.chars().all(is_cjk) && self.is_word(&w)
+                .collect::<String>()
+        });
+        let forward = (1..=after.len()).map(|k| {
+            std::iter::once(&c)
+                .chain(after[..k].iter())
+                .collect::<String>()
         });
         backward
-            || (1..=after.len()).any(|k| {
-                let w: String = std::iter::once(&c).chain(after[..k].iter()).collect();
-                w.chars().all(is_cjk) && self.is_word(&w)
-            })
+            .chain(forward)
+            .filter(|w| w.chars().all(is_cjk))
+            .map(|w| self.word_freq(&w))
+            .max()
+            .unwrap_or(0)
     }
 
     /// True when `s` (simplified after conversion) is one dictionary word.
     pub fn is_word(&self, s: &str) -> bool {
+        self.word_freq(s) > 0
+    }
+
+    /// Dictionary frequency of `s` (simplified after conversion) as one word; 0 when it is no
+    /// word of two or more characters.
+    pub fn word_freq(&self, s: &str) -> usize {
         let simp = self.converters.to_simplified(s);
-        let words = self.segmenter.words(&simp);
-        words.len() == 1 && simp.chars().count() >= 2
+        if simp.chars().count() < 2 {
+            return 0;
+        }
+        self.segmenter.word_freq(&simp)
     }
 }
 
@@ -197,9 +216,17 @@ fn utf8_with_lost_bytes(
             .chars()
             .take(3)
             .collect();
-        let prev = before.first().copied().unwrap_or(' ');
-        let next = after.first().copied().unwrap_or(' ');
-        let forms_word = |c: char| judge.completes_word(&before, c, &after);
+        // For the document's pairs, the nearest characters that are not spaces.
+        let prev = String::from_utf8_lossy(&bytes[..start])
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .unwrap_or(' ');
+        let next = String::from_utf8_lossy(&bytes[start + len..])
+            .chars()
+            .find(|c| !c.is_whitespace())
+            .unwrap_or(' ');
+        let word_freq = |c: char| judge.completion_freq(&before, c, &after);
         let fills: Vec<u8> = if lead {
             (0xE4..=0xE9).collect()
         } else {
@@ -218,27 +245,32 @@ fn utf8_with_lost_bytes(
                 continue;
             }
             all.push((f, c));
-            if forms_word(c) {
-                fits.push((f, c));
+            let freq = word_freq(c);
+            if freq > 0 {
+                fits.push((f, c, freq));
             }
         }
-        let choice = if fits.len() == 1 {
-            Some(fits[0].0)
+        // One candidate completes a word, or one completes a far more common word
+        // ("达到" over "达利").
+        fits.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+        let dominant = match fits.as_slice() {
+            [one] => Some(one.0),
+            [top, second, ..] if top.2 >= 20 * second.2 => Some(top.0),
+            _ => None,
+        };
+        let fits: Vec<(u8, char)> = fits.into_iter().map(|(f, c, _)| (f, c)).collect();
+        let choice = if dominant.is_some() {
+            dominant
         } else if let Some(stats) = stats {
             let pool = if fits.is_empty() { &all } else { &fits };
-            let mut ranked: Vec<(usize, u8)> = pool
+            let mut ranked: Vec<((usize, usize), u8)> = pool
                 .iter()
-                .map(|&(f, c)| (stats.score(prev, c, next), f))
+                .map(|&(f, c)| ((stats.score(prev, c, next), stats.count(c)), f))
                 .collect();
             ranked.sort_by(|a, b| b.cmp(a));
-            match ranked.as_slice() {
-                [(top, f), rest @ ..]
-                    if *top >= 1 && rest.first().is_none_or(|r| *top > 2 * r.0) =>
-                {
-                    Some(*f)
-                }
-                _ => None,
-            }
+            // Character counts break ties only for a unit after a number ("20件"), where the
+            // same few characters recur.
+            clear_winner(&ranked, numeral_class(prev) == '0')
         } else {
             None
         };
@@ -523,14 +555,38 @@ fn numeral_class(c: char) -> char {
 #[derive(Default)]
 struct DocStats {
     pairs: HashMap<(char, char), usize>,
+    unigrams: HashMap<char, usize>,
     vocabulary: std::collections::BTreeSet<char>,
 }
 
+/// The candidate the document clearly favours: by pair support, or (with `by_count`) on equal
+/// support by how often it occurs; `ranked` is sorted best first as ((pair support, count), candidate).
+fn clear_winner<T: Copy>(ranked: &[((usize, usize), T)], by_count: bool) -> Option<T> {
+    match ranked {
+        [((pairs, count), x), rest @ ..] if *pairs >= 1 => match rest.first() {
+            None => Some(*x),
+            Some(((p2, _), _)) if *pairs > 2 * p2 => Some(*x),
+            Some(((p2, c2), _)) if by_count && pairs == p2 && *count > 2 * c2 => Some(*x),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 impl DocStats {
+    /// How often `c` occurs in the document.
+    fn count(&self, c: char) -> usize {
+        self.unigrams.get(&c).copied().unwrap_or(0)
+    }
+
     fn add(&mut self, text: &str) {
-        let chars: Vec<char> = text.chars().collect();
+        // Spaces between a number and its unit ("31 件") do not break a pair.
+        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
         self.vocabulary
             .extend(chars.iter().copied().filter(|&c| is_cjk(c)));
+        for &c in chars.iter().filter(|&&c| is_cjk(c)) {
+            *self.unigrams.entry(c).or_default() += 1;
+        }
         for w in chars.windows(2) {
             let (a, b) = (numeral_class(w[0]), numeral_class(w[1]));
             *self.pairs.entry((a, b)).or_default() += 1;
