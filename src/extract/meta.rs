@@ -144,6 +144,11 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("林业", &["林业和草原", "林业"]),
     ("城管", &["城市管理", "城管"]),
     ("审计", &["审计"]),
+    ("工信", &["工业和信息化", "经济和信息化", "工信", "经信"]),
+    ("体育", &["体育"]),
+    ("民宗", &["民族宗教事务", "民族宗教", "民宗"]),
+    ("人防", &["人民防空", "人防"]),
+    ("粮食", &["粮食和物资储备", "粮食"]),
     ("税务", &["税务"]),
 ];
 
@@ -187,9 +192,12 @@ pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     handling >= 1 && other < handling && achieved_facts > 0
 }
 
-/// The year reported on: the first `YYYY年`, else the publication date when the text says 今年.
+/// The year reported on: the title's `YYYY年`, else the first in the text, else the
+/// publication date when the text says 今年.
 pub fn year(text: &str) -> Option<u16> {
-    if let Some(c) = YEAR.captures(text) {
+    // The title's year first: a body may cite earlier years before its own.
+    let (a, b) = head(text);
+    if let Some(c) = YEAR.captures(&text[a..b]).or_else(|| YEAR.captures(text)) {
         return c[1].parse().ok();
     }
     if (text.contains("今年") || text.contains("本年"))
@@ -574,6 +582,10 @@ mod tests {
         assert_eq!(year("2015 年,市教育局承办"), Some(2015));
         assert_eq!(year("13.07.2015 今年,省教育厅共承办"), Some(2015));
         assert_eq!(year("20xx年全乡共承办"), None);
+        assert_eq!(
+            year("根据2019年的办法,\n区财政局2021年建议提案办理情况\n今年共承办"),
+            Some(2021)
+        );
     }
 
     #[test]
