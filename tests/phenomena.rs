@@ -362,3 +362,10 @@ fn areas_by_category_and_counts_by_area_list() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn counts_in_ten_thousands() {
+    let r = doc("五年来共收到政协提案1.2万件,立案1.05万件。");
+    has(&r, (Proposal, Total, 12000.0, Eq));
+    has(&r, (Proposal, Total, 10500.0, Eq));
+}

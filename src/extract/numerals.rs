@@ -24,7 +24,8 @@ pub fn is_chinese_numeral(c: char) -> bool {
 
 /// Parses a Chinese numeral; `None` when it is not one.
 pub fn parse_chinese(s: &str) -> Option<f64> {
-    if s.is_empty() {
+    // A lone 万 or 千 is a word, not a number.
+    if s.is_empty() || s == "万" || s == "千" {
         return None;
     }
     let (int_part, frac_part) = match s.split_once('点') {
@@ -76,9 +77,15 @@ pub fn parse_chinese(s: &str) -> Option<f64> {
     Some(value)
 }
 
-/// Parses an Arabic or Chinese number.
+/// Parses an Arabic or Chinese number, with a trailing 万 ("1.2万") multiplying an Arabic one.
 pub fn parse_number(s: &str) -> Option<f64> {
     let t = s.trim();
+    if let Some(base) = t.strip_suffix('万')
+        && !base.is_empty()
+        && base.chars().all(|c| c.is_ascii_digit() || c == '.')
+    {
+        return base.parse::<f64>().ok().map(|v| (v * 10_000.0).round());
+    }
     if t.chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == ' ')
     {
@@ -111,5 +118,7 @@ mod tests {
         assert_eq!(parse_number("99.8"), Some(99.8));
         assert_eq!(parse_number("151"), Some(151.0));
         assert_eq!(parse_number("x"), None);
+        assert_eq!(parse_number("1.2万"), Some(12000.0));
+        assert_eq!(parse_chinese("万"), None);
     }
 }
