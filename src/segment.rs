@@ -9,11 +9,6 @@ pub fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\n' | '\r')
 }
 
-/// Characters that end a clause.
-pub fn ends_clause(c: char) -> bool {
-    ends_sentence(c) || matches!(c, ',' | ';' | ':' | '、' | '(' | ')')
-}
-
 /// Characters that end a clause, not counting list commas and brackets.
 pub fn ends_phrase(c: char) -> bool {
     ends_sentence(c) || matches!(c, ',' | ';' | ':')

@@ -523,19 +523,15 @@ fn fill_from_document(line: &str, judge: &Judge, stats: &DocStats) -> (String, u
         let after: Vec<char> = chars[i + 1..].iter().take(3).copied().collect();
         let prev = before.first().copied().unwrap_or(' ');
         let next = after.first().copied().unwrap_or(' ');
-        let mut ranked: Vec<(usize, char)> = Vec::new();
-        for &c in &stats.vocabulary {
-            let word = judge.completes_word(&before, c, &after);
-            let support = stats.score(prev, c, next);
-            if word && support > 0 {
-                ranked.push((support, c));
-            }
-        }
+        let mut ranked: Vec<((usize, usize), char)> = stats
+            .vocabulary
+            .iter()
+            .filter(|&&c| judge.completes_word(&before, c, &after))
+            .map(|&c| ((stats.score(prev, c, next), stats.count(c)), c))
+            .collect();
         ranked.sort_by(|a, b| b.cmp(a));
-        if let [(top, c), rest @ ..] = ranked.as_slice()
-            && rest.first().is_none_or(|r| *top > 2 * r.0)
-        {
-            chars[i] = *c;
+        if let Some(c) = clear_winner(&ranked, false) {
+            chars[i] = c;
             restored += 1;
         }
     }
