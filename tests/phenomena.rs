@@ -369,3 +369,10 @@ fn counts_in_ten_thousands() {
     has(&r, (Proposal, Total, 12000.0, Eq));
     has(&r, (Proposal, Total, 10500.0, Eq));
 }
+
+#[test]
+fn last_years_rate_is_not_this_years() {
+    let r = doc("今年共承办建议提案30件,代表委员满意率由去年的95%提高到98%。");
+    has(&r, (Combined, SatisfactionRate, 98.0, Eq));
+    lacks(&r, SatisfactionRate, 95.0);
+}

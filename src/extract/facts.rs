@@ -147,6 +147,8 @@ struct Reader<'a> {
     last_count_subject: Option<Subject>,
     /// End of the last rate in the current sentence, and whether it was a goal.
     last_rate: Option<(usize, bool)>,
+    /// Rate words of a value given as last year's ("由95%"), for the value it rose to.
+    rising: Option<Vec<(Measure, usize)>>,
 }
 
 fn text_of(chars: &[char], a: usize, b: usize) -> String {
@@ -210,6 +212,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         frames: vec![Frame::default()],
         last_count_subject: None,
         last_rate: None,
+        rising: None,
     };
     for (s, e) in sentences(&chars) {
         let sentence: Vec<Mention> = all
@@ -223,6 +226,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
             reader.last_count_subject = None;
         }
         reader.last_rate = None;
+        reader.rising = None;
         reader.sentence(s, e, &sentence);
     }
     let facts = merge_outcomes(reader.facts, &chars);
@@ -725,6 +729,33 @@ impl Reader<'_> {
                     measures.push((x, cursor + w.0));
                 }
             }
+        }
+        // "满意率由去年的95%提高到98%": the first value is last year's, the second this year's.
+        let from_before = ["由", "从"].iter().any(|w| {
+            near.ends_with(w)
+                || near.contains(&format!("{w}去年"))
+                || near.contains(&format!("{w}上年"))
+        });
+        if from_before && !measures.is_empty() {
+            self.rising = Some(measures);
+            return consumed;
+        }
+        if measures.is_empty()
+            && let Some(earlier) = self.rising.take()
+            && [
+                "提高到",
+                "提高至",
+                "提升到",
+                "提升至",
+                "上升到",
+                "上升至",
+                "增至",
+                "增长到",
+            ]
+            .iter()
+            .any(|w| left.contains(w))
+        {
+            measures = earlier;
         }
         if measures.is_empty() {
             return consumed;
