@@ -376,3 +376,11 @@ fn last_years_rate_is_not_this_years() {
     has(&r, (Combined, SatisfactionRate, 98.0, Eq));
     lacks(&r, SatisfactionRate, 95.0);
 }
+
+#[test]
+fn words_that_merely_contain_a_kind() {
+    // 会议提案 is no 议提案; 争议案件 are labour disputes, not 议案.
+    let r = doc("今年我局共承办市政协十二届一次会议提案28件。全年审理劳动争议案件203件。");
+    has(&r, (Proposal, Total, 28.0, Eq));
+    lacks(&r, Total, 203.0);
+}

@@ -112,7 +112,7 @@ pub fn outcome_classes(phrase: &str) -> (Vec<(usize, Measure)>, Option<Measure>)
 pub static SUBJECT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         "人大代表、政协委员|人大代表和政协委员|人大代表与政协委员|代表委员|代表、委员|代表和委员|代表与委员|委员和代表|委员、代表",
-        "|建议提案|建议和提案|建议、提案|建议与提案|建议及提案|议提案|两案|提案|议案|建议|代表|委员",
+        "|会议提案|争议案|建议提案|建议和提案|建议、提案|建议与提案|建议及提案|议提案|两案|提案|议案|建议|代表|委员",
     ))
     .expect("subject regex")
 });
@@ -120,11 +120,12 @@ pub static SUBJECT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Classifies a subject keyword; `people` admits 代表/委员 (used for rates, not counts).
 pub fn subject_of(word: &str, people: bool) -> Option<Subject> {
     match word {
-        "提案" => Some(Subject::Proposal),
+        // "会议提案" is a session's proposals, not 议提案 (议案 and 提案).
+        "提案" | "会议提案" => Some(Subject::Proposal),
         "议案" | "建议" => Some(Subject::Suggestion),
         "代表" if people => Some(Subject::Suggestion),
         "委员" if people => Some(Subject::Proposal),
-        "代表" | "委员" => None,
+        "代表" | "委员" | "争议案" => None,
         w if w.contains("代表") || w.contains("委员") => {
             if people {
                 Some(Subject::Combined)
