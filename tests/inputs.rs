@@ -212,3 +212,24 @@ fn arbitrary_input_never_panics() {
         assert!(result.is_ok(), "panic on input {bytes:?}");
     }
 }
+
+#[test]
+fn html_table_cells_read_as_label_and_value() {
+    let h = "<html><body><p>某市民政局2021年政协提案办理情况</p><table><tr><td>承办政协提案</td><td>31件</td></tr><tr><td>主办</td><td>23件</td></tr><tr><td>协办</td><td>8件</td></tr><tr><td>办复率</td><td>100%</td></tr></table></body></html>";
+    let rec = engine()
+        .process_bytes("t.html", h.as_bytes(), Kind::Html)
+        .unwrap();
+    let got: Vec<(Subject, Measure, f64)> = rec
+        .facts
+        .iter()
+        .map(|f| (f.subject, f.measure, f.value))
+        .collect();
+    for want in [
+        (Subject::Proposal, Measure::Total, 31.0),
+        (Subject::Proposal, Measure::Lead, 23.0),
+        (Subject::Proposal, Measure::Co, 8.0),
+        (Subject::Proposal, Measure::ReplyRate, 100.0),
+    ] {
+        assert!(got.contains(&want), "{want:?} missing from {got:?}");
+    }
+}

@@ -1,11 +1,12 @@
-//! HTML to text: drops tags, comments, scripts and styles, decodes entities, and turns block
-//! elements into line breaks. Every output character maps back into the HTML source.
+//! HTML to text: drops tags, comments, scripts and styles, decodes entities, turns block
+//! elements into line breaks and table cells into "label: value" pairs. Every output character
+//! maps back into the HTML source.
 
 use crate::text::MappedText;
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "br", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-    "section", "article", "ul", "ol", "title", "hr", "dd", "dt",
+    "p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+    "article", "ul", "ol", "title", "hr", "dd", "dt",
 ];
 
 /// Converts HTML source to text with a map back into `src`.
@@ -38,6 +39,9 @@ pub fn to_text(src: &str) -> MappedText {
             }
             if BLOCK_TAGS.contains(&name.as_str()) {
                 out.push('\n', i, false);
+            } else if (name == "td" || name == "th") && chars.get(i + 1) == Some(&'/') {
+                // Cells of a row read as "label: value" ("主办: 106件").
+                out.push(':', i, false);
             }
             i = end + 1;
         } else if c == '&' {

@@ -873,7 +873,9 @@ fn chain(
     let chars: Vec<char> = left.chars().collect();
     // The last word must sit in the value's own clause (or the value follows 均/都).
     let tail: String = chars[last.0 + last.1..].iter().collect();
-    if !all && tail.chars().any(ends_phrase) {
+    // ("办复率:100%" — a label and its value — counts as one clause.)
+    let label_only = tail.chars().all(|c| c == ':' || c.is_whitespace());
+    if !all && !label_only && tail.chars().any(ends_phrase) {
         return Vec::new();
     }
     if all {
