@@ -384,3 +384,10 @@ fn words_that_merely_contain_a_kind() {
     has(&r, (Proposal, Total, 28.0, Eq));
     lacks(&r, Total, 203.0);
 }
+
+#[test]
+fn a_long_work_report_mentioning_handling_in_passing_is_not_a_report() {
+    let filler = "全年新增城镇就业1.2万人,完成固定资产投资任务,推进重点项目建设。".repeat(80);
+    let text = format!("2022年市人社局工作总结\n{filler}办理人大代表建议3件,办复率100%。{filler}");
+    not_report(&text);
+}

@@ -186,10 +186,14 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether the text is a handling report: it speaks of suggestions or proposals being handled,
-/// more than of other work (hotlines, petitions), and states at least one achieved figure.
+/// more than of other work (hotlines, petitions) and not only in passing, and states at least
+/// one achieved figure.
 pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     let other = OTHER_WORK.find_iter(text).count();
-    handling >= 1 && other < handling && achieved_facts > 0
+    // A long work report that mentions the handling in passing is about something else: at
+    // least one handling word per 2,000 characters.
+    let needed = (text.chars().count() / 2000).max(1);
+    handling >= needed && other < handling && achieved_facts > 0
 }
 
 /// The year reported on: the title's `YYYY年`, else the first in the text, else the
