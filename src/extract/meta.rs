@@ -436,6 +436,11 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         ("我区", "county"),
         ("全省", "province"),
         ("我省", "province"),
+        // An anonymised body still says its level ("某区12345热线").
+        ("某市", "city"),
+        ("某县", "county"),
+        ("某区", "county"),
+        ("某省", "province"),
     ] {
         if text.contains(word) {
             *votes.entry(l).or_default() += 1;
