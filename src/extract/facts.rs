@@ -708,10 +708,10 @@ impl Reader<'_> {
             }
             let named: Vec<_> = chain(&left, &words, true);
             if named.len() == values.len() && values.len() > 1 {
-                let subject = self.rate_subject(s, cursor, &left, near_from);
+                let subject = self.rate_subject(s, &left, near_from);
                 for (w, v) in named.iter().zip(&values) {
                     if let Some(measure) = w.2 {
-                        self.push_rate(s, cursor + w.0, *v, measure, subject, &left, e);
+                        self.push_rate(s, cursor + w.0, *v, measure, subject, e);
                     }
                 }
                 return values.len();
@@ -760,17 +760,16 @@ impl Reader<'_> {
         if measures.is_empty() {
             return consumed;
         }
-        let subject = self.rate_subject(s, cursor, &left, near_from);
+        let subject = self.rate_subject(s, &left, near_from);
         for (measure, at) in measures {
-            self.push_rate(s, at, m, measure, subject, &left, e);
+            self.push_rate(s, at, m, measure, subject, e);
         }
         consumed
     }
 
-    fn rate_subject(&self, s: usize, cursor: usize, left: &str, near_from: usize) -> Subject {
+    fn rate_subject(&self, s: usize, left: &str, near_from: usize) -> Subject {
         // The clause that holds the rate words.
         let clause_from = self.clause_start(s, near_from.max(s));
-        let _ = cursor;
         let own = text_of(self.chars, clause_from, near_from.max(clause_from)) + left;
         let own_clause: String = {
             let chars: Vec<char> = own.chars().collect();
@@ -795,7 +794,6 @@ impl Reader<'_> {
         self.hints.default_subject
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn push_rate(
         &mut self,
         s: usize,
@@ -803,7 +801,6 @@ impl Reader<'_> {
         m: Mention,
         measure: Measure,
         subject: Subject,
-        _left: &str,
         e: usize,
     ) {
         let mut from = m.start;

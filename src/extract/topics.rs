@@ -122,8 +122,6 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
     }
     // Counted enumerations: only in sentences that announce areas.
     for sentence in text.split_inclusive(['。', '\n']) {
-        let offset = text.len() - text[text.len()..].len();
-        let _ = offset;
         if !(sentence.contains("涉及") || sentence.contains("方面") || sentence.contains("领域"))
         {
             continue;
