@@ -391,3 +391,14 @@ fn a_long_work_report_mentioning_handling_in_passing_is_not_a_report() {
     let text = format!("2022年市人社局工作总结\n{filler}办理人大代表建议3件,办复率100%。{filler}");
     not_report(&text);
 }
+
+#[test]
+fn rates_after_counts_of_both_kinds_cover_both() {
+    let r =
+        doc("今年区人社局共承办区人大代表建议17件、区政协提案21件,目前已办结30件,办结率78.9%。");
+    has(&r, (Combined, ReplyRate, 78.9, Eq));
+    let r = doc(
+        "共收到人大代表建议15件、政协提案9件。15件建议中,已解决的11件;9件提案已全部办结,办结率100%。",
+    );
+    has(&r, (Proposal, ReplyRate, 100.0, Eq));
+}

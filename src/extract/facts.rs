@@ -143,8 +143,10 @@ struct Reader<'a> {
     facts: Vec<RawFact>,
     topics: Vec<CountedTopic>,
     frames: Vec<Frame>,
-    /// Subject of the last count emitted in the current sentence.
+    /// Kinds of the counts emitted in the current sentence, joined.
     last_count_subject: Option<Subject>,
+    /// A semicolon came since the last count.
+    new_statement: bool,
     /// End of the last rate in the current sentence, and whether it was a goal.
     last_rate: Option<(usize, bool)>,
     /// Rate words of a value given as last year's ("由95%"), for the value it rose to.
@@ -211,6 +213,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         topics: Vec::new(),
         frames: vec![Frame::default()],
         last_count_subject: None,
+        new_statement: false,
         last_rate: None,
         rising: None,
     };
@@ -255,6 +258,8 @@ impl Reader<'_> {
                     parent,
                     group: Vec::new(),
                 });
+            } else if c == ';' {
+                self.new_statement = true;
             } else if c == ')' {
                 if self.frames.len() > 1 {
                     self.frames.pop();
@@ -621,7 +626,13 @@ impl Reader<'_> {
             });
             top.group.push(subject);
         }
-        self.last_count_subject = Some(subject);
+        // Rates after counts of several kinds in one sentence cover them all; a semicolon
+        // starts a new statement ("…;9件提案已全部办结,办结率100%").
+        self.last_count_subject = match self.last_count_subject {
+            Some(x) if !self.new_statement => Some(x.join(subject)),
+            _ => Some(subject),
+        };
+        self.new_statement = false;
         if is_scope {
             let top = self.top();
             top.parent = Some(Prev {
