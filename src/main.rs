@@ -97,15 +97,16 @@ fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitC
     let bar = if quiet || !std::io::stderr().is_terminal() {
         ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden())
     } else {
-        let b = ProgressBar::new(pipeline::count_inputs(&corpus) as u64);
+        let b = ProgressBar::new(0);
         b.set_style(
             ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         b
     };
+    let start = |n: usize| bar.set_length(n as u64);
     let tick = || bar.inc(1);
-    let result = match pipeline::run(&corpus, &engine, &tick) {
+    let result = match pipeline::run(&corpus, &engine, &start, &tick) {
         Ok(r) => r,
         Err(e) => {
             bar.finish_and_clear();

@@ -290,11 +290,17 @@ pub struct RunResult {
     pub errors: Vec<DocError>,
 }
 
-/// Processes every input under `corpus` on the current rayon pool; `tick` is called after each
-/// document (for a progress bar).
-pub fn run(corpus: &Path, engine: &Engine, tick: &(dyn Fn() + Sync)) -> Result<RunResult, String> {
+/// Processes every input under `corpus` on the current rayon pool. `start` is told how many
+/// documents were found, `tick` is called after each one (for a progress bar).
+pub fn run(
+    corpus: &Path,
+    engine: &Engine,
+    start: &dyn Fn(usize),
+    tick: &(dyn Fn() + Sync),
+) -> Result<RunResult, String> {
     let (sources, problems) =
         ingest::walk(corpus).map_err(|e| format!("{}: ingest: {e}", corpus.display()))?;
+    start(sources.len());
     let results: Vec<Result<DocRecord, DocError>> = sources
         .par_iter()
         .map(|s| {
@@ -327,9 +333,4 @@ pub fn run(corpus: &Path, engine: &Engine, tick: &(dyn Fn() + Sync)) -> Result<R
     out.records.sort_by(|a, b| a.doc.cmp(&b.doc));
     out.errors.sort_by(|a, b| a.doc.cmp(&b.doc));
     Ok(out)
-}
-
-/// Number of sources under `corpus` (for the progress bar length).
-pub fn count_inputs(corpus: &Path) -> usize {
-    ingest::walk(corpus).map_or(0, |(s, _)| s.len())
 }
