@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Scores banli on the blind wild20 labels: copies the twenty texts out of ../shared/eval/wild
+# into a temporary corpus, runs the release binary and prints `banli eval`.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+wild="$root/../shared/eval/wild/docs"
+gold="$root/tests/blind/wild20"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/docs"
+tail -n +2 "$gold/gold_docs.csv" | cut -d, -f1 | while read -r doc; do
+  cp "$wild/$doc" "$tmp/docs/"
+done
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+"$root/target/release/banli" run "$tmp/docs" -o "$tmp/out" -q
+"$root/target/release/banli" eval "$gold" "$tmp/out"
