@@ -1,182 +1,391 @@
-//! The vocabulary extraction reads: keywords for measures, subjects, outcome classes and
-//! qualifiers, compiled once and shared by every worker.
+//! The vocabulary extraction reads, as data: one table per slot of a mention's frame (the kind
+//! of item, the role, the scope, the satisfaction grade, rates and qualifiers), each entry with
+//! the reason it is there. The tables are compiled once into regexes shared by every worker.
 
 use crate::model::{Measure, Subject};
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// What a keyword in front of a count says about it.
+/// What a keyword before a count says about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
-    /// A count measure (lead, co, key, satisfied …).
+    /// A count measure named outright (lead, co, key, satisfied …).
     Measure(Measure),
-    /// An outcome class phrase; the whole phrase is classified by [`outcome_classes`].
-    Outcome,
-    /// 承办: lead when set against 协办 with no 主办 in the document, total otherwise.
+    /// 承办: lead when the text sets it against 协办 and never says 主办, total otherwise.
     Chengban,
-    /// Receiving or handling verbs: a total.
-    Total,
-    /// A phrase that mixes satisfied and basically satisfied.
+    /// A role that is neither lead nor co (分办, 汇办): the count gives no fact.
+    NoRole,
+    /// Receiving or handling verbs, and sums: the count is a whole.
+    Whole,
+    /// A phrase joining satisfied and basically satisfied: no fact.
     MixedSatisfaction,
-    /// Verbs that count replies rather than items (答复 N件).
-    Reply,
+    /// Verbs that count replies or completions rather than items (答复 N件, 已办结 N件).
+    Done,
 }
 
-/// Count keywords, longest alternatives first.
-pub static COUNT_CUES: LazyLock<Regex> = LazyLock::new(|| {
+/// One entry of a cue table: the word, what it says, and why it is there.
+pub type Entry<T> = (&'static str, T, &'static str);
+
+/// Count cues: words between the previous mention and a count that say what it counts.
+pub const COUNT_CUES: &[Entry<Cue>] = &[
+    (
+        "满意或基本满意",
+        Cue::MixedSatisfaction,
+        "joins two grades (SCHEMA: no fact)",
+    ),
+    ("满意和基本满意", Cue::MixedSatisfaction, "joins two grades"),
+    ("满意、基本满意", Cue::MixedSatisfaction, "joins two grades"),
+    ("不满意", Cue::Measure(Measure::Unsatisfied), "lowest grade"),
+    (
+        "基本满意",
+        Cue::Measure(Measure::BasicallySatisfied),
+        "middle grade",
+    ),
+    (
+        "比较满意",
+        Cue::Measure(Measure::BasicallySatisfied),
+        "middle grade of three (SCHEMA)",
+    ),
+    ("满意", Cue::Measure(Measure::Satisfied), "top grade"),
+    ("主办", Cue::Measure(Measure::Lead), "lead unit"),
+    (
+        "主合办",
+        Cue::Measure(Measure::Lead),
+        "lead or joint lead (Shanghai usage)",
+    ),
+    (
+        "单办",
+        Cue::Measure(Measure::Lead),
+        "sole handler, set against 协办",
+    ),
+    ("独办", Cue::Measure(Measure::Lead), "sole handler"),
+    ("牵头办理", Cue::Measure(Measure::Lead), "the leading unit"),
+    ("领衔办理", Cue::Measure(Measure::Lead), "the leading unit"),
+    ("协办", Cue::Measure(Measure::Co), "co-handler"),
+    ("会办", Cue::Measure(Measure::Co), "co-handler"),
+    ("参办", Cue::Measure(Measure::Co), "co-handler"),
+    ("配合办理", Cue::Measure(Measure::Co), "co-handler"),
+    ("协助办理", Cue::Measure(Measure::Co), "co-handler"),
+    (
+        "主办或分办",
+        Cue::Measure(Measure::Lead),
+        "led, alone or with the work split",
+    ),
+    (
+        "分办",
+        Cue::NoRole,
+        "split handling is neither lead nor co (SCHEMA)",
+    ),
+    (
+        "汇办",
+        Cue::NoRole,
+        "collected handling is neither lead nor co (SCHEMA)",
+    ),
+    (
+        "承办",
+        Cue::Chengban,
+        "undertaken: a whole, or lead when set against 协办",
+    ),
+    ("共计", Cue::Whole, "a sum"),
+    ("总共", Cue::Whole, "a sum"),
+    ("合计", Cue::Whole, "a sum"),
+    ("合共", Cue::Whole, "a sum"),
+    ("共有", Cue::Whole, "a sum"),
+    ("累计", Cue::Whole, "a sum"),
+    ("一共", Cue::Whole, "a sum"),
+    ("共", Cue::Whole, "a sum (checked: must govern the number)"),
+    ("收到", Cue::Whole, "items received"),
+    ("受理", Cue::Whole, "items accepted"),
+    ("办理", Cue::Whole, "items handled"),
+    ("接收", Cue::Whole, "items received"),
+    ("接到", Cue::Whole, "items received"),
+    (
+        "立案",
+        Cue::Whole,
+        "proposals registered (a total per SCHEMA)",
+    ),
+    ("交办", Cue::Whole, "items assigned"),
+    ("提出", Cue::Whole, "items raised"),
+    ("提交", Cue::Whole, "items submitted"),
+    ("征集", Cue::Whole, "items collected"),
+    ("答复", Cue::Done, "replies, not items"),
+    (
+        "办结",
+        Cue::Done,
+        "items completed so far (SCHEMA: no fact)",
+    ),
+    ("办复", Cue::Done, "items replied"),
+    ("面复", Cue::Done, "replies in person"),
+    ("回复", Cue::Done, "replies"),
+    ("复函", Cue::Done, "reply letters"),
+    ("办理完毕", Cue::Done, "items completed so far"),
+    ("公开", Cue::Done, "items published (SCHEMA: no fact)"),
+    ("发布", Cue::Done, "items published"),
+    ("退回", Cue::Done, "items returned"),
+    (
+        "梳理",
+        Cue::Done,
+        "items reviewed over earlier years (回头看)",
+    ),
+    ("回头看", Cue::Done, "a look back over earlier years"),
+    ("批示", Cue::Done, "leaders' instructions (SCHEMA: no fact)"),
+];
+
+/// Key items: `重点` (with the kind after it) always; `重要` only for items leaders take up
+/// (领办), the mechanism by which key items are chosen.
+pub static KEY_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        "满意或基本满意|满意和基本满意|满意、基本满意|不满意|基本满意|满意",
-        "|正在逐步解决|正在解决|正在办理|正在落实|正在研究|部分解决|部分采纳|列入[^,。;]{0,4}?计划|列入[^,。;]{0,4}?规划",
-        "|逐步解决|计划解决|计划落实|拟解决|拟采纳|工作已启动",
-        "|暂不能解决|暂时不能解决|暂未解决|尚不能解决|不能解决|无法解决|难以解决|以后解决|条件限制|限于条件",
-        "|客观条件|暂不具备|不具备条件|未能解决|暂时难以|难以落实|无法落实",
-        "|留作参考|用作参考|作为参考|供参考|参考采纳",
-        "|已经解决|已解决|基本解决|得到解决|已经落实|已落实|基本落实|已经采纳|已采纳|被采纳|予以采纳|采纳|已通过其他途径解决|已办理解决",
-        "|主办|分办|独办|牵头办理|领衔办理|协办|会办|参办|配合办理|协助办理",
-        "|重点(?:督办|办理|政协|人大|代表|委员)*(?:提案|建议|议案|件)|重要(?:提案|建议|议案)",
-        "|承办|共计|总共|合计|合共|共有|累计|一共|共|收到|受理|办理|接收|接到|立案|交办",
-        "|答复|办结|办复|面复|回复|复函",
+        "重点(?:督办|办理|政协|人大|代表|委员|的)*(?:提案|建议|议案|件)",
+        "|领[办衔][^,;。]{0,6}重要(?:提案|建议|议案)",
     ))
-    .expect("count cue regex")
+    .expect("key regex")
 });
 
-/// Classifies a matched count keyword.
-pub fn count_cue(word: &str) -> Cue {
-    match word {
-        "满意或基本满意" | "满意和基本满意" | "满意、基本满意" => {
-            Cue::MixedSatisfaction
-        }
-        "不满意" => Cue::Measure(Measure::Unsatisfied),
-        "基本满意" => Cue::Measure(Measure::BasicallySatisfied),
-        "满意" => Cue::Measure(Measure::Satisfied),
-        "主办" | "分办" | "独办" | "牵头办理" | "领衔办理" => {
-            Cue::Measure(Measure::Lead)
-        }
-        "协办" | "会办" | "参办" | "配合办理" | "协助办理" => {
-            Cue::Measure(Measure::Co)
-        }
-        "承办" => Cue::Chengban,
-        "共计" | "总共" | "合计" | "合共" | "共有" | "累计" | "一共" | "共" | "收到" | "受理"
-        | "办理" | "接收" | "接到" | "立案" | "交办" => Cue::Total,
-        "答复" | "办结" | "办复" | "面复" | "回复" | "复函" => Cue::Reply,
-        w if w.starts_with("重点") || w.starts_with("重要") => Cue::Measure(Measure::Key),
-        _ => Cue::Outcome,
-    }
+/// Part cues: words that mark a count as a slice of items already counted (SCHEMA "Parts are
+/// not totals"). A part is no fact where the whole is written.
+pub const PART_CUES: &[Entry<()>] = &[
+    ("集体", (), "by proposer: collective proposals"),
+    ("个人", (), "by proposer: individual members"),
+    ("联名", (), "by proposer: joint proposals"),
+    ("界别", (), "by proposer: CPPCC sectors"),
+    ("党派", (), "by proposer: parties"),
+    ("团体", (), "by proposer: organisations"),
+    ("专门委员会", (), "by proposer: special committees"),
+    ("专委会", (), "by proposer: special committees"),
+    ("会议期间", (), "by time: during the session"),
+    ("大会期间", (), "by time: during the session"),
+    ("闭会期间", (), "by time: between sessions"),
+    ("大会提案", (), "by time: session proposals"),
+    ("平时提案", (), "by time: proposals between sessions"),
+    ("会后", (), "by time: after the session"),
+    ("方面", (), "by subject area"),
+    ("领域", (), "by subject area"),
+    ("涉及", (), "by subject area"),
+    ("建言", (), "by subject area (建言X的提案)"),
+    ("关于", (), "by subject area"),
+    (
+        "作为建议处理",
+        (),
+        "motions handled as suggestions, counted within them",
+    ),
+    ("并案", (), "merged items, counted within the whole"),
+    ("转为", (), "items converted to another kind"),
+    ("转建议", (), "items converted to suggestions"),
+];
+
+/// Words that mark an addition to what was counted before, so a part cue does not make a
+/// batch a part ("此外…闭会期间提出的建议116件").
+pub const ADDITION_CUES: &[&str] = &["此外", "另外", "另有", "还办理", "还承办", "还收到"];
+
+/// Kinds of item, and words that look like them but name the content of an item.
+pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
+    (
+        "人大代表、政协委员",
+        Some(Subject::Combined),
+        "both kinds' authors",
+    ),
+    (
+        "人大代表和政协委员",
+        Some(Subject::Combined),
+        "both kinds' authors",
+    ),
+    ("代表委员", Some(Subject::Combined), "both kinds' authors"),
+    ("代表、委员", Some(Subject::Combined), "both kinds' authors"),
+    ("代表和委员", Some(Subject::Combined), "both kinds' authors"),
+    ("建议提案", Some(Subject::Combined), "both kinds"),
+    ("建议和提案", Some(Subject::Combined), "both kinds"),
+    ("建议、提案", Some(Subject::Combined), "both kinds"),
+    ("建议与提案", Some(Subject::Combined), "both kinds"),
+    ("建议及提案", Some(Subject::Combined), "both kinds"),
+    ("提案和建议", Some(Subject::Combined), "both kinds"),
+    ("议提案", Some(Subject::Combined), "议案 and 提案"),
+    ("两案", Some(Subject::Combined), "both kinds"),
+    (
+        "建议、批评和意见",
+        Some(Subject::Suggestion),
+        "the NPC's own name for deputy suggestions",
+    ),
+    (
+        "会议提案",
+        Some(Subject::Proposal),
+        "a session's proposals, not 议提案",
+    ),
+    ("争议案", None, "disputes, not motions"),
+    ("提案", Some(Subject::Proposal), "CPPCC proposals"),
+    (
+        "议案",
+        Some(Subject::Suggestion),
+        "motions count as suggestions (SCHEMA)",
+    ),
+    ("所提建议", None, "what an item proposes, not a kind"),
+    ("意见建议", None, "opinions: the content of an item"),
+    ("意见和建议", None, "opinions: the content of an item"),
+    ("提案建议", None, "a proposal's recommendations"),
+    ("建议", Some(Subject::Suggestion), "deputy suggestions"),
+];
+
+/// Builds an alternation of literal words, longest first.
+pub fn alternation<T>(table: &[Entry<T>]) -> Regex {
+    let mut words: Vec<&str> = table.iter().map(|e| e.0).collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    let pattern: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    Regex::new(&pattern.join("|")).expect("cue alternation")
 }
 
-/// Outcome phrases and the class each means.
-static OUTCOME_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        "(?P<b>正在逐步解决|正在解决|正在办理|正在落实|正在研究|部分解决|部分采纳|列入[^,。;]{0,4}?计划|列入[^,。;]{0,4}?规划",
-        "|逐步解决|计划解决|计划落实|拟解决|拟采纳|工作已启动)",
-        "|(?P<c>暂不能解决|暂时不能解决|暂未解决|尚不能解决|不能解决|无法解决|难以解决|以后解决|条件限制|限于条件",
-        "|客观条件|暂不具备|不具备条件|未能解决|暂时难以|难以落实|无法落实)",
-        "|(?P<d>留作参考|用作参考|作为参考|供参考|参考采纳)",
-        "|(?P<a>已经解决|已解决|基本解决|得到解决|已经落实|已落实|基本落实|已经采纳|已采纳|被采纳|予以采纳|采纳|已通过其他途径解决|已办理解决|已通过[^,。;]{0,8}解决)",
-        "|(?P<letter>\\b[ABCD]类|[ABCD]类)",
-    ))
-    .expect("outcome regex")
-});
+/// Looks a matched word up in its table.
+pub fn lookup<T: Copy>(table: &[Entry<T>], word: &str) -> Option<T> {
+    table.iter().find(|e| e.0 == word).map(|e| e.1)
+}
 
-/// The outcome classes a phrase names, with the positions of class words, and a letter class.
-pub fn outcome_classes(phrase: &str) -> (Vec<(usize, Measure)>, Option<Measure>) {
-    let mut classes = Vec::new();
-    let mut letter = None;
-    for caps in OUTCOME_WORDS.captures_iter(phrase) {
-        let (m, pos) = if let Some(x) = caps.name("a") {
-            (Measure::Solved, x.start())
-        } else if let Some(x) = caps.name("b") {
-            (Measure::InProgress, x.start())
-        } else if let Some(x) = caps.name("c") {
-            (Measure::NotFeasible, x.start())
-        } else if let Some(x) = caps.name("d") {
-            (Measure::Reference, x.start())
-        } else if let Some(x) = caps.name("letter") {
-            letter = match x.as_str().chars().next() {
-                Some('A') => Some(Measure::Solved),
-                Some('B') => Some(Measure::InProgress),
-                Some('C') => Some(Measure::NotFeasible),
-                Some('D') => Some(Measure::Reference),
-                _ => None,
-            };
-            continue;
-        } else {
+/// The count-cue table compiled.
+pub static COUNT_CUE_RE: LazyLock<Regex> = LazyLock::new(|| alternation(COUNT_CUES));
+/// The part-cue table compiled.
+pub static PART_RE: LazyLock<Regex> = LazyLock::new(|| alternation(PART_CUES));
+/// The kind table compiled.
+pub static KIND_RE: LazyLock<Regex> = LazyLock::new(|| alternation(KIND_WORDS));
+
+static KIND_MAP: LazyLock<HashMap<&'static str, Option<Subject>>> =
+    LazyLock::new(|| KIND_WORDS.iter().map(|e| (e.0, e.1)).collect());
+
+/// The kind a matched kind word names (`None` for content words).
+pub fn kind_of(word: &str) -> Option<Subject> {
+    KIND_MAP.get(word).copied().flatten()
+}
+
+/// The kinds named in `text`, joined; `deputies` says whether the document ever names people's
+/// congress deputies or the congress, without which `建议` is what a proposal recommends.
+pub fn kinds_in(text: &str, deputies: bool) -> Option<Subject> {
+    let mut found = None;
+    for m in KIND_RE.find_iter(text) {
+        let Some(k) = kind_of(m.as_str()) else {
             continue;
         };
-        classes.push((pos, m));
-    }
-    (classes, letter)
-}
-
-/// Subject keywords for counts.
-pub static SUBJECT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        "人大代表、政协委员|人大代表和政协委员|人大代表与政协委员|代表委员|代表、委员|代表和委员|代表与委员|委员和代表|委员、代表",
-        "|会议提案|争议案|建议提案|建议和提案|建议、提案|建议与提案|建议及提案|议提案|两案|提案|议案|建议|代表|委员",
-    ))
-    .expect("subject regex")
-});
-
-/// Classifies a subject keyword; `people` admits 代表/委员 (used for rates, not counts).
-pub fn subject_of(word: &str, people: bool) -> Option<Subject> {
-    match word {
-        // "会议提案" is a session's proposals, not 议提案 (议案 and 提案).
-        "提案" | "会议提案" => Some(Subject::Proposal),
-        "议案" | "建议" => Some(Subject::Suggestion),
-        "代表" if people => Some(Subject::Suggestion),
-        "委员" if people => Some(Subject::Proposal),
-        "代表" | "委员" | "争议案" => None,
-        w if w.contains("代表") || w.contains("委员") => {
-            if people {
-                Some(Subject::Combined)
-            } else {
-                None
-            }
+        if m.as_str() == "建议" && (!deputies || is_content_use(text, m.start(), m.end())) {
+            continue;
         }
-        _ => Some(Subject::Combined),
+        if m.as_str() == "提案" && text[m.end()..].starts_with('委') {
+            continue; // 提案委: the committee, not its items
+        }
+        found = Some(found.map_or(k, |x: Subject| x.join(k)));
     }
+    found
 }
 
-/// Rate keywords.
-pub static RATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        "满意和基本满意率|满意或基本满意率|基本满意率|满意率|满意度|满足率|满意或基本满意|满意和基本满意",
-        "|办结答复率|办理答复率|办复率|答复率|办结率|回复率|复函率",
-        "|见面沟通率|见面协商率|见面率|面复率|面商率|走访率|沟通率|面谈率",
-    ))
-    .expect("rate regex")
-});
-
-/// Classifies a rate keyword; `None` for rates outside the schema (基本满意率).
-pub fn rate_measure(word: &str) -> Option<Measure> {
-    if word == "基本满意率" {
-        return None;
-    }
-    if word.contains("满意") || word.contains("满足") {
-        return Some(Measure::SatisfactionRate);
-    }
-    if word.contains("见面")
-        || word.contains("面复")
-        || word.contains("面商")
-        || word.contains("走访")
-        || word.contains("沟通")
-        || word.contains("面谈")
-    {
-        return Some(Measure::ContactRate);
-    }
-    Some(Measure::ReplyRate)
+/// `建议` used as the content of an item: a title (《关于…的建议》), opinions, or what is proposed.
+pub fn is_content_use(text: &str, start: usize, end: usize) -> bool {
+    let before = &text[..start];
+    let after = &text[end..];
+    let clause = before
+        .rsplit([',', '。', ';', ':', '\n'])
+        .next()
+        .unwrap_or(before);
+    before.ends_with('的') && clause.contains("关于")
+        || before.ends_with("意见")
+        || before.ends_with("所提")
+        || before.ends_with('和') && before[..before.len() - 3].ends_with("意见")
+        || after.starts_with('》')
 }
 
-/// Words that make a rate a goal.
-pub static TARGET_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("力争|确保(?:[^了]|$)|目标|要求|争取|力求|做到(?:[^了]|$)|务必|努力实现|必须")
-        .expect("target regex")
+/// Rate names and what they measure.
+pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
+    (
+        "满意和基本满意率",
+        Some(Measure::SatisfactionRate),
+        "both grades together",
+    ),
+    (
+        "满意或基本满意率",
+        Some(Measure::SatisfactionRate),
+        "both grades together",
+    ),
+    (
+        "满意、基本满意",
+        Some(Measure::SatisfactionRate),
+        "joined grades before a percent",
+    ),
+    (
+        "满意或基本满意",
+        Some(Measure::SatisfactionRate),
+        "joined grades before a percent",
+    ),
+    (
+        "满意和基本满意",
+        Some(Measure::SatisfactionRate),
+        "joined grades before a percent",
+    ),
+    (
+        "基本满意率",
+        None,
+        "the middle grade's share, not a satisfaction rate (dev NOTES)",
+    ),
+    ("满意率", Some(Measure::SatisfactionRate), ""),
+    ("满意度", Some(Measure::SatisfactionRate), ""),
+    (
+        "满足率",
+        Some(Measure::SatisfactionRate),
+        "word-swapped copies of 满意率",
+    ),
+    ("办结答复率", Some(Measure::ReplyRate), ""),
+    ("办理答复率", Some(Measure::ReplyRate), ""),
+    ("按时办复率", Some(Measure::ReplyRate), ""),
+    ("办复率", Some(Measure::ReplyRate), ""),
+    ("答复率", Some(Measure::ReplyRate), ""),
+    ("办结率", Some(Measure::ReplyRate), ""),
+    ("回复率", Some(Measure::ReplyRate), ""),
+    ("复函率", Some(Measure::ReplyRate), ""),
+    ("见面沟通率", Some(Measure::ContactRate), ""),
+    ("见面协商率", Some(Measure::ContactRate), ""),
+    ("见面率", Some(Measure::ContactRate), ""),
+    ("面复率", Some(Measure::ContactRate), ""),
+    ("面商率", Some(Measure::ContactRate), ""),
+    (
+        "走访率",
+        Some(Measure::ContactRate),
+        "visits to the proposer",
+    ),
+    ("沟通率", Some(Measure::ContactRate), ""),
+    ("面谈率", Some(Measure::ContactRate), ""),
+];
+
+/// Rate names without 率, as they are joined before 两个/三个百分之百 ("见面、答复两个百分之百")
+/// or before a percent that a count leads ("688件提案100%办复").
+pub const BARE_RATE_NAMES: &[Entry<Measure>] = &[
+    ("办复", Measure::ReplyRate, ""),
+    ("答复", Measure::ReplyRate, ""),
+    ("办结", Measure::ReplyRate, ""),
+    ("见面", Measure::ContactRate, ""),
+    ("面复", Measure::ContactRate, ""),
+    ("面商", Measure::ContactRate, ""),
+    ("沟通", Measure::ContactRate, ""),
+    ("走访", Measure::ContactRate, ""),
+    ("满意", Measure::SatisfactionRate, ""),
+];
+
+/// The rate-name table compiled.
+pub static RATE_RE: LazyLock<Regex> = LazyLock::new(|| alternation(RATE_NAMES));
+/// The bare rate-name table compiled.
+pub static BARE_RATE_RE: LazyLock<Regex> = LazyLock::new(|| alternation(BARE_RATE_NAMES));
+
+/// Words that make a figure a goal still to be reached.
+pub static GOAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("力争|确保(?:[^了]|$)|争取|力求|做到(?:[^了]|$)|务必|努力实现|必须|要求")
+        .expect("goal regex")
 });
 
-/// Words before a count that make it no count of items handled (shares, differences,
-/// letters, sub-batches, converted items, other categories).
+/// A goal named as a noun (目标): a target unless the text says it was reached.
+pub static GOAL_NOUNS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("目标").expect("goal noun regex"));
+
+/// Words saying a figure was reached (SCHEMA: eq even when called a goal that was met).
+pub static REACHED_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("实现了|均为|均达|达到了|完成了|已达|已实现|圆满完成").expect("reached regex")
+});
+
+/// Words before a count that make it no count of items handled: shares, differences, letters,
+/// other categories.
 pub static COUNT_SKIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|来信|闭会期间|其他|其它|转为|转建议|\\(除|每一|逐件|逐一|任何|其中一")
+    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|未予|来信|其他|其它|\\(除|每一|逐件|逐一|任何|其中一|近期刚")
         .expect("skip regex")
 });
 
@@ -188,5 +397,26 @@ pub static RATE_SKIP: LazyLock<Regex> = LazyLock::new(|| {
 /// Nouns for things other than suggestions and proposals; a count of them is no fact unless
 /// the kind of item is named.
 pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("案件|工单|来信|来电|信件|诉求|事项|项目|人次|家企业|户").expect("other items regex")
+    Regex::new("案件|工单|来信|来电|信件|诉求|事项|项目|人次|家企业|户|件次|反馈表")
+        .expect("other items regex")
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_uses_of_jianyi_name_no_kind() {
+        assert_eq!(kinds_in("所提建议留作参考", true), None);
+        assert_eq!(kinds_in("人大代表建议", true), Some(Subject::Suggestion));
+        assert_eq!(kinds_in("建议12件", false), None);
+        assert_eq!(kinds_in("提案委员会", true), None);
+    }
+
+    #[test]
+    fn tables_compile_longest_first() {
+        let m = COUNT_CUE_RE.find("满意或基本满意的").expect("match");
+        assert_eq!(m.as_str(), "满意或基本满意");
+        assert_eq!(lookup(COUNT_CUES, "会办"), Some(Cue::Measure(Measure::Co)));
+    }
+}

@@ -1,7 +1,11 @@
 //! Stage 6: facts, topics and document fields from normalised text.
 
+mod counts;
 pub mod facts;
 pub mod lexicon;
+pub mod mentions;
 pub mod meta;
 pub mod numerals;
+pub mod outcome;
+mod rates;
 pub mod topics;

@@ -1,0 +1,489 @@
+//! Counts of items: the frame of one count mention and the rules that decide its fact.
+//!
+//! A count's frame has four slots, each filled from the cue tables:
+//! - **kind**: the kind of item named next to the number (`6件建议`, `政协提案12件`);
+//! - **measure**: the nearest specific cue before it (role, grade, key, an outcome phrase) or
+//!   after it (`24件为主办`, `12件已解决`), else a whole cue (`共`, `收到`, `立案`), else the
+//!   measure of the list or breakdown it continues;
+//! - **scope**: a whole, a part of a whole already counted (by proposer, time, level, subject
+//!   area), a topic (`X方面N件`), or nothing handled this period (`已办结`, `公开`, `批示`);
+//! - the qualifier, which for counts is always `eq`.
+//!
+//! The composition rules: inside a breakdown (`其中`, brackets, a `…中,` heading) a count of
+//! another kind than the whole splits it by kind and keeps the whole's measure; a count of the
+//! same kind with no measure of its own is a part and gives no fact. Outside a breakdown a
+//! part-cued count is no fact once its kind's whole is written, unless it is an addition
+//! (`此外`).
+
+use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
+use super::lexicon::{
+    ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
+    PART_RE, is_content_use, kind_of, kinds_in, lookup,
+};
+use super::mentions::Mention;
+use super::outcome::{self, Reading};
+use crate::model::{Measure, Qualifier, Subject};
+use crate::segment::ends_phrase;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A cue and its char position.
+type CueAt = Option<(usize, Cue)>;
+
+/// What the words right after a number say: `N件建议`, `N件为主办`, `N件已解决`.
+struct Right {
+    kind: Option<Subject>,
+    measure: Option<Measure>,
+    /// The words after the number name an outcome that fits no class.
+    unclear: bool,
+    /// The clause ends in `中`: the count heads a breakdown (`8件人大代表建议中`).
+    heading: bool,
+    /// Chars of the right clause the evidence should include.
+    len: usize,
+    /// A verb after the number says what it counts (`有10件已答复给代表`).
+    verb: bool,
+}
+
+/// Words that may stand between a number and the kind of item it counts.
+const KIND_QUALIFIERS: &str = "政协人大代表委员县市省区州的重点重要立案主办协办会办件中";
+
+impl Reader<'_> {
+    fn read_right(&self, m: &Mention, e: usize) -> Right {
+        let right = self.right_clause(m.end, e);
+        let r: String = right.chars().take(16).collect();
+        let r = r.trim_start_matches(['的', ' ']);
+        let r = [
+            "被确定为",
+            "确定为",
+            "被列为",
+            "列为",
+            "作为",
+            "为",
+            "属于",
+            "是",
+        ]
+        .iter()
+        .find_map(|w| r.strip_prefix(w))
+        .unwrap_or(r);
+        let mut out = Right {
+            kind: None,
+            measure: None,
+            unclear: false,
+            heading: right.ends_with('中'),
+            len: 0,
+            verb: false,
+        };
+        if r.starts_with("主办") || r.starts_with("主合办") || r.starts_with("单办") {
+            out.measure = Some(Measure::Lead);
+        } else if r.starts_with("协办") || r.starts_with("会办") {
+            out.measure = Some(Measure::Co);
+        } else if KEY_ITEMS.find(r).is_some_and(|k| k.start() == 0)
+            || (r.starts_with("重要") && self.leader_led(m))
+        {
+            out.measure = Some(Measure::Key);
+        }
+        if let Some(km) = KIND_RE.find(r) {
+            let gap = &r[..km.start()];
+            let qualifier_only = gap.chars().all(|c| KIND_QUALIFIERS.contains(c))
+                || (gap.chars().count() <= 4
+                    && gap.chars().all(crate::decode::is_cjk)
+                    && !["来信", "意见", "批评", "来电"]
+                        .iter()
+                        .any(|w| gap.contains(w)));
+            let content = km.as_str() == "建议"
+                && (!self.hints.deputies || is_content_use(r, km.start(), km.end()));
+            if qualifier_only && !content {
+                out.kind = kind_of(km.as_str());
+            }
+        }
+        let head: String = r.chars().take(8).collect();
+        if out.measure.is_none() && outcome::names_outcome(&head) {
+            match outcome::read(&head) {
+                Reading::Class(c) => out.measure = Some(c),
+                Reading::Unclear => out.unclear = true,
+                Reading::None => {}
+            }
+        }
+        out.verb = out.measure.is_none() && COUNT_CUE_RE.is_match(&head);
+        if out.measure.is_some() || out.kind.is_some() {
+            out.len = right.chars().count();
+        }
+        out
+    }
+
+    /// The count's clause says leaders take the items up (领办, 领衔): 重要 items are key.
+    fn leader_led(&self, m: &Mention) -> bool {
+        let from = self.clause_start(0, m.start);
+        let near = text_of(self.chars, from, m.start);
+        near.contains("领办") || near.contains("领衔")
+    }
+
+    /// The nearest cue before the number in `left`: (position, cue) for count cues, with an
+    /// outcome phrase read as a whole.
+    fn left_cues(&self, left: &str) -> (CueAt, CueAt) {
+        let mut specific: Option<(usize, Cue)> = None;
+        let mut whole: Option<(usize, Cue)> = None;
+        for cm in COUNT_CUE_RE.find_iter(left) {
+            let w = cm.as_str();
+            let after = &left[cm.end()..];
+            let Some(cue) = lookup(COUNT_CUES, w) else {
+                continue;
+            };
+            // 共 governs the number only as 共N件, 共有, 共计, 共承办 …
+            if w == "共"
+                && !after.chars().next().is_some_and(|c| {
+                    c.is_ascii_digit() || c == ' ' || "有计承收受办接提交立".contains(c)
+                })
+            {
+                continue;
+            }
+            // 满意率 is a rate; 办理结果 / 办理情况 name no items.
+            if (w.contains("满意") && after.starts_with(['率', '度']))
+                || (w == "办理"
+                    && ["结果", "情况", "工作", "意见"]
+                        .iter()
+                        .any(|x| after.starts_with(x)))
+                || (cue == Cue::Done && after.starts_with('率'))
+            {
+                continue;
+            }
+            let pos = left[..cm.start()].chars().count();
+            match cue {
+                Cue::Chengban if self.hints.chengban_is_lead => {
+                    specific = Some((pos, Cue::Measure(Measure::Lead)))
+                }
+                Cue::Whole | Cue::Chengban => whole = Some((pos, cue)),
+                _ => specific = Some((pos, cue)),
+            }
+        }
+        (specific, whole)
+    }
+
+    pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
+        let unit = self.chars[m.end - 1];
+        let right = self.read_right(&m, e);
+        if unit != '件' && right.kind.is_none() {
+            return; // 个/项 count items only when the item noun follows.
+        }
+        let before = if m.start > s {
+            self.chars[m.start - 1]
+        } else {
+            ' '
+        };
+        if (m.chinese && "每逐哪任第".contains(before)) || "这那该近".contains(before) {
+            return;
+        }
+        let mut left_from = self.clause_start(cursor, m.start);
+        if left_from > cursor
+            && self.chars[left_from - 1] == ')'
+            && let Some(open) = (cursor..left_from - 1)
+                .rev()
+                .find(|&i| self.chars[i] == '(')
+            && left_from - open <= 40
+        {
+            left_from = self.clause_start(cursor, open);
+        }
+        if left_from > s && left_from > cursor && self.chars[left_from - 1] == ':' {
+            left_from = self.clause_start(cursor, left_from - 1);
+        }
+        let left = text_of(self.chars, left_from, m.start);
+        let near_from = self.clause_start(cursor, m.start);
+        let near = text_of(self.chars, near_from, m.start);
+
+        if let Some(label) = topic_label(&near) {
+            self.topics.push(CountedTopic {
+                label,
+                count: m.value as u32,
+                start: near_from,
+                end: m.end,
+            });
+            return;
+        }
+        if COUNT_SKIP.is_match(&near) || right.unclear {
+            return;
+        }
+        let after: String = self.right_clause(m.end, e).chars().take(12).collect();
+        if after.contains("来信") || after.contains("来电") || after.starts_with('次') {
+            return;
+        }
+
+        // The measure: after the number, else the nearest specific cue, else an outcome phrase.
+        let (specific, whole) = self.left_cues(&left);
+        let phrase = outcome_phrase(&left);
+        let reading = outcome::read(&phrase);
+        let outcome_at = left.chars().count() - phrase.chars().count();
+        let key = KEY_ITEMS.find_iter(&near).last();
+        let mut measure = right.measure;
+        let mut cue_at = None;
+        if measure.is_none() {
+            let spec_pos = specific.map(|(p, _)| p);
+            let outcome_pos = match reading {
+                Reading::None => None,
+                _ => Some(outcome_at),
+            };
+            let key_pos = key.map(|k| left.chars().count() - near[k.start()..].chars().count());
+            let best = [
+                spec_pos.map(|p| (p, 0)),
+                outcome_pos.map(|p| (p, 1)),
+                key_pos.map(|p| (p, 2)),
+            ]
+            .into_iter()
+            .flatten()
+            .max_by_key(|&(p, rank)| (p, rank));
+            match best {
+                Some((p, 0)) => {
+                    cue_at = Some(p);
+                    match specific.map(|x| x.1) {
+                        Some(Cue::Measure(x)) => measure = Some(x),
+                        _ => return, // a joined grade, a role that is no measure, a completion
+                    }
+                }
+                Some((p, 1)) => {
+                    cue_at = Some(p);
+                    match reading {
+                        Reading::Class(c) => measure = Some(c),
+                        _ => return,
+                    }
+                }
+                Some((p, _)) => {
+                    cue_at = Some(p);
+                    measure = Some(Measure::Key);
+                }
+                None => {}
+            }
+        }
+
+        // The kind: after the number, else named between the cue and the number, else in the
+        // clause.
+        let span_from = cue_at.or(whole.map(|w| w.0)).unwrap_or(0);
+        let span: String = left.chars().skip(span_from).collect();
+        let left_kind =
+            kinds_in(&span, self.hints.deputies).or_else(|| kinds_in(&near, self.hints.deputies));
+        let mut kind = right.kind.or(left_kind);
+        // "建议12件,提案8件,共计20件": a sum over the kinds listed before it.
+        let sums = ["共计", "总共", "合计", "合共"];
+        if whole.is_some() && measure.is_none() && sums.iter().any(|w| near.contains(w)) {
+            let since = text_of(self.chars, s, m.start);
+            let listed = self
+                .frames
+                .last()
+                .and_then(|f| f.group.iter().copied().reduce(Subject::join));
+            if let Some(k) = kinds_in(&since, self.hints.deputies).or(listed) {
+                kind = Some(kind.map_or(k, |x| x.join(k)));
+            }
+        }
+        // Chinese numerals are common words too ("一件大事"): take them only where the item
+        // noun follows or a cue comes right before.
+        if m.chinese && right.kind.is_none() {
+            let trimmed = left.trim_end_matches(['的', '有', '共', '了', ' ']);
+            let ends_in_cue = COUNT_CUE_RE
+                .find_iter(trimmed)
+                .chain(KIND_RE.find_iter(trimmed))
+                .any(|x| x.end() == trimmed.len())
+                || (measure.is_some() && outcome::names_outcome(trimmed));
+            if !ends_in_cue {
+                return;
+            }
+        }
+
+        let top = self.top().clone();
+        let addition = ADDITION_CUES.iter().any(|w| left.contains(w));
+        let part_cue = PART_RE.is_match(&near) && !addition;
+        let in_breakdown = top.parent.is_some();
+        let mut inherited = false;
+        let measure = match measure {
+            Some(x) => x,
+            None => {
+                if let Some(parent) = top.parent {
+                    // A breakdown: a split by kind keeps the whole's measure; anything else of
+                    // the same kind is a part.
+                    match kind {
+                        Some(k) if k != parent.subject && parent.subject == Subject::Combined => {
+                            inherited = true;
+                            if part_cue { return } else { parent.measure }
+                        }
+                        Some(k) if k != parent.subject && !part_cue => {
+                            // Another kind beside the whole's: a new statement of its own.
+                            self.frames = vec![super::facts::Frame::default()];
+                            match whole {
+                                Some(_) => Measure::Total,
+                                None => parent.measure,
+                            }
+                        }
+                        _ => return,
+                    }
+                } else if let Some((_, w)) = whole {
+                    if part_cue && kind.is_none_or(|k| self.wholes.contains(&k)) {
+                        return;
+                    }
+                    match w {
+                        Cue::Chengban if self.hints.chengban_is_lead => Measure::Lead,
+                        _ => Measure::Total,
+                    }
+                } else if part_cue {
+                    return;
+                } else if let Some(p) = top.prev
+                    && !right.verb
+                    && (kind.is_some() || trivial(&left))
+                {
+                    // "共接到人大建议33件,政协提案22件": a list continues its measure.
+                    inherited = true;
+                    p.measure
+                } else if let Some(k) = kind {
+                    if self.wholes.contains(&k) && !addition {
+                        // A restated or partial count of a kind already totalled: no fact,
+                        // but the rates after it are about that kind.
+                        self.last_count_subject = Some(k);
+                        return;
+                    }
+                    Measure::Total
+                } else {
+                    return;
+                }
+            }
+        };
+        if kind.is_none() && OTHER_ITEMS.is_match(&near) {
+            return;
+        }
+
+        // Whose items: own kind, the heading's or list's, the whole's, the document's.
+        let outcome = is_outcome(measure);
+        let set_apart = text_of(self.chars, cursor, m.start)
+            .chars()
+            .filter(|&c| ends_phrase(c))
+            .count()
+            > 1;
+        let group_subject = top.group.iter().copied().reduce(Subject::join);
+        let subject = kind
+            .or(
+                if outcome && set_apart && top.prev.is_some_and(|p| !is_outcome(p.measure)) {
+                    group_subject
+                } else {
+                    None
+                },
+            )
+            // An outcome or grade right after a count of one kind is about that kind.
+            .or(top
+                .prev
+                .filter(|p| p.said || !in_breakdown || outcome)
+                .map(|p| p.subject))
+            .or(top.parent.map(|p| p.subject))
+            .or(top.prev.map(|p| p.subject))
+            .unwrap_or(self.hints.default_subject);
+
+        {
+            let top = self.top();
+            top.prev = Some(Prev {
+                measure,
+                subject,
+                said: !inherited,
+            });
+            top.group.push(subject);
+        }
+        self.last_count_subject = match self.last_count_subject {
+            Some(x) if !self.new_statement => Some(x.join(subject)),
+            _ => Some(subject),
+        };
+        self.new_statement = false;
+        if right.heading {
+            self.top().parent = Some(Prev {
+                measure,
+                subject,
+                said: true,
+            });
+            let top = self.top();
+            top.prev = None;
+            top.group.clear();
+            self.list += 1;
+        }
+        if measure == Measure::Total {
+            self.wholes.push(subject);
+        }
+        let ev_from = cue_at
+            .or(whole.map(|w| w.0))
+            .map_or(near_from, |p| left_from + p);
+        let mut ev_start = self
+            .clause_start(s, ev_from.min(near_from))
+            .max(s)
+            .max(cursor);
+        while ev_start < m.start && "、,;: ".contains(self.chars[ev_start]) {
+            ev_start += 1;
+        }
+        let ev_end = m.end + right.len;
+        // "建议、提案各15件": the number counts each kind, not both together.
+        let each = left.trim_end().ends_with('各') && subject == Subject::Combined;
+        let subjects: &[Subject] = if each {
+            &[Subject::Suggestion, Subject::Proposal]
+        } else {
+            &[subject]
+        };
+        for &subject in subjects {
+            self.push(RawFact {
+                subject,
+                measure,
+                value: m.value,
+                qualifier: Qualifier::Eq,
+                start: ev_start,
+                end: ev_end,
+            });
+        }
+    }
+}
+
+/// A count whose clause holds nothing but list words continues the list before it.
+fn trivial(left: &str) -> bool {
+    left.chars()
+        .filter(|c| !"、,;和及与 的有共为".contains(*c))
+        .count()
+        <= 1
+}
+
+/// The words an outcome is read from: the count's own clause, or with the clause before it
+/// when the own clause names none ("尚不能解决,已向代表说明解释的N件").
+fn outcome_phrase(left: &str) -> String {
+    let chars: Vec<char> = left.chars().collect();
+    let ends: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| ends_phrase(**c))
+        .map(|(i, _)| i)
+        .collect();
+    let own = ends.last().map_or(0, |&p| p + 1);
+    let own_text: String = chars[own..].iter().collect();
+    if outcome::read(&own_text) != Reading::None || ends.is_empty() {
+        return own_text;
+    }
+    let prev = if ends.len() >= 2 {
+        ends[ends.len() - 2] + 1
+    } else {
+        0
+    };
+    chars[prev..].iter().collect()
+}
+
+/// "城乡建设管理与环境保护方面的" → the label, when the clause names a subject area.
+fn topic_label(near: &str) -> Option<String> {
+    static AREA: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:其中)?[:, ]*(?:属|涉及)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
+            .expect("area regex")
+    });
+    let caps = AREA.captures(near)?;
+    let label = caps
+        .name("label")?
+        .as_str()
+        .trim()
+        .trim_start_matches(['、', ' ']);
+    // "涉及教育、卫生等方面的建议34件" counts items, not one area; "A类" is an outcome class.
+    let listed = label.contains('等') || label.starts_with("关于");
+    let words_only = label.chars().all(|c| crate::decode::is_cjk(c) || c == '、');
+    if listed
+        || !words_only
+        || label.starts_with("其他")
+        || label.starts_with("其它")
+        || label.chars().count() < 2
+        || outcome::names_outcome(label)
+    {
+        return None;
+    }
+    Some(label.to_string())
+}

@@ -1,0 +1,235 @@
+//! Outcome classes read from the parts a phrase is built from, not from a list of phrases.
+//!
+//! An outcome phrase joins an aspect or modality (`已`, `正在`, `计划`, `拟`, `暂`, `尚`, `今后`)
+//! or a degree (`全部`, `基本`, `部分`) to a head verb (`解决`, `采纳`, `落实`, `吸纳`). The class
+//! follows from the strongest marker: keeping for reference beats "cannot now", which beats
+//! "under way or planned", which beats "done". A phrase that joins sub-phrases of two classes
+//! with `或`/`和`/`、` gives no class (SCHEMA: such a count is no fact). The printed letter
+//! (`A类`) counts only when no phrase says what the class is.
+
+use crate::model::Measure;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Markers of each class, strongest class first. Each entry says why it marks that class.
+const MARKERS: &[(&str, Measure, &str)] = &[
+    (
+        "参考",
+        Measure::Reference,
+        "kept for reference (留作/用作/作为/供参考)",
+    ),
+    ("不能", Measure::NotFeasible, "cannot (yet)"),
+    ("无法", Measure::NotFeasible, "cannot"),
+    ("难以", Measure::NotFeasible, "hard to"),
+    ("未能", Measure::NotFeasible, "could not"),
+    ("暂不", Measure::NotFeasible, "not for now"),
+    ("暂未", Measure::NotFeasible, "not yet, for now"),
+    ("暂时不", Measure::NotFeasible, "not for now"),
+    ("暂无", Measure::NotFeasible, "no means for now"),
+    ("尚不", Measure::NotFeasible, "not yet"),
+    ("尚未具备", Measure::NotFeasible, "conditions not yet met"),
+    ("不具备", Measure::NotFeasible, "conditions not met"),
+    ("条件限制", Measure::NotFeasible, "limited by conditions"),
+    ("限于", Measure::NotFeasible, "limited by"),
+    ("所限", Measure::NotFeasible, "limited by"),
+    ("客观条件", Measure::NotFeasible, "objective conditions"),
+    ("今后", Measure::NotFeasible, "later, when possible"),
+    ("以后", Measure::NotFeasible, "later"),
+    ("适当时机", Measure::NotFeasible, "at a suitable time"),
+    ("有待", Measure::NotFeasible, "waits for"),
+    ("正在", Measure::InProgress, "under way"),
+    ("逐步", Measure::InProgress, "step by step"),
+    ("列入", Measure::InProgress, "put into a plan"),
+    ("纳入", Measure::InProgress, "put into a plan"),
+    ("计划", Measure::InProgress, "planned"),
+    ("规划", Measure::InProgress, "planned"),
+    ("拟", Measure::InProgress, "to be done"),
+    ("准备", Measure::InProgress, "to be done"),
+    ("部分", Measure::InProgress, "partly (SCHEMA: in_progress)"),
+    ("启动", Measure::InProgress, "work started"),
+    ("着手", Measure::InProgress, "work started"),
+    ("已", Measure::Solved, "done"),
+    ("得到", Measure::Solved, "received (a solution, adoption)"),
+    ("基本", Measure::Solved, "basically (solved)"),
+    ("全部", Measure::Solved, "wholly"),
+    ("被", Measure::Solved, "passive of adoption"),
+    ("予以", Measure::Solved, "given (adoption)"),
+    ("给予", Measure::Solved, "given (a solution)"),
+];
+
+/// Head verbs an outcome is built on.
+const HEADS: &[&str] = &[
+    "解决", "采纳", "落实", "吸纳", "实施", "参考", "列入", "纳入",
+];
+
+/// Markers that settle a class without a head ("因条件限制…", "列入计划").
+const HEADLESS: &[&str] = &[
+    "参考",
+    "正在",
+    "条件限制",
+    "不具备",
+    "尚未具备",
+    "所限",
+    "列入",
+    "纳入",
+    "启动",
+];
+
+/// Words after which an adoption means the opposite ("未被采纳"): no class can be given.
+const NEGATED: &[&str] = &["未被", "未采纳", "未解决", "没有"];
+
+/// What a phrase says about the outcome of the items counted after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// No outcome is named.
+    None,
+    /// One class.
+    Class(Measure),
+    /// Two classes joined, or an outcome that fits no class: no fact.
+    Unclear,
+}
+
+static PARTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("或者|或是|或|和|及|、|与|以及").expect("parts regex"));
+
+static LETTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("([ABCD甲乙丙丁])类").expect("letter regex"));
+
+/// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
+fn class_of(part: &str, adjacent: bool) -> Reading {
+    if NEGATED.iter().any(|w| part.contains(w)) {
+        return Reading::Unclear;
+    }
+    let has_head = HEADS.iter().any(|h| part.contains(h));
+    for &(marker, class, _) in MARKERS {
+        // "大部分" is most of them, not a part.
+        let present = if marker == "部分" {
+            part.replace("大部分", "").contains(marker)
+        } else {
+            part.contains(marker)
+        };
+        if present && (has_head || HEADLESS.contains(&marker)) {
+            // "已" only marks done when it governs the head ("已解决", "已经采纳").
+            if class == Measure::Solved && !has_head {
+                continue;
+            }
+            return Reading::Class(class);
+        }
+    }
+    // A bare head right before the count: "解决采纳36件", "采纳的12件".
+    let bare = part.trim_end_matches(['的', '有', '了', ' ', ')', '(']);
+    if adjacent
+        && ["解决", "采纳", "落实", "吸纳"]
+            .iter()
+            .any(|h| bare.ends_with(h))
+    {
+        return Reading::Class(Measure::Solved);
+    }
+    Reading::None
+}
+
+/// Reads an outcome phrase (the words before a count, in its clause).
+pub fn read(phrase: &str) -> Reading {
+    let mut found: Option<Measure> = None;
+    let parts: Vec<&str> = PARTS.split(phrase).collect();
+    let last = parts.len().saturating_sub(1);
+    for (i, part) in parts.iter().enumerate() {
+        match class_of(part, i == last) {
+            Reading::Class(c) => match found {
+                // "因条件限制暂不能解决、留作参考": the reason why items are kept for reference,
+                // not a second class; with 或 the phrase joins two classes.
+                Some(f)
+                    if f != c
+                        && !phrase.contains('或')
+                        && [f, c].contains(&Measure::Reference)
+                        && [f, c].contains(&Measure::NotFeasible) =>
+                {
+                    found = Some(Measure::Reference)
+                }
+                Some(f) if f != c => return Reading::Unclear,
+                _ => found = Some(c),
+            },
+            Reading::Unclear => return Reading::Unclear,
+            Reading::None => {}
+        }
+    }
+    match found {
+        Some(c) => Reading::Class(c),
+        None => letter(phrase).map_or(Reading::None, Reading::Class),
+    }
+}
+
+/// The class a printed letter stands for (A/甲 solved … D/丁 reference).
+pub fn letter(phrase: &str) -> Option<Measure> {
+    let caps = LETTER.captures_iter(phrase).last()?;
+    Some(match caps.get(1)?.as_str() {
+        "A" | "甲" => Measure::Solved,
+        "B" | "乙" => Measure::InProgress,
+        "C" | "丙" => Measure::NotFeasible,
+        _ => Measure::Reference,
+    })
+}
+
+/// True for a word that can start an outcome phrase after a number ("12件已解决").
+pub fn names_outcome(text: &str) -> bool {
+    HEADS.iter().any(|h| text.contains(h)) || text.contains("参考")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(p: &str) -> Reading {
+        read(p)
+    }
+
+    #[test]
+    fn degree_aspect_and_head_compose() {
+        assert_eq!(class("全部得到采纳的"), Reading::Class(Measure::Solved));
+        assert_eq!(class("部分采纳"), Reading::Class(Measure::InProgress));
+        assert_eq!(
+            class("需在今后适当时机加以解决的"),
+            Reading::Class(Measure::NotFeasible)
+        );
+        assert_eq!(
+            class("已被列入解决计划"),
+            Reading::Class(Measure::InProgress)
+        );
+        assert_eq!(
+            class("因条件限制留作工作参考"),
+            Reading::Class(Measure::Reference)
+        );
+        assert_eq!(class("解决采纳"), Reading::Class(Measure::Solved));
+        assert_eq!(class("基本落实"), Reading::Class(Measure::Solved));
+    }
+
+    #[test]
+    fn joined_classes_give_no_class() {
+        assert_eq!(class("已经解决和部分解决的"), Reading::Unclear);
+        assert_eq!(class("已解决或正在解决的"), Reading::Unclear);
+        assert_eq!(class("已解决或基本解决的"), Reading::Class(Measure::Solved));
+        assert_eq!(
+            class("正在解决或已列入计划解决的"),
+            Reading::Class(Measure::InProgress)
+        );
+    }
+
+    #[test]
+    fn explanation_alone_is_no_class_but_keeps_a_cannot() {
+        assert_eq!(class("已向代表说明解释"), Reading::None);
+        assert_eq!(
+            class("因政策所限暂时难以解决、已作解释说明的"),
+            Reading::Class(Measure::NotFeasible)
+        );
+    }
+
+    #[test]
+    fn meaning_beats_the_letter() {
+        assert_eq!(
+            class("C类(已列入规划逐步解决)"),
+            Reading::Class(Measure::InProgress)
+        );
+        assert_eq!(class("丙类"), Reading::Class(Measure::NotFeasible));
+        assert_eq!(class("未被采纳的"), Reading::Unclear);
+    }
+}

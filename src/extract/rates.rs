@@ -1,0 +1,290 @@
+//! Rates: reply, satisfaction and contact rates, with the names joined to a value (`办结率、
+//! 满意率均达100%`, `见面、答复两个百分之百`), pairs by `分别`, a count that leads a rate
+//! (`688件提案100%办复`), values that rose from last year's, and the qualifier.
+
+use super::facts::{RawFact, Reader, text_of};
+use super::lexicon::{
+    BARE_RATE_NAMES, BARE_RATE_RE, GOAL_NOUNS, GOAL_WORDS, RATE_NAMES, RATE_RE, RATE_SKIP,
+    REACHED_WORDS, kinds_in, lookup,
+};
+use super::mentions::{Kind, Mention};
+use crate::model::{Measure, Qualifier, Subject};
+use crate::segment::{ends_phrase, ends_sentence};
+
+/// A rate name at a char position (relative to the text it was found in), its length and
+/// measure (`None` for names outside the schema).
+type Named = (usize, usize, Option<Measure>);
+
+/// Words saying a value rose to this year's from last year's.
+const ROSE_TO: &[&str] = &[
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "上升到",
+    "上升至",
+    "增至",
+    "增长到",
+];
+
+fn names_in(left: &str) -> Vec<Named> {
+    RATE_RE
+        .find_iter(left)
+        .map(|rm| {
+            (
+                left[..rm.start()].chars().count(),
+                rm.as_str().chars().count(),
+                lookup(RATE_NAMES, rm.as_str()).flatten(),
+            )
+        })
+        .collect()
+}
+
+impl Reader<'_> {
+    /// Handles a rate (or a 三个百分之百 group) and any rates paired with it by 分别; returns how
+    /// many mentions it consumed.
+    pub(super) fn rate(
+        &mut self,
+        s: usize,
+        e: usize,
+        cursor: usize,
+        ms: &[Mention],
+        k: usize,
+    ) -> usize {
+        let m = ms[k];
+        let near_from = self.clause_start(cursor, m.start);
+        let near = text_of(self.chars, near_from, m.start);
+        if RATE_SKIP.is_match(&near) {
+            return 1;
+        }
+        let left = text_of(self.chars, cursor, m.start);
+        let right: String = text_of(self.chars, m.end, (m.end + 12).min(e));
+        let mut words = names_in(&left);
+        if words.is_empty() && m.kind == Kind::Group {
+            // "见面、答复两个百分之百": names without 率 before a group.
+            words = BARE_RATE_RE
+                .find_iter(&left)
+                .map(|rm| {
+                    (
+                        left[..rm.start()].chars().count(),
+                        rm.as_str().chars().count(),
+                        lookup(BARE_RATE_NAMES, rm.as_str()),
+                    )
+                })
+                .collect();
+        }
+        let mut measures: Vec<(Measure, usize)> = Vec::new();
+        let mut consumed = 1;
+        let rt = right.trim_start_matches(['的', ' ']);
+        let bare_after = BARE_RATE_RE.find(rt).filter(|x| x.start() == 0);
+        if let Some(rm) = RATE_RE.find(rt).filter(|x| x.start() == 0) {
+            // "100%办结率"
+            if let Some(x) = lookup(RATE_NAMES, rm.as_str()).flatten() {
+                measures.push((x, m.start));
+            }
+        } else if m.kind != Kind::Group
+            && let Some(rm) = bare_after
+        {
+            // "688件提案100%办复", "100%满意"
+            if let Some(x) = lookup(BARE_RATE_NAMES, rm.as_str()) {
+                measures.push((x, m.start));
+            }
+        } else if left.contains("分别") && !words.is_empty() {
+            // "X率和Y率分别达到A%和B%"
+            let mut values = vec![m];
+            let mut j = k + 1;
+            while j < ms.len() && ms[j].kind == Kind::Rate {
+                let gap = text_of(self.chars, values[values.len() - 1].end, ms[j].start);
+                if gap.chars().all(|c| "和、,及与 ".contains(c)) && !gap.is_empty() {
+                    values.push(ms[j]);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let named = chain(&left, &words, true);
+            if named.len() == values.len() && values.len() > 1 {
+                let subject = self.rate_subject(s, &left, near_from);
+                for (w, v) in named.iter().zip(&values) {
+                    if let Some(measure) = w.2 {
+                        self.push_rate(s, cursor + w.0, *v, measure, subject, e);
+                    }
+                }
+                return values.len();
+            }
+            for w in named.iter().rev().take(1) {
+                if let Some(x) = w.2 {
+                    measures.push((x, cursor + w.0));
+                }
+            }
+            consumed = 1;
+        } else {
+            let all = m.kind == Kind::Group || left.contains('均') || left.contains('都');
+            for w in chain(&left, &words, all) {
+                if let Some(x) = w.2 {
+                    measures.push((x, cursor + w.0));
+                }
+            }
+        }
+        // "满意率由去年的95%提高到98%": the first value is last year's, the second this year's.
+        let from_before = ["由", "从"].iter().any(|w| {
+            near.ends_with(w)
+                || near.contains(&format!("{w}去年"))
+                || near.contains(&format!("{w}上年"))
+        });
+        if from_before && !measures.is_empty() {
+            self.rising = Some(measures);
+            return consumed;
+        }
+        if measures.is_empty()
+            && let Some(earlier) = self.rising.take()
+            && ROSE_TO.iter().any(|w| left.contains(w))
+        {
+            measures = earlier;
+        }
+        if measures.is_empty() {
+            return consumed;
+        }
+        let subject = self.rate_subject(s, &left, near_from);
+        for (measure, at) in measures {
+            self.push_rate(s, at, m, measure, subject, e);
+        }
+        consumed
+    }
+
+    /// Whose rate: the kinds named in the rate's own clause, else those of the counts just
+    /// before it, else the document's.
+    fn rate_subject(&self, s: usize, left: &str, near_from: usize) -> Subject {
+        let clause_from = self.clause_start(s, near_from.max(s));
+        let own = text_of(self.chars, clause_from, near_from.max(clause_from)) + left;
+        let own_clause: String = {
+            let chars: Vec<char> = own.chars().collect();
+            let from = chars
+                .iter()
+                .rposition(|&c| ends_phrase(c))
+                .map_or(0, |p| p + 1);
+            chars[from..].iter().collect()
+        };
+        if let Some(f) = kinds_in(&own_clause, self.hints.deputies) {
+            return f;
+        }
+        if own_clause.contains("代表") && own_clause.contains("委员") {
+            return Subject::Combined;
+        }
+        if own_clause.contains("委员") {
+            return Subject::Proposal;
+        }
+        if own_clause.contains("代表") && self.hints.deputies {
+            return Subject::Suggestion;
+        }
+        if let Some(c) = self.last_count_subject {
+            return c;
+        }
+        self.hints.default_subject
+    }
+
+    fn push_rate(
+        &mut self,
+        s: usize,
+        at: usize,
+        m: Mention,
+        measure: Measure,
+        subject: Subject,
+        e: usize,
+    ) {
+        let mut from = m.start;
+        let mut delimiters = 0;
+        while from > s {
+            if ends_phrase(self.chars[from - 1]) {
+                delimiters += 1;
+                if delimiters == 2 {
+                    break;
+                }
+            }
+            from -= 1;
+        }
+        let sentence_left = text_of(self.chars, from, m.start);
+        let right: String = text_of(self.chars, m.end, (m.end + 8).min(e));
+        let rt = right.trim_start_matches(['”', '"', ' ']);
+        let right_clause = self.right_clause(m.end, e);
+        // A goal stated before a list of rates covers the whole list ("力争实现办复率达到100%,
+        // 见面率达到100%,满意率达到100%的目标").
+        let continues_goal = self.last_rate.is_some_and(|(end, goal)| {
+            goal && !text_of(self.chars, end, m.start).contains("实现了")
+        });
+        let reached = REACHED_WORDS.is_match(&sentence_left);
+        let goal_noun = GOAL_NOUNS.is_match(&sentence_left) || GOAL_NOUNS.is_match(&right_clause);
+        // A goal verb anywhere before in the sentence makes a 目标 it names a goal, even with
+        // 均为 inside it ("力争达到…满意率均为100%的目标").
+        let goal_before = GOAL_WORDS.is_match(&text_of(self.chars, s, m.start));
+        let target = GOAL_WORDS.is_match(&sentence_left)
+            || continues_goal
+            || right_clause.contains("要求")
+            || (goal_noun && (!reached || goal_before));
+        let before: String = text_of(self.chars, m.start.saturating_sub(4).max(s), m.start);
+        let floor = rt.starts_with("以上")
+            || rt.starts_with("及以上")
+            || before.ends_with("超过")
+            || before.ends_with("不低于")
+            || before.ends_with("高于");
+        let qualifier = if target {
+            Qualifier::Target
+        } else if floor {
+            Qualifier::Ge
+        } else {
+            Qualifier::Eq
+        };
+        self.last_rate = Some((m.end, target));
+        let start = self.clause_start(s, at.max(s));
+        let mut end = m.end;
+        if rt.starts_with("以上") {
+            end = (m.end + right.find("以上").map_or(0, |b| right[..b].chars().count()) + 2).min(e);
+        }
+        self.push(RawFact {
+            subject,
+            measure,
+            value: m.value,
+            qualifier,
+            start,
+            end,
+        });
+    }
+}
+
+/// The rate names that bind to a value: the last one, and those joined to it by list words
+/// (or every one since the previous value when `all`).
+fn chain(left: &str, words: &[Named], all: bool) -> Vec<Named> {
+    let Some(&last) = words.last() else {
+        return Vec::new();
+    };
+    let chars: Vec<char> = left.chars().collect();
+    // The last name must sit in the value's own clause (or the value follows 均/都);
+    // "办复率:100%" — a label and its value — counts as one clause.
+    let tail: String = chars[last.0 + last.1..].iter().collect();
+    let label_only = tail.chars().all(|c| c == ':' || c.is_whitespace());
+    if !all && !label_only && tail.chars().any(ends_phrase) {
+        return Vec::new();
+    }
+    if all {
+        return words.to_vec();
+    }
+    let mut out = vec![last];
+    for w in words.iter().rev().skip(1) {
+        let next = out[out.len() - 1];
+        let gap: String = chars[w.0 + w.1..next.0].iter().collect();
+        let gap_ok = gap.chars().count() <= 6
+            && !gap.chars().any(|c| ends_phrase(c) || ends_sentence(c))
+            && (gap.is_empty()
+                || gap.contains('、')
+                || gap.contains('和')
+                || gap.contains('及')
+                || gap.contains('与'));
+        if gap_ok {
+            out.push(*w);
+        } else {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
