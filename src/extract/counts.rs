@@ -18,7 +18,7 @@
 use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
-    PART_RE, is_content_use, kind_of, kinds_in, lookup,
+    PART_RE, false_context, is_content_use, kind_of, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
@@ -73,13 +73,24 @@ impl Reader<'_> {
             len: 0,
             verb: false,
         };
-        if r.starts_with("主办") || r.starts_with("主合办") || r.starts_with("单办") {
+        // In a heading ("79件市人大主办件中") the role and the body may stand anywhere before 中.
+        let role_at = |w: &str| {
+            if out.heading {
+                r.contains(w)
+            } else {
+                r.starts_with(w)
+            }
+        };
+        if role_at("主办") || role_at("主合办") || role_at("单办") {
             out.measure = Some(Measure::Lead);
-        } else if r.starts_with("协办") || r.starts_with("会办") {
+        } else if role_at("协办") || role_at("会办") {
             out.measure = Some(Measure::Co);
-        } else if KEY_ITEMS.find(r).is_some_and(|k| k.start() == 0)
+        } else if KEY_ITEMS
+            .find(r)
+            .is_some_and(|k| r[..k.start()].chars().count() <= 8)
             || (r.starts_with("重要") && self.leader_led(m))
         {
+            // "10件提案被确定为重点提案", "24件市领导领办的重点建议提案"
             out.measure = Some(Measure::Key);
         }
         if let Some(km) = KIND_RE.find(r) {
@@ -94,6 +105,14 @@ impl Reader<'_> {
                 && (!self.hints.deputies || is_content_use(r, km.start(), km.end()));
             if qualifier_only && !content {
                 out.kind = kind_of(km.as_str());
+            }
+        }
+        if out.heading && out.kind.is_none() {
+            // "43件市政协主办件中": the body whose items they are names the kind.
+            if r.contains("人大") {
+                out.kind = Some(Subject::Suggestion);
+            } else if r.contains("政协") {
+                out.kind = Some(Subject::Proposal);
             }
         }
         let head: String = r.chars().take(8).collect();
@@ -125,6 +144,9 @@ impl Reader<'_> {
         let mut whole: Option<(usize, Cue)> = None;
         for cm in COUNT_CUE_RE.find_iter(left) {
             let w = cm.as_str();
+            if false_context(left, cm.start(), cm.end()) {
+                continue;
+            }
             let after = &left[cm.end()..];
             let Some(cue) = lookup(COUNT_CUES, w) else {
                 continue;
@@ -137,12 +159,8 @@ impl Reader<'_> {
             {
                 continue;
             }
-            // 满意率 is a rate; 办理结果 / 办理情况 name no items.
+            // 满意率 is a rate, 办结率 a reply rate.
             if (w.contains("满意") && after.starts_with(['率', '度']))
-                || (w == "办理"
-                    && ["结果", "情况", "工作", "意见"]
-                        .iter()
-                        .any(|x| after.starts_with(x)))
                 || (cue == Cue::Done && after.starts_with('率'))
             {
                 continue;
@@ -202,13 +220,35 @@ impl Reader<'_> {
         if COUNT_SKIP.is_match(&near) || right.unclear {
             return;
         }
-        let after: String = self.right_clause(m.end, e).chars().take(12).collect();
+        let right_text = self.right_clause(m.end, e);
+        let after: String = right_text.chars().take(12).collect();
         if after.contains("来信") || after.contains("来电") || after.starts_with('次') {
+            return;
+        }
+        // "除…1件主办件、1件合办件外": items set aside.
+        let clause = text_of(self.chars, self.clause_start(s, m.start), m.start);
+        if clause.contains('除') && right_text.contains('外') {
             return;
         }
 
         // The measure: after the number, else the nearest specific cue, else an outcome phrase.
         let (specific, whole) = self.left_cues(&left);
+        // "已办结58件…": items completed so far, whatever follows; a heading still opens.
+        if let Some((p, Cue::Done)) = specific
+            && left.chars().count() - p <= 4
+            && !matches!(right.measure, Some(x) if is_outcome(x))
+        {
+            if right.heading {
+                let subject = right.kind.unwrap_or(self.hints.default_subject);
+                self.open_heading(Prev {
+                    measure: Measure::Total,
+                    subject,
+                    said: true,
+                    whole: false,
+                });
+            }
+            return;
+        }
         let phrase = outcome_phrase(&left);
         let reading = outcome::read(&phrase);
         let outcome_at = left.chars().count() - phrase.chars().count();
@@ -291,6 +331,8 @@ impl Reader<'_> {
         let part_cue = PART_RE.is_match(&near) && !addition;
         let in_breakdown = top.parent.is_some();
         let mut inherited = false;
+        // "共主办…13件": a body that only leads gives the total too (SCHEMA).
+        let mut also_total = false;
         let measure = match measure {
             Some(x) => x,
             None => {
@@ -316,6 +358,12 @@ impl Reader<'_> {
                     if part_cue && kind.is_none_or(|k| self.wholes.contains(&k)) {
                         return;
                     }
+                    // "共有30件,占了总办理数的59%": a share of what was counted is a part.
+                    let share = right_text.starts_with('占')
+                        || self.next_clause(m.end, e).starts_with('占');
+                    if share && !self.wholes.is_empty() {
+                        return;
+                    }
                     match w {
                         Cue::Chengban if self.hints.chengban_is_lead => Measure::Lead,
                         _ => Measure::Total,
@@ -326,8 +374,13 @@ impl Reader<'_> {
                     && !right.verb
                     && (kind.is_some() || trivial(&left))
                 {
-                    // "共接到人大建议33件,政协提案22件": a list continues its measure.
+                    // "共接到人大建议33件,政协提案22件": a list continues its measure; the same
+                    // kind again ("共办理议案2541件,227件议案涉及的…") is a part of it.
+                    if p.measure == Measure::Total && kind == Some(p.subject) {
+                        return;
+                    }
                     inherited = true;
+                    also_total = p.whole;
                     p.measure
                 } else if let Some(k) = kind {
                     if self.wholes.contains(&k) && !addition {
@@ -344,6 +397,12 @@ impl Reader<'_> {
         };
         if kind.is_none() && OTHER_ITEMS.is_match(&near) {
             return;
+        }
+        if measure == Measure::Lead
+            && !in_breakdown
+            && whole.is_some_and(|(p, _)| left.chars().skip(p).take(1).eq(['共']))
+        {
+            also_total = true;
         }
 
         // Whose items: own kind, the heading's or list's, the whole's, the document's.
@@ -369,6 +428,11 @@ impl Reader<'_> {
                 .map(|p| p.subject))
             .or(top.parent.map(|p| p.subject))
             .or(top.prev.map(|p| p.subject))
+            // An outcome list running on from the sentence before keeps its kind.
+            .or(self
+                .last_fact
+                .filter(|&(m, _)| outcome && is_outcome(m))
+                .map(|(_, s)| s))
             .unwrap_or(self.hints.default_subject);
 
         {
@@ -377,6 +441,7 @@ impl Reader<'_> {
                 measure,
                 subject,
                 said: !inherited,
+                whole: also_total,
             });
             top.group.push(subject);
         }
@@ -386,17 +451,14 @@ impl Reader<'_> {
         };
         self.new_statement = false;
         if right.heading {
-            self.top().parent = Some(Prev {
+            self.open_heading(Prev {
                 measure,
                 subject,
                 said: true,
+                whole: false,
             });
-            let top = self.top();
-            top.prev = None;
-            top.group.clear();
-            self.list += 1;
         }
-        if measure == Measure::Total {
+        if measure == Measure::Total || also_total {
             self.wholes.push(subject);
         }
         let ev_from = cue_at
@@ -417,15 +479,22 @@ impl Reader<'_> {
         } else {
             &[subject]
         };
+        let measures: &[Measure] = if also_total {
+            &[Measure::Total, measure]
+        } else {
+            &[measure]
+        };
         for &subject in subjects {
-            self.push(RawFact {
-                subject,
-                measure,
-                value: m.value,
-                qualifier: Qualifier::Eq,
-                start: ev_start,
-                end: ev_end,
-            });
+            for &measure in measures {
+                self.push(RawFact {
+                    subject,
+                    measure,
+                    value: m.value,
+                    qualifier: Qualifier::Eq,
+                    start: ev_start,
+                    end: ev_end,
+                });
+            }
         }
     }
 }

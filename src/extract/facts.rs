@@ -51,6 +51,8 @@ pub(super) struct Prev {
     pub subject: Subject,
     /// The measure was said (a keyword), not carried over from the list.
     pub said: bool,
+    /// A lead count that is also the whole (`共主办…`): the list after it is too.
+    pub whole: bool,
 }
 
 /// One level of nesting: the whole being broken down, and the last count of the current list.
@@ -140,6 +142,8 @@ pub(super) struct Reader<'a> {
     pub last_rate: Option<(usize, bool)>,
     /// Rate names of a value given as last year's ("由95%"), for the value it rose to.
     pub rising: Option<Vec<(Measure, usize)>>,
+    /// Measure and kind of the last fact read.
+    pub last_fact: Option<(Measure, Subject)>,
 }
 
 /// The characters `a..b` as a string.
@@ -163,6 +167,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         new_statement: false,
         last_rate: None,
         rising: None,
+        last_fact: None,
     };
     let mut next = 0;
     for (s, e) in sentences(&chars) {
@@ -177,7 +182,10 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         if !lead.trim_start().starts_with("其中") {
             reader.frames = vec![Frame::default()];
             reader.last_count_subject = None;
-            reader.list += 1;
+            // An outcome list may run over several sentences (one class per line).
+            if !reader.last_fact.is_some_and(|(m, _)| is_outcome(m)) {
+                reader.list += 1;
+            }
         }
         reader.last_rate = None;
         reader.rising = None;
@@ -198,7 +206,26 @@ impl Reader<'_> {
 
     /// Records a fact in the current list.
     pub(super) fn push(&mut self, fact: RawFact) {
+        self.last_fact = Some((fact.measure, fact.subject));
         self.facts.push((fact, self.list));
+    }
+
+    /// Makes `heading` the whole the following counts break down, in a list of their own.
+    pub(super) fn open_heading(&mut self, heading: Prev) {
+        let top = self.top();
+        top.parent = Some(heading);
+        top.prev = None;
+        top.group.clear();
+        self.list += 1;
+    }
+
+    /// The clause after the one that holds `at`.
+    pub(super) fn next_clause(&self, at: usize, e: usize) -> String {
+        let mut j = at;
+        while j < e && !ends_phrase(self.chars[j]) {
+            j += 1;
+        }
+        self.right_clause((j + 1).min(e), e)
     }
 
     /// Opens a breakdown of the last count (or of `heading`) in the current frame.
@@ -285,6 +312,7 @@ impl Reader<'_> {
                 .or(parent.map(|p| p.subject))
                 .unwrap_or(self.hints.default_subject),
             said: true,
+            whole: false,
         })
     }
 

@@ -132,6 +132,27 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ("批示", Cue::Done, "leaders' instructions (SCHEMA: no fact)"),
 ];
 
+/// Places where a cue word is part of another word: (word, characters that may not come
+/// before it, characters that may not come after it, why).
+pub const FALSE_CONTEXTS: &[(&str, &str, &str, &str)] = &[
+    ("会办", "委大协议学社", "公", "常委会办公厅, 协会办公室: an office, not co-handling"),
+    ("主办", "", "方", "主办方: an event's organiser"),
+    ("办理", "", "结果情况工作意见程序流程", "names the work, not items"),
+    ("提出", "", "的意见要求", "what someone asked for"),
+];
+
+/// True when the cue at `start..end` of `text` is part of another word.
+pub fn false_context(text: &str, start: usize, end: usize) -> bool {
+    let word = &text[start..end];
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    FALSE_CONTEXTS.iter().any(|&(w, not_before, not_after, _)| {
+        w == word
+            && (before.is_some_and(|c| not_before.contains(c))
+                || after.is_some_and(|c| not_after.contains(c)))
+    })
+}
+
 /// Key items: `重点` (with the kind after it) always; `重要` only for items leaders take up
 /// (领办), the mechanism by which key items are chosen.
 pub static KEY_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
@@ -385,7 +406,7 @@ pub static REACHED_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a count that make it no count of items handled: shares, differences, letters,
 /// other categories.
 pub static COUNT_SKIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|未予|来信|其他|其它|\\(除|每一|逐件|逐一|任何|其中一|近期刚")
+    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|未予|来信|^[、 ]*其[他它]|每一|逐件|逐一|任何|其中一|近期刚")
         .expect("skip regex")
 });
 

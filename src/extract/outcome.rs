@@ -59,8 +59,11 @@ const MARKERS: &[(&str, Measure, &str)] = &[
 
 /// Head verbs an outcome is built on.
 const HEADS: &[&str] = &[
-    "解决", "采纳", "落实", "吸纳", "实施", "参考", "列入", "纳入",
+    "解决", "采纳", "落实", "吸纳", "实施", "参考", "列入", "纳入", "办理",
 ];
+
+/// Heads that can be done: `已办理` is no solution, `已解决` is.
+const SOLVING_HEADS: &[&str] = &["解决", "采纳", "落实", "吸纳", "实施"];
 
 /// Markers that settle a class without a head ("因条件限制…", "列入计划").
 const HEADLESS: &[&str] = &[
@@ -109,8 +112,8 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
             part.contains(marker)
         };
         if present && (has_head || HEADLESS.contains(&marker)) {
-            // "已" only marks done when it governs the head ("已解决", "已经采纳").
-            if class == Measure::Solved && !has_head {
+            // "已" only marks done when it governs a solving head ("已解决", "已经采纳").
+            if class == Measure::Solved && !SOLVING_HEADS.iter().any(|h| part.contains(h)) {
                 continue;
             }
             return Reading::Class(class);
