@@ -154,7 +154,7 @@ impl Reader<'_> {
             // 共 governs the number only as 共N件, 共有, 共计, 共承办 …
             if w == "共"
                 && !after.chars().next().is_some_and(|c| {
-                    c.is_ascii_digit() || c == ' ' || "有计承收受办接提交立".contains(c)
+                    c.is_ascii_digit() || c == ' ' || "有计承收受办接提交立主协会".contains(c)
                 })
             {
                 continue;
@@ -233,6 +233,12 @@ impl Reader<'_> {
 
         // The measure: after the number, else the nearest specific cue, else an outcome phrase.
         let (specific, whole) = self.left_cues(&left);
+        if COUNT_CUE_RE.find_iter(&near).any(|c| {
+            lookup(COUNT_CUES, c.as_str()) == Some(Cue::NotHandled)
+                && !false_context(&near, c.start(), c.end())
+        }) {
+            return;
+        }
         // "已办结58件…": items completed so far, whatever follows; a heading still opens.
         if let Some((p, Cue::Done)) = specific
             && left.chars().count() - p <= 4
@@ -372,6 +378,7 @@ impl Reader<'_> {
                     return;
                 } else if let Some(p) = top.prev
                     && !right.verb
+                    && right_text.chars().count() <= 6
                     && (kind.is_some() || trivial(&left))
                 {
                     // "共接到人大建议33件,政协提案22件": a list continues its measure; the same

@@ -22,6 +22,9 @@ pub enum Cue {
     MixedSatisfaction,
     /// Verbs that count replies or completions rather than items (答复 N件, 已办结 N件).
     Done,
+    /// Items that are not those handled this period (published, returned, reviewed over earlier
+    /// years, instructions): anywhere in the clause, no fact.
+    NotHandled,
 }
 
 /// One entry of a cue table: the word, what it says, and why it is there.
@@ -120,24 +123,38 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ("回复", Cue::Done, "replies"),
     ("复函", Cue::Done, "reply letters"),
     ("办理完毕", Cue::Done, "items completed so far"),
-    ("公开", Cue::Done, "items published (SCHEMA: no fact)"),
-    ("发布", Cue::Done, "items published"),
-    ("退回", Cue::Done, "items returned"),
+    ("公开", Cue::NotHandled, "items published (SCHEMA: no fact)"),
+    ("发布", Cue::NotHandled, "items published"),
+    ("退回", Cue::NotHandled, "items returned"),
     (
         "梳理",
-        Cue::Done,
+        Cue::NotHandled,
         "items reviewed over earlier years (回头看)",
     ),
-    ("回头看", Cue::Done, "a look back over earlier years"),
-    ("批示", Cue::Done, "leaders' instructions (SCHEMA: no fact)"),
+    ("回头看", Cue::NotHandled, "a look back over earlier years"),
+    (
+        "批示",
+        Cue::NotHandled,
+        "leaders' instructions (SCHEMA: no fact)",
+    ),
 ];
 
 /// Places where a cue word is part of another word: (word, characters that may not come
 /// before it, characters that may not come after it, why).
 pub const FALSE_CONTEXTS: &[(&str, &str, &str, &str)] = &[
-    ("会办", "委大协议学社", "公", "常委会办公厅, 协会办公室: an office, not co-handling"),
+    (
+        "会办",
+        "委大协议学社",
+        "公",
+        "常委会办公厅, 协会办公室: an office, not co-handling",
+    ),
     ("主办", "", "方", "主办方: an event's organiser"),
-    ("办理", "", "结果情况工作意见程序流程", "names the work, not items"),
+    (
+        "办理",
+        "",
+        "结果情况工作意见程序流程",
+        "names the work, not items",
+    ),
     ("提出", "", "的意见要求", "what someone asked for"),
 ];
 

@@ -119,9 +119,11 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
             return Reading::Class(class);
         }
     }
-    // A bare head right before the count: "解决采纳36件", "采纳的12件".
-    let bare = part.trim_end_matches(['的', '有', '了', ' ', ')', '(']);
-    if adjacent
+    // A bare head right before the count, or ending one of joined phrases: "解决采纳36件",
+    // "采纳的12件", "“解决采纳”或“解决或采纳”的有57件".
+    let bare = part.trim_end_matches(['的', '有', '了', ' ', ')', '(', '"', '“', '”']);
+    let short = bare.chars().count() <= 4;
+    if (adjacent || bare.len() < part.len() || short)
         && ["解决", "采纳", "落实", "吸纳"]
             .iter()
             .any(|h| bare.ends_with(h))
@@ -234,5 +236,10 @@ mod tests {
         );
         assert_eq!(class("丙类"), Reading::Class(Measure::NotFeasible));
         assert_eq!(class("未被采纳的"), Reading::Unclear);
+        assert_eq!(
+            class("办理结果为“解决采纳”或“解决或采纳”的有"),
+            Reading::Class(Measure::Solved)
+        );
+        assert_eq!(class("为切实解决群众关切"), Reading::None);
     }
 }
