@@ -5,19 +5,19 @@ use banli::model::{DocRecord, Measure, Qualifier, Subject};
 use banli::pipeline::Engine;
 use std::sync::LazyLock;
 
-static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new().expect("engine"));
+pub(crate) static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new().expect("engine"));
 
 /// A report header that makes any body a handling report.
 const HEAD: &str = "某县民政局2021年建议提案办理工作总结\n";
 
-fn doc(body: &str) -> DocRecord {
+pub(crate) fn doc(body: &str) -> DocRecord {
     let text = format!("{HEAD}{body}");
     ENGINE
         .process_bytes("t.txt", text.as_bytes(), Kind::Text)
         .expect("processed")
 }
 
-type F = (Subject, Measure, f64, Qualifier);
+pub(crate) type F = (Subject, Measure, f64, Qualifier);
 
 fn facts(r: &DocRecord) -> Vec<F> {
     let mut v: Vec<F> = r
@@ -29,11 +29,11 @@ fn facts(r: &DocRecord) -> Vec<F> {
     v
 }
 
-fn has(r: &DocRecord, want: F) {
+pub(crate) fn has(r: &DocRecord, want: F) {
     assert!(facts(r).contains(&want), "{want:?} not in {:?}", facts(r));
 }
 
-fn lacks(r: &DocRecord, measure: Measure, value: f64) {
+pub(crate) fn lacks(r: &DocRecord, measure: Measure, value: f64) {
     assert!(
         !r.facts
             .iter()

@@ -11,5 +11,7 @@ mod cli;
 mod gold;
 // Extraction of the language phenomena, one short text each.
 mod phenomena;
+// The frame rules of issue 7 (scope, roles, outcomes, grades, rates), one sentence each.
+mod frames;
 // The damage generator: every kind of mojibake on every document, facts compared.
 mod damage;

@@ -222,7 +222,14 @@ impl Reader<'_> {
         }
         let right_text = self.right_clause(m.end, e);
         let after: String = right_text.chars().take(12).collect();
-        if after.contains("来信") || after.contains("来电") || after.starts_with('次') {
+        // Letters, instructions (件次), and approximate counts (50件以上, 60件左右).
+        if after.contains("来信")
+            || after.contains("来电")
+            || after.starts_with('次')
+            || ["以上", "左右", "余", "多"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
             return;
         }
         // "除…1件主办件、1件合办件外": items set aside.
@@ -255,9 +262,9 @@ impl Reader<'_> {
             }
             return;
         }
-        let phrase = outcome_phrase(&left);
+        let phrase = outcome_phrase(&text_of(self.chars, cursor, m.start), cursor == s);
         let reading = outcome::read(&phrase);
-        let outcome_at = left.chars().count() - phrase.chars().count();
+        let outcome_at = left.chars().count().saturating_sub(phrase.chars().count());
         let key = KEY_ITEMS.find_iter(&near).last();
         let mut measure = right.measure;
         let mut cue_at = None;
@@ -381,11 +388,7 @@ impl Reader<'_> {
                     && right_text.chars().count() <= 6
                     && (kind.is_some() || trivial(&left))
                 {
-                    // "共接到人大建议33件,政协提案22件": a list continues its measure; the same
-                    // kind again ("共办理议案2541件,227件议案涉及的…") is a part of it.
-                    if p.measure == Measure::Total && kind == Some(p.subject) {
-                        return;
-                    }
+                    // "共接到人大建议33件,政协提案22件": a list continues its measure.
                     inherited = true;
                     also_total = p.whole;
                     p.measure
@@ -435,11 +438,13 @@ impl Reader<'_> {
                 .map(|p| p.subject))
             .or(top.parent.map(|p| p.subject))
             .or(top.prev.map(|p| p.subject))
-            // An outcome list running on from the sentence before keeps its kind.
+            // An outcome list running on from the sentence before keeps its kind; outcomes
+            // with no kind near break down the last whole read.
             .or(self
                 .last_fact
                 .filter(|&(m, _)| outcome && is_outcome(m))
                 .map(|(_, s)| s))
+            .or(self.wholes.last().copied().filter(|_| outcome))
             .unwrap_or(self.hints.default_subject);
 
         {
@@ -515,9 +520,11 @@ fn trivial(left: &str) -> bool {
 }
 
 /// The words an outcome is read from: the count's own clause, or with the clause before it
-/// when the own clause names none ("尚不能解决,已向代表说明解释的N件").
-fn outcome_phrase(left: &str) -> String {
-    let chars: Vec<char> = left.chars().collect();
+/// when the own clause names none ("尚不能解决,已向代表说明解释的N件"). `since` runs from the
+/// previous mention; its first clause is the rest of that mention's clause (holding that
+/// count's outcome: "5件正在解决,有10件…") unless `fresh` (the sentence starts there).
+fn outcome_phrase(since: &str, fresh: bool) -> String {
+    let chars: Vec<char> = since.chars().collect();
     let ends: Vec<usize> = chars
         .iter()
         .enumerate()
@@ -526,7 +533,8 @@ fn outcome_phrase(left: &str) -> String {
         .collect();
     let own = ends.last().map_or(0, |&p| p + 1);
     let own_text: String = chars[own..].iter().collect();
-    if outcome::read(&own_text) != Reading::None || ends.is_empty() {
+    let whole_clause_before = ends.len() >= 2 || (fresh && !ends.is_empty());
+    if outcome::read(&own_text) != Reading::None || !whole_clause_before {
         return own_text;
     }
     let prev = if ends.len() >= 2 {

@@ -358,7 +358,8 @@ impl Reader<'_> {
 }
 
 /// Sums outcome facts of one class and kind listed in one list under different phrases
-/// ("正在解决3件,计划解决21件" → 24), and drops repeated facts.
+/// ("正在解决3件,计划解决21件" → 24); the same value again is a restatement, not a second
+/// count.
 fn merge_outcomes(facts: Vec<(RawFact, usize)>) -> Vec<RawFact> {
     let mut out: Vec<(RawFact, usize)> = Vec::new();
     for (f, list) in facts {
@@ -367,7 +368,7 @@ fn merge_outcomes(facts: Vec<(RawFact, usize)>) -> Vec<RawFact> {
                 .iter_mut()
                 .rev()
                 .find(|(p, l)| *l == list && p.measure == f.measure && p.subject == f.subject)
-            && (prev.value != f.value || prev.start != f.start)
+            && prev.value != f.value
         {
             prev.value += f.value;
             prev.end = f.end;

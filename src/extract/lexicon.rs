@@ -208,6 +208,7 @@ pub const PART_CUES: &[Entry<()>] = &[
         "motions handled as suggestions, counted within them",
     ),
     ("并案", (), "merged items, counted within the whole"),
+    ("含", (), "a count the whole includes (含7月交办5件)"),
     ("转为", (), "items converted to another kind"),
     ("转建议", (), "items converted to suggestions"),
 ];
@@ -423,7 +424,7 @@ pub static REACHED_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a count that make it no count of items handled: shares, differences, letters,
 /// other categories.
 pub static COUNT_SKIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|未予|来信|^[、 ]*其[他它]|每一|逐件|逐一|任何|其中一|近期刚")
+    Regex::new("占|比上年|较上年|比去年|较去年|同比|增加|减少|增长|下降|不予|未予|未立案|不立案|来信|^[、 ]*其[他它]|每一|逐件|逐一|任何|其中一|近期刚")
         .expect("skip regex")
 });
 
@@ -435,7 +436,7 @@ pub static RATE_SKIP: LazyLock<Regex> = LazyLock::new(|| {
 /// Nouns for things other than suggestions and proposals; a count of them is no fact unless
 /// the kind of item is named.
 pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("案件|工单|来信|来电|信件|诉求|事项|项目|人次|家企业|户|件次|反馈表")
+    Regex::new("案件|工单|来信|来电|信件|诉求|事项|项目|人次|家企业|户|件次|反馈表|回执")
         .expect("other items regex")
 });
 

@@ -1,0 +1,171 @@
+//! The frame rules of issue 7, one sentence of our own each: scope (parts, topics, items not
+//! handled this period), roles set by headings and brackets, outcome classes composed from
+//! their parts, grades, rates joined to one value, and numbers.
+
+use crate::phenomena::{ENGINE, doc, has, lacks};
+use banli::ingest::Kind;
+use banli::model::{DocRecord, Measure::*, Qualifier::*, Subject::*};
+
+/// A CPPCC report that never names deputies: `建议` there is what a proposal recommends.
+fn cppcc(body: &str) -> DocRecord {
+    let text = format!("某市政协2021年提案办理工作总结\n{body}");
+    ENGINE
+        .process_bytes("c.txt", text.as_bytes(), Kind::Text)
+        .expect("processed")
+}
+
+#[test]
+fn parts_by_proposer_time_and_level_are_no_totals() {
+    let r = doc("今年共收到政协提案300件,其中集体提案80件、委员个人提案220件。");
+    has(&r, (Proposal, Total, 300.0, Eq));
+    lacks(&r, Total, 80.0);
+    lacks(&r, Total, 220.0);
+    let r = doc("共收到提案300件,其中会议期间提交280件,闭会期间提交20件。");
+    lacks(&r, Total, 280.0);
+    lacks(&r, Total, 20.0);
+    let r = doc("共承办人大代表建议37件,其中省人大代表建议7件、市人大代表建议30件。");
+    has(&r, (Suggestion, Total, 37.0, Eq));
+    lacks(&r, Total, 7.0);
+    lacks(&r, Total, 30.0);
+}
+
+#[test]
+fn a_split_by_kind_keeps_the_measure_of_the_whole() {
+    let r = doc("共承办建议提案50件,其中人大代表建议20件,政协提案30件。");
+    has(&r, (Combined, Total, 50.0, Eq));
+    has(&r, (Suggestion, Total, 20.0, Eq));
+    has(&r, (Proposal, Total, 30.0, Eq));
+}
+
+#[test]
+fn counts_by_subject_area_are_topics() {
+    let r = doc("共收到提案120件,其中涉及经济发展方面的提案95件,社会事业类提案25件。");
+    lacks(&r, Total, 95.0);
+    lacks(&r, Total, 25.0);
+    let t: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(t.contains(&("经济发展", Some(95))), "{t:?}");
+    assert!(t.contains(&("社会事业", Some(25))), "{t:?}");
+}
+
+#[test]
+fn a_role_heading_gives_its_role_to_the_kinds_below() {
+    let r = doc(
+        "共承办建议提案109件,其中主办件51件、协办件58件。主办件中,人大代表建议共26件,政协提案25件。",
+    );
+    has(&r, (Suggestion, Lead, 26.0, Eq));
+    has(&r, (Proposal, Lead, 25.0, Eq));
+    lacks(&r, Total, 26.0);
+}
+
+#[test]
+fn a_role_with_its_kinds_in_brackets() {
+    let r = doc(
+        "共承办建议提案140件,其中主合办59件(代表建议34件、政协提案25件),会办81件(代表建议44件、政协提案37件)。",
+    );
+    has(&r, (Combined, Lead, 59.0, Eq));
+    has(&r, (Suggestion, Lead, 34.0, Eq));
+    has(&r, (Proposal, Co, 37.0, Eq));
+    lacks(&r, Total, 44.0);
+}
+
+#[test]
+fn the_number_before_the_role_or_the_key_phrase() {
+    let r = doc("共承办人大代表建议31件,其中24件为主办,7件为协办。另有10件被确定为重点建议。");
+    has(&r, (Suggestion, Lead, 24.0, Eq));
+    has(&r, (Suggestion, Co, 7.0, Eq));
+    has(&r, (Suggestion, Key, 10.0, Eq));
+}
+
+#[test]
+fn outcome_classes_compose_from_degree_aspect_and_head() {
+    let r = doc(
+        "共办理政协提案40件,其中全部得到采纳的12件,部分采纳的10件,需在今后适当时机加以解决的8件,因条件限制留作工作参考的10件。",
+    );
+    has(&r, (Proposal, Solved, 12.0, Eq));
+    has(&r, (Proposal, InProgress, 10.0, Eq));
+    has(&r, (Proposal, NotFeasible, 8.0, Eq));
+    has(&r, (Proposal, Reference, 10.0, Eq));
+    let r = doc("共办理政协提案9件,尚不能解决,已向委员说明解释的3件。");
+    has(&r, (Proposal, NotFeasible, 3.0, Eq));
+}
+
+#[test]
+fn a_heading_per_kind_carries_its_kind_into_the_outcomes() {
+    let r = doc(
+        "办理结果:8件人大代表建议中,已解决5件,正在解决3件;12件政协提案中,已解决10件,列入计划解决2件。",
+    );
+    has(&r, (Suggestion, Solved, 5.0, Eq));
+    has(&r, (Suggestion, InProgress, 3.0, Eq));
+    has(&r, (Proposal, Solved, 10.0, Eq));
+    has(&r, (Proposal, InProgress, 2.0, Eq));
+}
+
+#[test]
+fn an_outcome_list_over_several_lines_sums_one_class() {
+    let r = doc(
+        "共承办政协提案92件。\n已经解决的(A类)22件。\n正在解决的(B类)68件。\n已列入计划逐步解决的(C类)2件。",
+    );
+    has(&r, (Proposal, Solved, 22.0, Eq));
+    has(&r, (Proposal, InProgress, 70.0, Eq));
+}
+
+#[test]
+fn in_a_cppcc_report_jianyi_is_what_a_proposal_recommends() {
+    let r = cppcc("市政府系统共办理提案572件,所提建议留作参考的29件。");
+    has(&r, (Proposal, Total, 572.0, Eq));
+    has(&r, (Proposal, Reference, 29.0, Eq));
+}
+
+#[test]
+fn the_middle_grade_of_three() {
+    let r = doc("共承办人大代表建议35件,代表对办理结果满意的30件,比较满意的5件。");
+    has(&r, (Suggestion, Satisfied, 30.0, Eq));
+    has(&r, (Suggestion, BasicallySatisfied, 5.0, Eq));
+}
+
+#[test]
+fn rates_led_by_a_count_or_named_without_lu() {
+    let r = cppcc("688件提案100%办复。");
+    has(&r, (Proposal, ReplyRate, 100.0, Eq));
+    let r = doc("共承办人大代表建议20件,实现见面、答复两个百分之百。");
+    has(&r, (Suggestion, ContactRate, 100.0, Eq));
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+}
+
+#[test]
+fn a_goal_met_is_achieved_and_a_goal_set_is_a_target() {
+    let r = doc("共承办人大代表建议20件,办复率、满意率均为100%,实现了年初确定的工作目标。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+    let r = doc("共承办人大代表建议20件,力争实现办复率、满意率均为100%的目标。");
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Target));
+}
+
+#[test]
+fn items_not_handled_this_period_are_no_facts() {
+    let r = doc("共收到人大代表建议20件,已办结18件,主动公开15件,领导批示重要建议3件。");
+    has(&r, (Suggestion, Total, 20.0, Eq));
+    lacks(&r, Total, 18.0);
+    lacks(&r, Total, 15.0);
+    lacks(&r, Key, 3.0);
+}
+
+#[test]
+fn large_chinese_numerals_and_an_added_batch() {
+    let r = doc(
+        "代表提出建议、批评和意见共四千二百八十七件。此外,有关单位还办理了由人大常委会办公厅交办的、代表在闭会期间提出的建议一百一十六件。",
+    );
+    has(&r, (Suggestion, Total, 4287.0, Eq));
+    has(&r, (Suggestion, Total, 116.0, Eq));
+    lacks(&r, Co, 116.0);
+}
+
+#[test]
+fn a_share_of_what_was_counted_is_a_part() {
+    let r = doc("共承办建议提案109件。代表委员最关心的是老旧小区改造,共有30件,占总数的28%。");
+    has(&r, (Combined, Total, 109.0, Eq));
+    lacks(&r, Total, 30.0);
+}
