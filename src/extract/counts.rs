@@ -116,7 +116,10 @@ impl Reader<'_> {
             }
         }
         let head: String = r.chars().take(8).collect();
-        if out.measure.is_none() && outcome::names_outcome(&head) {
+        // An outcome after the number belongs to it, not when a list word comes first
+        // ("…的418件、列入计划逐步解决的…": that phrase is the next item's).
+        let next_item = r.starts_with(['、', '和', '及', '与']);
+        if out.measure.is_none() && !next_item && outcome::names_outcome(&head) {
             match outcome::read(&head) {
                 Reading::Class(c) => out.measure = Some(c),
                 Reading::Unclear => out.unclear = true,
@@ -188,7 +191,15 @@ impl Reader<'_> {
         } else {
             ' '
         };
-        if (m.chinese && "每逐哪任第".contains(before)) || "这那该近".contains(before) {
+        if (m.chinese && "每逐哪任第".contains(before)) || "这那该近约".contains(before) {
+            return;
+        }
+        // Thresholds and approximations: "超过40件", "不少于10件".
+        let lead_in = text_of(self.chars, m.start.saturating_sub(3).max(s), m.start);
+        if ["超过", "不少于", "多于"]
+            .iter()
+            .any(|w| lead_in.ends_with(w))
+        {
             return;
         }
         let mut left_from = self.clause_start(cursor, m.start);
@@ -266,7 +277,10 @@ impl Reader<'_> {
         let reading = outcome::read(&phrase);
         let outcome_at = left.chars().count().saturating_sub(phrase.chars().count());
         let key = KEY_ITEMS.find_iter(&near).last();
-        let mut measure = right.measure;
+        // An outcome phrase of the count's own before it wins over one after it.
+        let mut measure = right
+            .measure
+            .filter(|&x| !(is_outcome(x) && matches!(reading, Reading::Class(_))));
         let mut cue_at = None;
         if measure.is_none() {
             let spec_pos = specific.map(|(p, _)| p);
@@ -344,6 +358,8 @@ impl Reader<'_> {
         let part_cue = PART_RE.is_match(&near) && !addition;
         let in_breakdown = top.parent.is_some();
         let mut inherited = false;
+        // The breakdown this count splits by kind, if it does.
+        let mut split = None;
         // "共主办…13件": a body that only leads gives the total too (SCHEMA).
         let mut also_total = false;
         let measure = match measure {
@@ -355,6 +371,7 @@ impl Reader<'_> {
                     match kind {
                         Some(k) if k != parent.subject && parent.subject == Subject::Combined => {
                             inherited = true;
+                            split = Some(top.id);
                             if part_cue { return } else { parent.measure }
                         }
                         Some(k) if k != parent.subject && !part_cue => {
@@ -496,6 +513,7 @@ impl Reader<'_> {
         } else {
             &[measure]
         };
+        let before = self.facts.len();
         for &subject in subjects {
             for &measure in measures {
                 self.push(RawFact {
@@ -507,6 +525,9 @@ impl Reader<'_> {
                     end: ev_end,
                 });
             }
+        }
+        for row in &mut self.facts[before..] {
+            row.split = split;
         }
     }
 }

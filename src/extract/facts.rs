@@ -64,6 +64,8 @@ pub(super) struct Frame {
     pub prev: Option<Prev>,
     /// Kinds of the counts read in this list.
     pub group: Vec<Subject>,
+    /// Identifies the breakdown, for the counts that split it by kind.
+    pub id: usize,
 }
 
 /// Document-wide facts the clause rules lean on.
@@ -127,7 +129,9 @@ pub fn hints(text: &str) -> DocHints {
 pub(super) struct Reader<'a> {
     pub chars: &'a [char],
     pub hints: DocHints,
-    pub facts: Vec<(RawFact, usize)>,
+    pub facts: Vec<Row>,
+    /// Breakdowns opened so far (frame ids).
+    pub breakdowns: usize,
     pub topics: Vec<CountedTopic>,
     pub frames: Vec<Frame>,
     /// Kinds whose whole has been read so far: a later part of them is no total.
@@ -162,6 +166,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         topics: Vec::new(),
         frames: vec![Frame::default()],
         wholes: Vec::new(),
+        breakdowns: 0,
         list: 0,
         last_count_subject: None,
         new_statement: false,
@@ -191,7 +196,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.rising = None;
         reader.sentence(s, e, &all[from..next]);
     }
-    let facts = merge_outcomes(reader.facts);
+    let facts = merge_outcomes(drop_level_splits(reader.facts));
     (facts, reader.topics)
 }
 
@@ -207,12 +212,19 @@ impl Reader<'_> {
     /// Records a fact in the current list.
     pub(super) fn push(&mut self, fact: RawFact) {
         self.last_fact = Some((fact.measure, fact.subject));
-        self.facts.push((fact, self.list));
+        self.facts.push(Row {
+            fact,
+            list: self.list,
+            split: None,
+        });
     }
 
     /// Makes `heading` the whole the following counts break down, in a list of their own.
     pub(super) fn open_heading(&mut self, heading: Prev) {
+        self.breakdowns += 1;
+        let id = self.breakdowns;
         let top = self.top();
+        top.id = id;
         top.parent = Some(heading);
         top.prev = None;
         top.group.clear();
@@ -247,6 +259,9 @@ impl Reader<'_> {
             top.parent = parent;
             top.prev = None;
             top.group.clear();
+            self.breakdowns += 1;
+            let id = self.breakdowns;
+            self.top().id = id;
         }
     }
 
@@ -259,8 +274,10 @@ impl Reader<'_> {
             if c == '(' {
                 let top = self.top();
                 let parent = top.prev.or(top.parent);
+                self.breakdowns += 1;
                 self.frames.push(Frame {
                     parent,
+                    id: self.breakdowns,
                     ..Frame::default()
                 });
             } else if c == ';' {
@@ -274,9 +291,15 @@ impl Reader<'_> {
             {
                 self.open_breakdown(None);
                 i += 1;
-            } else if (c == ',' || c == ':') && i > clause && self.chars[i - 1] == '中' {
-                // "主办件中," / "人大代表建议中,": a heading for the counts that follow.
-                let head = text_of(self.chars, clause, i - 1);
+            } else if (c == ',' || c == ':')
+                && i > clause
+                && (self.chars[i - 1] == '中' || text_of(self.chars, clause, i).ends_with("方面"))
+            {
+                // "主办件中," / "人大代表建议中," / "政协提案方面,": a heading for the counts
+                // that follow.
+                let head = text_of(self.chars, clause, i)
+                    .trim_end_matches(['中', '面', '方'])
+                    .to_string();
                 if let Some(h) = self.heading(&head) {
                     self.open_breakdown(Some(h));
                     self.list += 1;
@@ -357,12 +380,37 @@ impl Reader<'_> {
     }
 }
 
+/// A fact with the list it was read in, and the breakdown it splits by kind, if it does.
+pub(super) struct Row {
+    pub fact: RawFact,
+    pub list: usize,
+    pub split: Option<usize>,
+}
+
+/// A breakdown that names one kind twice ("省建议3件、市建议47件、省提案4件、市提案103件") splits
+/// by level or proposer, not by kind: those counts are parts and give no fact.
+fn drop_level_splits(rows: Vec<Row>) -> Vec<Row> {
+    let twice = |r: &Row| {
+        r.split.is_some()
+            && rows
+                .iter()
+                .filter(|o| o.split == r.split && o.fact.subject == r.fact.subject)
+                .count()
+                > 1
+    };
+    let keep: Vec<bool> = rows.iter().map(|r| !twice(r)).collect();
+    rows.into_iter()
+        .zip(keep)
+        .filter_map(|(r, k)| k.then_some(r))
+        .collect()
+}
+
 /// Sums outcome facts of one class and kind listed in one list under different phrases
 /// ("正在解决3件,计划解决21件" → 24); the same value again is a restatement, not a second
 /// count.
-fn merge_outcomes(facts: Vec<(RawFact, usize)>) -> Vec<RawFact> {
+fn merge_outcomes(facts: Vec<Row>) -> Vec<RawFact> {
     let mut out: Vec<(RawFact, usize)> = Vec::new();
-    for (f, list) in facts {
+    for Row { fact: f, list, .. } in facts {
         if is_outcome(f.measure)
             && let Some((prev, _)) = out
                 .iter_mut()

@@ -109,6 +109,7 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
         "proposals registered (a total per SCHEMA)",
     ),
     ("交办", Cue::Whole, "items assigned"),
+    ("立为", Cue::Whole, "registered as proposals (立为提案)"),
     ("提出", Cue::Whole, "items raised"),
     ("提交", Cue::Whole, "items submitted"),
     ("征集", Cue::Whole, "items collected"),
@@ -374,6 +375,16 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
     ("回复率", Some(Measure::ReplyRate), ""),
     ("复函率", Some(Measure::ReplyRate), ""),
     ("见面沟通率", Some(Measure::ContactRate), ""),
+    (
+        "见面答复率",
+        Some(Measure::ContactRate),
+        "replies given in person",
+    ),
+    (
+        "当面答复率",
+        Some(Measure::ContactRate),
+        "replies given in person",
+    ),
     ("见面协商率", Some(Measure::ContactRate), ""),
     ("见面率", Some(Measure::ContactRate), ""),
     ("面复率", Some(Measure::ContactRate), ""),
@@ -408,7 +419,7 @@ pub static BARE_RATE_RE: LazyLock<Regex> = LazyLock::new(|| alternation(BARE_RAT
 
 /// Words that make a figure a goal still to be reached.
 pub static GOAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("力争|确保(?:[^了]|$)|争取|力求|做到(?:[^了]|$)|务必|努力实现|必须|要求")
+    Regex::new("力争|确保(?:[^了]|$)|争取|力求|做到(?:[^了]|$)|务必|努力实现|必须|要求(?:[^的]|$)|要达到|要实现|应达到|须达到")
         .expect("goal regex")
 });
 

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 static MENTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r#"(?P<group>[两二三四五六])个[“"]?(?:百分之百|百分百|100\s*%)"#,
+        r#"(?P<group>[两二三四五六2-6])个[“"]?(?:百分之百|百分百|100\s*%)"#,
         r"|百分之(?P<pct>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)",
         r"|(?P<bai>百分百)",
         r"|(?P<num>\d+(?:\.\d+)?万?|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)\s*(?P<unit>%|件|个|项)",

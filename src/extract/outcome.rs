@@ -33,10 +33,6 @@ const MARKERS: &[(&str, Measure, &str)] = &[
     ("限于", Measure::NotFeasible, "limited by"),
     ("所限", Measure::NotFeasible, "limited by"),
     ("客观条件", Measure::NotFeasible, "objective conditions"),
-    ("今后", Measure::NotFeasible, "later, when possible"),
-    ("以后", Measure::NotFeasible, "later"),
-    ("适当时机", Measure::NotFeasible, "at a suitable time"),
-    ("有待", Measure::NotFeasible, "waits for"),
     ("正在", Measure::InProgress, "under way"),
     ("逐步", Measure::InProgress, "step by step"),
     ("列入", Measure::InProgress, "put into a plan"),
@@ -48,6 +44,11 @@ const MARKERS: &[(&str, Measure, &str)] = &[
     ("部分", Measure::InProgress, "partly (SCHEMA: in_progress)"),
     ("启动", Measure::InProgress, "work started"),
     ("着手", Measure::InProgress, "work started"),
+    // After the in-progress markers: "计划在今后逐步解决" is planned, "今后解决" is not now.
+    ("今后", Measure::NotFeasible, "later, when possible"),
+    ("以后", Measure::NotFeasible, "later"),
+    ("适当时机", Measure::NotFeasible, "at a suitable time"),
+    ("有待", Measure::NotFeasible, "waits for"),
     ("已", Measure::Solved, "done"),
     ("得到", Measure::Solved, "received (a solution, adoption)"),
     ("基本", Measure::Solved, "basically (solved)"),
@@ -236,6 +237,10 @@ mod tests {
         );
         assert_eq!(class("丙类"), Reading::Class(Measure::NotFeasible));
         assert_eq!(class("未被采纳的"), Reading::Unclear);
+        assert_eq!(
+            class("采纳并计划在今后逐步解决的"),
+            Reading::Class(Measure::InProgress)
+        );
         assert_eq!(
             class("办理结果为“解决采纳”或“解决或采纳”的有"),
             Reading::Class(Measure::Solved)
