@@ -219,7 +219,8 @@ impl Reader<'_> {
         let near_from = self.clause_start(cursor, m.start);
         let near = text_of(self.chars, near_from, m.start);
 
-        if let Some(label) = topic_label(&near) {
+        let clause = text_of(self.chars, self.clause_start(s, m.start), m.start);
+        if let Some(label) = topic_label(&near, &clause) {
             self.topics.push(CountedTopic {
                 label,
                 count: m.value as u32,
@@ -244,7 +245,6 @@ impl Reader<'_> {
             return;
         }
         // "除…1件主办件、1件合办件外": items set aside.
-        let clause = text_of(self.chars, self.clause_start(s, m.start), m.start);
         if clause.contains('除') && right_text.contains('外') {
             return;
         }
@@ -382,7 +382,19 @@ impl Reader<'_> {
                                 None => parent.measure,
                             }
                         }
-                        _ => return,
+                        _ => {
+                            // "其中,经济建设和环境保护提案55件": a part of the same kind named by
+                            // its area, not its proposer, is a topic.
+                            if let Some(label) = breakdown_area(&near, kind) {
+                                self.topics.push(CountedTopic {
+                                    label,
+                                    count: m.value as u32,
+                                    start: near_from,
+                                    end: m.end,
+                                });
+                            }
+                            return;
+                        }
                     }
                 } else if let Some((_, w)) = whole {
                     if part_cue && kind.is_none_or(|k| self.wholes.contains(&k)) {
@@ -532,6 +544,28 @@ impl Reader<'_> {
     }
 }
 
+/// The area a part of a breakdown is named by: "X提案" where X is four or more characters
+/// of words that are not a proposer, a time, a level or a kind qualifier.
+fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String> {
+    kind?;
+    let km = KIND_RE.find_iter(near).last()?;
+    if !near[km.end()..].trim_matches(['共', '有', ' ']).is_empty() {
+        return None;
+    }
+    let label = near[..km.start()]
+        .trim_start_matches(['其', '中', ',', ':', '、', ' '])
+        .trim_end_matches('的');
+    if label.chars().count() < 4
+        || ["政协", "人大", "代表", "委员"]
+            .iter()
+            .any(|w| label.contains(w))
+        || COUNT_CUE_RE.is_match(label)
+    {
+        return None;
+    }
+    area(label)
+}
+
 /// A count whose clause holds nothing but list words continues the list before it.
 fn trivial(left: &str) -> bool {
     left.chars()
@@ -566,19 +600,37 @@ fn outcome_phrase(since: &str, fresh: bool) -> String {
     chars[prev..].iter().collect()
 }
 
-/// "城乡建设管理与环境保护方面的" → the label, when the clause names a subject area.
-fn topic_label(near: &str) -> Option<String> {
+/// Subject-area counts are topics (SCHEMA). An area is named: before 方面/领域/类
+/// ("城乡建设管理方面的"); after 建言/涉及/关于 before the kind ("建言改善民生的提案"); or as a
+/// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
+fn topic_label(near: &str, clause: &str) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, ]*(?:属|涉及)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?:属|涉及|建言|关于|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
     });
-    let caps = AREA.captures(near)?;
-    let label = caps
-        .name("label")?
-        .as_str()
-        .trim()
-        .trim_start_matches(['、', ' ']);
-    // "涉及教育、卫生等方面的建议34件" counts items, not one area; "A类" is an outcome class.
+    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:其中)?[:, 、]*(?:建言|涉及|关于|围绕)(?P<label>[^,;:]{2,24}?)的(?:提案|建议|议案)(?:共|有)?\s*$")
+            .expect("about regex")
+    });
+    static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[:, 、]*(?:主要)?(?:涉及|集中在|包括)?(?P<label>[^,;:、]{2,16})$")
+            .expect("listed regex")
+    });
+    let caps = AREA
+        .captures(near)
+        .or_else(|| ABOUT.captures(near))
+        .or_else(|| {
+            (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
+                .then(|| LISTED.captures(near))
+                .flatten()
+        })?;
+    area(caps.name("label")?.as_str())
+}
+
+/// A label that can name a subject area: words only, no 等 (a list of areas), no catch-all, no
+/// outcome class, no proposer or time.
+fn area(label: &str) -> Option<String> {
+    let label = label.trim().trim_start_matches(['、', ' ']);
     let listed = label.contains('等') || label.starts_with("关于");
     let words_only = label.chars().all(|c| crate::decode::is_cjk(c) || c == '、');
     if listed
@@ -587,6 +639,7 @@ fn topic_label(near: &str) -> Option<String> {
         || label.starts_with("其它")
         || label.chars().count() < 2
         || outcome::names_outcome(label)
+        || PART_RE.is_match(label)
     {
         return None;
     }

@@ -380,6 +380,7 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
         Some(Measure::ContactRate),
         "replies given in person",
     ),
+    ("面办率", Some(Measure::ContactRate), "handled face to face"),
     (
         "当面答复率",
         Some(Measure::ContactRate),
