@@ -1,0 +1,205 @@
+//! Subject areas a report enumerates: `主要涉及A、B和C等方面`, `X和Y各2件`, and the
+//! `X方面N件` items found while reading counts.
+
+mod prose;
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An area found in an enumeration (normalised-text offsets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawTopic {
+    /// The area.
+    pub label: String,
+    /// Items, when given.
+    pub count: Option<u32>,
+    /// Evidence start.
+    pub start: usize,
+    /// Evidence end.
+    pub end: usize,
+}
+
+/// "主要涉及A、B和C。": a list closed by the sentence, of short items only.
+static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:主要涉及|内容涉及|涉及|主要集中在|集中在)[:]?(?P<list>[^,。;:!?\n]{4,80}?)(?:。|$)",
+    )
+    .expect("open list regex")
+});
+
+static EACH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<labels>[^,。;:!?\n\d]{2,40}?)各(?P<n>\d+)件").expect("each regex")
+});
+
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,、;:])(?P<label>[^,。;:!?\n\d、]{2,16}?)(?P<n>\d+)件").expect("item regex")
+});
+
+/// The area as a label: prefixes that belong to the sentence dropped, and nothing that names
+/// the items themselves or a catch-all (其他).
+pub(super) fn clean(label: &str) -> Option<String> {
+    let mut l = label.trim().trim_matches(['“', '”', '"', ' ']);
+    // Words that belong to the sentence around the label: 主要/内容 ("内容主要涉及"), the body
+    // speaking of itself (我县, 我局), particles and the copula 属 ("属道路交通类").
+    for p in [
+        "主要", "内容", "我县", "我市", "我区", "我局", "了", "在", "的", "属",
+    ] {
+        l = l.strip_prefix(p).unwrap_or(l);
+    }
+    let l = l.trim_matches(['“', '”', '"', ' ', '的']);
+    let n = l.chars().count();
+    if !(2..=20).contains(&n) || l.starts_with("其他") || l.starts_with("其它") {
+        return None;
+    }
+    if l.contains("提案")
+        || l.contains("建议")
+        || l.contains("面广")
+        || l.contains("工作") && n <= 3
+    {
+        return None;
+    }
+    Some(l.to_string())
+}
+
+fn split_items(list: &str) -> Vec<String> {
+    list.split(['、', ','])
+        .flat_map(|part| {
+            let parts: Vec<&str> = part.split(['和', '及']).collect();
+            if parts.iter().all(|p| p.chars().count() >= 2) {
+                parts
+            } else {
+                vec![part]
+            }
+        })
+        .filter_map(clean)
+        .collect()
+}
+
+fn char_pos(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// Finds enumerated areas in normalised text.
+pub fn extract(text: &str) -> Vec<RawTopic> {
+    let mut out = prose::extract(text);
+    for caps in OPEN_LIST.captures_iter(text) {
+        let list = caps.name("list").expect("list").as_str();
+        if list.contains('等') || !list.contains('、') || list.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let parts: Vec<&str> = list.split(['、', '和', '及']).collect();
+        if parts.len() < 3 || parts.iter().any(|p| p.chars().count() > 10) {
+            continue;
+        }
+        let whole = caps.get(0).expect("match");
+        let (start, end) = (char_pos(text, whole.start()), char_pos(text, whole.end()));
+        for label in split_items(list) {
+            out.push(RawTopic {
+                label,
+                count: None,
+                start,
+                end,
+            });
+        }
+    }
+    // Counted enumerations: only in sentences that announce areas.
+    for sentence in text.split_inclusive(['。', '\n']) {
+        if !(sentence.contains("涉及") || sentence.contains("方面") || sentence.contains("领域"))
+        {
+            continue;
+        }
+        let base = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        for caps in EACH.captures_iter(sentence) {
+            let labels = caps.name("labels").expect("labels").as_str();
+            let labels = labels.rsplit([',', ';', ':']).next().unwrap_or(labels);
+            let n: u32 = caps["n"].parse().unwrap_or(0);
+            let whole = caps.get(0).expect("match");
+            for part in labels.split(['和', '、', '及']) {
+                if let Some(label) = clean(part) {
+                    out.push(RawTopic {
+                        label,
+                        count: Some(n),
+                        start: char_pos(text, base + whole.start()),
+                        end: char_pos(text, base + whole.end()),
+                    });
+                }
+            }
+        }
+        // A breakdown (其中) opens a counted list anywhere in its sentence; a statement of
+        // areas (涉及) only when the counted items follow it directly ("涉及A15件、B6件").
+        for (opener, direct) in [("其中", false), ("涉及", true)] {
+            let Some(after) = sentence.find(opener).map(|b| b + opener.len()) else {
+                continue;
+            };
+            counted_items(text, base, sentence, after, direct, &mut out);
+        }
+    }
+    out
+}
+
+/// The `X N件` items of a counted list starting at byte `after` of the sentence; with `direct`
+/// only the run of items that starts there.
+fn counted_items(
+    text: &str,
+    base: usize,
+    sentence: &str,
+    after: usize,
+    direct: bool,
+    out: &mut Vec<RawTopic>,
+) {
+    let mut next = after;
+    for caps in ITEM.captures_iter(&sentence[after..]) {
+        let whole = caps.get(0).expect("match");
+        if direct && after + whole.start() != next {
+            break;
+        }
+        next = after + whole.end();
+        let label = caps.name("label").expect("label").as_str();
+        if label.contains('各')
+            || label.contains("方面")
+            || label.contains("主办")
+            || label.contains("协办")
+        {
+            continue;
+        }
+        let n: u32 = caps["n"].parse().unwrap_or(0);
+        if let Some(label) = clean(label) {
+            out.push(RawTopic {
+                label,
+                count: Some(n),
+                start: char_pos(text, base + after + whole.start()),
+                end: char_pos(text, base + after + whole.end()),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enumerated_areas() {
+        let t = extract("今年共办理建议9件,内容涉及殡葬服务、社会救助、养老服务等多个领域。");
+        let labels: Vec<_> = t.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, vec!["殡葬服务", "社会救助", "养老服务"]);
+    }
+
+    #[test]
+    fn each_gives_two_areas() {
+        let t = extract("共涉及7个方面的工作,其中,医疗救助和养老服务体系建设各2件,地名管理1件。");
+        assert!(
+            t.iter()
+                .any(|x| x.label == "医疗救助" && x.count == Some(2))
+        );
+        assert!(
+            t.iter()
+                .any(|x| x.label == "养老服务体系建设" && x.count == Some(2))
+        );
+        assert!(
+            t.iter()
+                .any(|x| x.label == "地名管理" && x.count == Some(1))
+        );
+    }
+}
