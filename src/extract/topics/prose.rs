@@ -160,7 +160,7 @@ fn scan_sentence(text: &str, base: usize, s: &str, prev: &str, out: &mut Vec<Raw
             continue;
         }
         let proposing = PROPOSING.iter().any(|w| after.starts_with(w));
-        if !intro.strong && !(proposing || names_items(s)) {
+        if !(intro.strong || proposing || names_items(s)) {
             continue;
         }
         if intro.word == "在" && !proposing {
