@@ -78,8 +78,10 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
     }
     // A page's title may follow a line of catalogue fields that also names the items.
     for line in text.lines().take(8) {
-        let titled =
-            line.chars().count() <= 80 && ["建议", "提案", "议案"].iter().any(|w| line.contains(w));
+        // A title is short, names the items and has no full stop.
+        let titled = line.chars().count() <= 80
+            && !line.contains('。')
+            && ["建议", "提案", "议案"].iter().any(|w| line.contains(w));
         if let Some((_, y)) = years(line).next().filter(|_| titled) {
             return Some(y);
         }

@@ -154,9 +154,10 @@ fn scan_sentence(text: &str, base: usize, s: &str, prev: &str, out: &mut Vec<Raw
         };
         let list = &s[list_start..cs];
         let after = &s[ce..];
-        // A list followed by a count is a counted area ("涉及A、B方面的提案17件"), read with
-        // the counts.
-        if counted_after(after) {
+        // A list followed by a count is one counted area ("涉及A、B方面的提案17件"), read with
+        // the counts; with 等 the count is the total of all listed ("涉及A、B等方面的建议34件")
+        // and the areas are listed without counts.
+        if counted_after(after) && !with_deng {
             continue;
         }
         let proposing = PROPOSING.iter().any(|w| after.starts_with(w));
@@ -373,6 +374,10 @@ mod tests {
     #[test]
     fn counted_list_is_left_to_counts() {
         assert!(labels("建议中涉及文化、体育方面的建议12件。").is_empty());
+        assert_eq!(
+            labels("全年收到涉及助残、托育等方面的提案21件。"),
+            vec!["助残", "托育"]
+        );
     }
 
     #[test]
