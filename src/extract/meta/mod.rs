@@ -1,6 +1,8 @@
 //! Document fields: whether the text is a handling report, the year, and who reports
 //! (region from a compiled-in table of administrative divisions, level, sector, agency).
 
+mod year;
+
 use crate::model::DocMeta;
 use regex::Regex;
 use std::collections::HashMap;
@@ -13,7 +15,7 @@ struct Division {
     level: &'static str,
 }
 
-static DIVISIONS_TSV: &str = include_str!("../../data/divisions.tsv");
+static DIVISIONS_TSV: &str = include_str!("../../../data/divisions.tsv");
 
 /// Suffixes a division name may carry, longest first.
 const SUFFIXES: &[&str] = &[
@@ -122,7 +124,18 @@ const SECTORS: &[(&str, &[&str])] = &[
         "卫健",
         &["卫生健康", "卫生和计划生育", "卫健", "卫计", "卫生"],
     ),
-    ("住建", &["住房和城乡建设", "住房城乡建设", "住建"]),
+    // Some cities merge urban management into the housing body (住房城乡建设管理委): the same
+    // line of work, written with 管理 before its suffix.
+    (
+        "住建",
+        &[
+            "住房和城乡建设管理",
+            "住房城乡建设管理",
+            "住房和城乡建设",
+            "住房城乡建设",
+            "住建",
+        ],
+    ),
     ("交通运输", &["交通运输", "交通"]),
     ("农业农村", &["农业农村", "农业"]),
     ("自然资源", &["自然资源和规划", "自然资源", "国土资源"]),
@@ -175,16 +188,6 @@ static OTHER_WORK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("other regex")
 });
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year regex"));
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"((?:19|20)\d{2})\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})",
-    )
-    .expect("date regex")
-});
-
 /// Whether the text is a handling report: it speaks of suggestions or proposals being handled,
 /// more than of other work (hotlines, petitions) and not only in passing, and states at least
 /// one achieved figure.
@@ -194,23 +197,6 @@ pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     // least one handling word per 2,000 characters.
     let needed = (text.chars().count() / 2000).max(1);
     handling >= needed && other < handling && achieved_facts > 0
-}
-
-/// The year reported on: the title's `YYYY年`, else the first in the text, else the
-/// publication date when the text says 今年.
-pub fn year(text: &str) -> Option<u16> {
-    // The title's year first: a body may cite earlier years before its own.
-    let (a, b) = head(text);
-    if let Some(c) = YEAR.captures(&text[a..b]).or_else(|| YEAR.captures(text)) {
-        return c[1].parse().ok();
-    }
-    if (text.contains("今年") || text.contains("本年"))
-        && let Some(c) = DATE.captures(text)
-    {
-        let y = c.get(1).or(c.get(2))?;
-        return y.as_str().parse().ok();
-    }
-    None
 }
 
 fn level_of_prefix(c: &str) -> &'static str {
@@ -574,7 +560,7 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     let (region, level, sector, agency) = who(text, report);
     DocMeta {
         is_report: report,
-        year: year(text),
+        year: year::year(text, head(text)),
         region,
         level,
         sector,
@@ -585,17 +571,6 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn year_from_text_or_date() {
-        assert_eq!(year("2015 年,市教育局承办"), Some(2015));
-        assert_eq!(year("13.07.2015 今年,省教育厅共承办"), Some(2015));
-        assert_eq!(year("20xx年全乡共承办"), None);
-        assert_eq!(
-            year("根据2019年的办法,\n区财政局2021年建议提案办理情况\n今年共承办"),
-            Some(2021)
-        );
-    }
 
     #[test]
     fn region_with_suffix_and_level() {

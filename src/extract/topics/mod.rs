@@ -1,6 +1,8 @@
 //! Subject areas a report enumerates: `主要涉及A、B和C等方面`, `X和Y各2件`, and the
 //! `X方面N件` items found while reading counts.
 
+mod prose;
+
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,11 +18,6 @@ pub struct RawTopic {
     /// Evidence end.
     pub end: usize,
 }
-
-static LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:涉及|涵盖|集中在|集中于|反映了|包括)[:]?(?P<list>[^,。;:!?\n]{2,120}?)(?:等)?(?:多个|诸多|各个|几个)?(?:方面|领域|问题|情况|群众关注|社会关注|热点)")
-        .expect("list regex")
-});
 
 /// "主要涉及A、B和C。": a list closed by the sentence, of short items only.
 static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
@@ -38,10 +35,14 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[,、;:])(?P<label>[^,。;:!?\n\d、]{2,16}?)(?P<n>\d+)件").expect("item regex")
 });
 
-fn clean(label: &str) -> Option<String> {
+/// The area as a label: prefixes that belong to the sentence dropped, and nothing that names
+/// the items themselves or a catch-all (其他).
+pub(super) fn clean(label: &str) -> Option<String> {
     let mut l = label.trim().trim_matches(['“', '”', '"', ' ']);
+    // Words that belong to the sentence around the label: 主要/内容 ("内容主要涉及"), the body
+    // speaking of itself (我县, 我局), particles and the copula 属 ("属道路交通类").
     for p in [
-        "主要", "内容", "我县", "我市", "我区", "我局", "了", "在", "的",
+        "主要", "内容", "我县", "我市", "我区", "我局", "了", "在", "的", "属",
     ] {
         l = l.strip_prefix(p).unwrap_or(l);
     }
@@ -80,25 +81,7 @@ fn char_pos(text: &str, byte: usize) -> usize {
 
 /// Finds enumerated areas in normalised text.
 pub fn extract(text: &str) -> Vec<RawTopic> {
-    let mut out = Vec::new();
-    for caps in LIST.captures_iter(text) {
-        let whole = caps.get(0).expect("match");
-        let list = caps.name("list").expect("list").as_str();
-        let items = split_items(list);
-        let terminated = whole.as_str().contains('等') || items.len() >= 2;
-        if !terminated || list.chars().any(|c| c.is_ascii_digit()) && !list.contains('“') {
-            continue;
-        }
-        let (start, end) = (char_pos(text, whole.start()), char_pos(text, whole.end()));
-        for label in items {
-            out.push(RawTopic {
-                label,
-                count: None,
-                start,
-                end,
-            });
-        }
-    }
+    let mut out = prose::extract(text);
     for caps in OPEN_LIST.captures_iter(text) {
         let list = caps.name("list").expect("list").as_str();
         if list.contains('等') || !list.contains('、') || list.chars().any(|c| c.is_ascii_digit())
@@ -143,32 +126,53 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
                 }
             }
         }
-        if !sentence.contains("其中") {
-            continue;
-        }
-        let after = sentence.find("其中").map_or(0, |b| b + "其中".len());
-        for caps in ITEM.captures_iter(&sentence[after..]) {
-            let label = caps.name("label").expect("label").as_str();
-            if label.contains('各')
-                || label.contains("方面")
-                || label.contains("主办")
-                || label.contains("协办")
-            {
+        // A breakdown (其中) opens a counted list anywhere in its sentence; a statement of
+        // areas (涉及) only when the counted items follow it directly ("涉及A15件、B6件").
+        for (opener, direct) in [("其中", false), ("涉及", true)] {
+            let Some(after) = sentence.find(opener).map(|b| b + opener.len()) else {
                 continue;
-            }
-            let n: u32 = caps["n"].parse().unwrap_or(0);
-            let whole = caps.get(0).expect("match");
-            if let Some(label) = clean(label) {
-                out.push(RawTopic {
-                    label,
-                    count: Some(n),
-                    start: char_pos(text, base + after + whole.start()),
-                    end: char_pos(text, base + after + whole.end()),
-                });
-            }
+            };
+            counted_items(text, base, sentence, after, direct, &mut out);
         }
     }
     out
+}
+
+/// The `X N件` items of a counted list starting at byte `after` of the sentence; with `direct`
+/// only the run of items that starts there.
+fn counted_items(
+    text: &str,
+    base: usize,
+    sentence: &str,
+    after: usize,
+    direct: bool,
+    out: &mut Vec<RawTopic>,
+) {
+    let mut next = after;
+    for caps in ITEM.captures_iter(&sentence[after..]) {
+        let whole = caps.get(0).expect("match");
+        if direct && after + whole.start() != next {
+            break;
+        }
+        next = after + whole.end();
+        let label = caps.name("label").expect("label").as_str();
+        if label.contains('各')
+            || label.contains("方面")
+            || label.contains("主办")
+            || label.contains("协办")
+        {
+            continue;
+        }
+        let n: u32 = caps["n"].parse().unwrap_or(0);
+        if let Some(label) = clean(label) {
+            out.push(RawTopic {
+                label,
+                count: Some(n),
+                start: char_pos(text, base + after + whole.start()),
+                end: char_pos(text, base + after + whole.end()),
+            });
+        }
+    }
 }
 
 #[cfg(test)]
@@ -177,7 +181,7 @@ mod tests {
 
     #[test]
     fn enumerated_areas() {
-        let t = extract("内容涉及殡葬服务、社会救助、养老服务等多个领域。");
+        let t = extract("今年共办理建议9件,内容涉及殡葬服务、社会救助、养老服务等多个领域。");
         let labels: Vec<_> = t.iter().map(|x| x.label.as_str()).collect();
         assert_eq!(labels, vec!["殡葬服务", "社会救助", "养老服务"]);
     }

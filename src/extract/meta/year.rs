@@ -1,0 +1,164 @@
+//! The year whose handling a report describes.
+//!
+//! A report states it where it counts the items handled ("2019年,县政府共承办建议49件") or in
+//! its title ("2021年建议提案办理工作总结"); failing those, a dated handling event
+//! ("2017年9月12日,…就委员提出的提案…") gives it. A report that frames its period by a session
+//! or a term ("…会议以来", "五年来") states no year of handling: its dates are datelines.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year regex"));
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"((?:19|20)\d{2})\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})",
+    )
+    .expect("date regex")
+});
+
+/// `YYYY年M月`: a date, not a year of handling.
+static MONTH_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\s*月").expect("month regex"));
+
+/// A count of items in a sentence: Arabic or Chinese numerals before 件.
+static ITEM_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[0-9零一二三四五六七八九十百千万]+\s*件").expect("item count regex")
+});
+
+/// Verbs by which a report counts the items it handled this year: received, undertaken,
+/// handled, assigned, accepted, submitted.
+const HANDLING_VERBS: &[&str] = &[
+    "承办", "收到", "办理", "交办", "受理", "提出", "主办", "接到", "立案", "办复",
+];
+
+/// Years written as `YYYY年` that are not part of a full date, with their byte offsets.
+fn years(text: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
+    YEAR.captures_iter(text).filter_map(move |c| {
+        let whole = c.get(0)?;
+        if MONTH_AFTER.is_match(&text[whole.end()..]) {
+            return None;
+        }
+        Some((whole.start(), c[1].parse().ok()?))
+    })
+}
+
+/// The sentence (between `。`, `;`, `!`, `?` or line ends) around byte `at`.
+fn sentence_at(text: &str, at: usize) -> &str {
+    let ends = |c: char| matches!(c, '。' | ';' | '!' | '?' | '\n');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| ends(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let end = text[at..].find(ends).map_or(text.len(), |p| at + p);
+    &text[start..end]
+}
+
+/// A report that frames its period by a session or a term ("十二届人大一次会议以来", "五年来")
+/// names no year of handling; years elsewhere in it are datelines or other work.
+static SESSION_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:会议|届|全会)以来|[二三四五]年来|本届(?:以来|内)").expect("session regex")
+});
+
+/// The year reported on: the year of the first sentence that counts handled items, else the
+/// title's year; a text that frames its period by a session gives no other; else the first
+/// year written (a dated handling event), else the publication date when the text says 今年.
+pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
+    for (at, y) in years(text) {
+        let s = sentence_at(text, at);
+        if ITEM_COUNT.is_match(s) && HANDLING_VERBS.iter().any(|v| s.contains(v)) {
+            return Some(y);
+        }
+    }
+    let (a, b) = head;
+    if let Some((_, y)) = years(&text[a..b]).next() {
+        return Some(y);
+    }
+    // A page's title may follow a line of catalogue fields that also names the items.
+    for line in text.lines().take(8) {
+        // A title is short, names the items and has no full stop.
+        let titled = line.chars().count() <= 80
+            && !line.contains('。')
+            && ["建议", "提案", "议案"].iter().any(|w| line.contains(w));
+        if let Some((_, y)) = years(line).next().filter(|_| titled) {
+            return Some(y);
+        }
+    }
+    if SESSION_PERIOD.is_match(text) {
+        return None;
+    }
+    if let Some(c) = YEAR.captures(text) {
+        return c[1].parse().ok();
+    }
+    if (text.contains("今年") || text.contains("本年"))
+        && let Some(c) = DATE.captures(text)
+    {
+        let y = c.get(1).or(c.get(2))?;
+        return y.as_str().parse().ok();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn y(text: &str) -> Option<u16> {
+        year(text, (0, text.find('\n').unwrap_or(text.len())))
+    }
+
+    #[test]
+    fn year_from_text_or_date() {
+        assert_eq!(y("2015 年,市教育局承办建议8件"), Some(2015));
+        assert_eq!(y("13.07.2015 今年,省教育厅共承办"), Some(2015));
+        assert_eq!(y("20xx年全乡共承办"), None);
+        assert_eq!(
+            y("区财政局2021年建议提案办理情况\n根据2019年的办法,今年共承办"),
+            Some(2021)
+        );
+    }
+
+    #[test]
+    fn the_counted_year_beats_a_meeting_in_the_title() {
+        assert_eq!(
+            y(
+                "某县召开2024年建议提案交办会\n会议回顾了2023年办理情况。2023年,全县共承办建议31件。"
+            ),
+            Some(2023)
+        );
+    }
+
+    #[test]
+    fn title_after_catalogue_fields() {
+        assert_eq!(
+            y(
+                "索引号: 0001/2024-00012 分类: 建议提案\n标题: 某县水利局2023年度建议提案办理情况\n自县人大一次会议以来,办理工作顺利。"
+            ),
+            Some(2023)
+        );
+    }
+
+    #[test]
+    fn a_session_period_gives_no_year() {
+        assert_eq!(
+            y(
+                "代表建议办理情况通报\n2018年03月02日 来源:某报\n自十三届人大二次会议以来,代表提出建议210件。"
+            ),
+            None
+        );
+        assert_eq!(
+            y("政协提案工作报告\n五年来提案全部办复。截至2016年9月,2016年全省降水偏多。"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_dated_handling_event_gives_the_year() {
+        assert_eq!(
+            y("见面会\n2020年5月8日,区政协委员到我局听取提案办理情况。"),
+            Some(2020)
+        );
+    }
+}

@@ -1,0 +1,398 @@
+//! Prose topic lists: `建议主要涉及A、B、C等方面`, `集中在A、B等领域`, `围绕A、B等方面建言`.
+//!
+//! A report says what its items concerned with an introducing verb, a list of areas and a
+//! closing `等` plus a head noun (方面, 领域, 问题 …). The list is read between the nearest
+//! introducer and the closing word within one sentence, and kept only when the sentence (or
+//! the one before it) speaks of the items themselves.
+
+use super::RawTopic;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Verbs and phrases that introduce what the items concern, and how much each can be trusted.
+/// `strong` introducers announce a list by themselves; the others (`围绕`, `聚焦`, `在` …) are
+/// everyday words and need the list to end in a proposing verb or the items to be named in
+/// the same sentence.
+struct Introducer {
+    word: &'static str,
+    strong: bool,
+}
+
+const INTRODUCERS: &[Introducer] = &[
+    // "建议主要涉及…": the usual way a report states its items' subjects.
+    Introducer {
+        word: "涉及",
+        strong: true,
+    },
+    // "问题集中在…" / "集中于…": where the items cluster.
+    Introducer {
+        word: "集中在",
+        strong: true,
+    },
+    Introducer {
+        word: "集中于",
+        strong: true,
+    },
+    // "内容涵盖…" / "覆盖…": the span of subjects.
+    Introducer {
+        word: "涵盖",
+        strong: true,
+    },
+    // "主要包括…": a list of contents; plain 包括 also names parts of other things, so it is
+    // weak.
+    Introducer {
+        word: "主要包括",
+        strong: true,
+    },
+    Introducer {
+        word: "包括",
+        strong: false,
+    },
+    // "主要是…等方面": the contents named as a predicate.
+    Introducer {
+        word: "主要是",
+        strong: true,
+    },
+    // "主要反映了…等问题": what the deputies raised.
+    Introducer {
+        word: "反映了",
+        strong: true,
+    },
+    // "围绕…等方面建言献策": the theme of proposals; also used for policy slogans.
+    Introducer {
+        word: "围绕",
+        strong: false,
+    },
+    // "聚焦…等领域": the focus of proposals; also used for work plans.
+    Introducer {
+        word: "聚焦",
+        strong: false,
+    },
+    // "关注…等方面": what members cared about.
+    Introducer {
+        word: "关注",
+        strong: false,
+    },
+    Introducer {
+        word: "关切",
+        strong: false,
+    },
+    // ",在…等方面提出了8件建议": only at the start of a clause (a one-character word is
+    // otherwise part of another word: 存在, 现在) and with a proposing verb after the list.
+    Introducer {
+        word: "在",
+        strong: false,
+    },
+];
+
+/// The closing of a list: `等` with an optional size (`等5个`, `等各个`), weight (`等重要`), note that
+/// the public cares about them (`等群众关注的`, `等社会关注的`) and a head noun naming the kind
+/// of area. Heads: 方面/领域 (areas), 问题/议题/事项/情况 (matters raised), 类别/类
+/// (categories), 工作/内容 (lines of work, contents), 热点/难点/焦点 (issues of public concern);
+/// or a bare `等` that ends the clause ("包括A、B等。").
+static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"等(?:多个|诸多|几个|各个|[0-9]+个|[一二三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)",
+    )
+    .expect("close regex")
+});
+
+/// A list closed by a head noun without `等` ("涉及教育、医疗方面", "涉及A、B的各个方面"),
+/// taken only with two or more items and when the head ends the phrase.
+static CLOSE_BARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:的各个|的各|各个)?(?:方面|领域)").expect("bare close regex"));
+
+/// Verbs after a list that say the items raised these areas ("…等方面提出/建言").
+const PROPOSING: &[&str] = &["提出", "建言", "提交", "撰写", "反映", "进行了", "开展"];
+
+/// Words that name the items, so a list near them describes the items.
+const ITEM_WORDS: &[&str] = &["建议", "提案", "议案", "代表", "委员", "意见"];
+
+/// Ends of a sentence for this purpose.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | ';' | '；' | '!' | '！' | '?' | '？' | '\n')
+}
+
+/// Finds prose topic lists in normalised text.
+pub fn extract(text: &str) -> Vec<RawTopic> {
+    let mut out = Vec::new();
+    // The two sentences before: a list often follows the sentence that counts the items
+    // ("共承办建议37件。其中单办14件。主要涉及…等方面。").
+    let mut before: [&str; 2] = ["", ""];
+    let mut base = 0;
+    for sentence in text.split_inclusive(ends_sentence) {
+        let prev = &text[base - before[0].len() - before[1].len()..base];
+        scan_sentence(text, base, sentence, prev, &mut out);
+        before = [before[1], sentence];
+        base += sentence.len();
+    }
+    out
+}
+
+fn scan_sentence(text: &str, base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
+    let names_items = |t: &str| ITEM_WORDS.iter().any(|w| t.contains(w));
+    let mut floor = 0; // a list starts after the previous one's close
+    let mut closes: Vec<(usize, usize, bool)> = CLOSE
+        .find_iter(s)
+        .map(|m| (m.start(), m.end(), true))
+        .collect();
+    for m in CLOSE_BARE.find_iter(s) {
+        if !closes
+            .iter()
+            .any(|&(a, b, _)| a <= m.start() && m.start() < b)
+        {
+            closes.push((m.start(), m.end(), false));
+        }
+    }
+    closes.sort();
+    for (cs, ce, with_deng) in closes {
+        if cs < floor {
+            continue;
+        }
+        let Some((intro, list_start)) = nearest_introducer(s, floor, cs) else {
+            continue;
+        };
+        let list = &s[list_start..cs];
+        let after = &s[ce..];
+        // A list followed by a count is one counted area ("涉及A、B方面的提案17件"), read with
+        // the counts; with 等 the count is the total of all listed ("涉及A、B等方面的建议34件")
+        // and the areas are listed without counts.
+        if counted_after(after) && !with_deng {
+            continue;
+        }
+        let proposing = PROPOSING.iter().any(|w| after.starts_with(w));
+        if !(intro.strong || proposing || names_items(s)) {
+            continue;
+        }
+        if intro.word == "在" && !proposing {
+            continue;
+        }
+        if !(names_items(s) || names_items(prev)) {
+            continue;
+        }
+        if !with_deng && !bare_close_ends_phrase(after) {
+            continue;
+        }
+        let items = split_items(list);
+        if items.is_empty() || (!with_deng && items.len() < 2) {
+            continue;
+        }
+        floor = ce;
+        let start = char_pos(text, base + list_start - intro.word.len());
+        let end = char_pos(text, base + ce);
+        for label in items {
+            out.push(RawTopic {
+                label,
+                count: None,
+                start,
+                end,
+            });
+        }
+    }
+}
+
+/// The introducer nearest before `close` (and after `floor`), with the byte where the list
+/// starts. The list must not cross a sentence-internal clause that speaks of something else:
+/// it may contain commas only between short items.
+fn nearest_introducer(s: &str, floor: usize, close: usize) -> Option<(&'static Introducer, usize)> {
+    let region = &s[floor..close];
+    let mut best: Option<(&'static Introducer, usize)> = None;
+    for intro in INTRODUCERS {
+        // A one-character introducer counts only at the start of a clause.
+        let single = intro.word.chars().count() == 1;
+        let found = region
+            .rmatch_indices(intro.word)
+            .map(|(p, _)| p)
+            .find(|&p| !single || clause_initial(s, floor + p));
+        if let Some(p) = found {
+            let start = floor + p + intro.word.len();
+            // Nearest wins; of two ending at the same place the longer word ("主要包括").
+            if best.is_none_or(|(b, bs)| {
+                start > bs || (start == bs && intro.word.len() > b.word.len())
+            }) {
+                best = Some((intro, start));
+            }
+        }
+    }
+    let (intro, start) = best?;
+    let list = &s[start..close];
+    let n = list.chars().count();
+    if !(2..=160).contains(&n) {
+        return None;
+    }
+    Some((intro, start))
+}
+
+/// The byte starts a clause: the start of the sentence or after punctuation.
+fn clause_initial(s: &str, at: usize) -> bool {
+    s[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !crate::decode::is_cjk(c))
+}
+
+/// `方面`/`领域` without `等` closes a list only when the phrase ends there.
+fn bare_close_ends_phrase(after: &str) -> bool {
+    match after.chars().next() {
+        None => true,
+        Some(c) => !crate::decode::is_cjk(c) || "的内工提建等".contains(c),
+    }
+}
+
+/// The list is followed by a count of items ("…方面的提案17件", "…方面12件").
+fn counted_after(after: &str) -> bool {
+    static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:的)?(?:提案|建议|议案|代表建议|委员提案)?(?:共|有)?\s*[0-9]+\s*件")
+            .expect("count regex")
+    });
+    COUNT.is_match(after)
+}
+
+/// Depth-aware split of a list on `、` and `,`: separators inside brackets or quotes belong to
+/// the item ("城市更新(老旧小区改造)").
+fn split_top(list: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quoted = false;
+    let mut last = 0;
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' | '（' | '[' | '【' | '《' => depth += 1,
+            ')' | '）' | ']' | '】' | '》' => depth -= 1,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            '、' | ',' | '，' if depth <= 0 && !quoted => {
+                parts.push(&list[last..i]);
+                last = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    parts.push(&list[last..]);
+    parts
+}
+
+/// Items of a list. The last item's `和`/`及`/`以及` is the list's own conjunction
+/// ("A、B和C") and is split when both sides are words; inside other items it joins one area
+/// ("高标准农田及水利设施建设").
+fn split_items(list: &str) -> Vec<String> {
+    let parts = split_top(list);
+    let mut items: Vec<&str> = Vec::new();
+    let n = parts.len();
+    for (k, part) in parts.into_iter().enumerate() {
+        if k + 1 == n && n >= 2 {
+            let pieces: Vec<&str> = part
+                .split("以及")
+                .flat_map(|p| p.split(['和', '及']))
+                .collect();
+            if pieces.len() == 2 && pieces.iter().all(|p| p.chars().count() >= 2) {
+                items.extend(pieces);
+                continue;
+            }
+        }
+        items.push(part);
+    }
+    // An item that is a clause (a count, a long phrase) means the list was misread; a number
+    // that is part of a name ("120急救") is not a count.
+    static COUNT_IN_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[0-9]+\s*(?:件|个|项|条|人|名|家|次|%)").expect("count in item regex")
+    });
+    if items
+        .iter()
+        .any(|p| COUNT_IN_ITEM.is_match(p) || p.chars().count() > 30)
+    {
+        return Vec::new();
+    }
+    items.into_iter().filter_map(super::clean).collect()
+}
+
+fn char_pos(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<String> {
+        extract(text).into_iter().map(|t| t.label).collect()
+    }
+
+    #[test]
+    fn list_closed_by_deng_fangmian() {
+        assert_eq!(
+            labels("今年收到的代表建议主要涉及城乡供水、垃圾分类、停车管理等方面。"),
+            vec!["城乡供水", "垃圾分类", "停车管理"]
+        );
+    }
+
+    #[test]
+    fn list_with_size_and_comma() {
+        assert_eq!(
+            labels("所办提案主要集中在学前教育、职业培训,校园安全、课后服务等4个领域。"),
+            vec!["学前教育", "职业培训", "校园安全", "课后服务"]
+        );
+    }
+
+    #[test]
+    fn head_noun_inside_an_item_does_not_close() {
+        assert_eq!(
+            labels("承办建议15件,内容涉及教育领域数字化、体育场馆开放等方面工作。"),
+            vec!["教育领域数字化", "体育场馆开放"]
+        );
+    }
+
+    #[test]
+    fn weak_introducer_needs_items_or_proposing_verb() {
+        assert!(labels("我们紧紧围绕全县中心工作、重点项目等方面抓落实。").is_empty());
+        assert_eq!(
+            labels("委员们围绕河道治理、农村电商等方面建言献策。"),
+            vec!["河道治理", "农村电商"]
+        );
+    }
+
+    #[test]
+    fn every_aspect_of_listed_areas() {
+        assert_eq!(
+            labels("本届提案涉及产业升级、城乡融合的各个方面。"),
+            vec!["产业升级", "城乡融合"]
+        );
+        assert_eq!(
+            labels("代表建议涉及托育服务、社区食堂等各个方面。"),
+            vec!["托育服务", "社区食堂"]
+        );
+    }
+
+    #[test]
+    fn bare_deng_ends_a_list() {
+        assert_eq!(
+            labels("今年的建议主要涉及三个方面,包括渡口改造、客运班线、公交站亭等。"),
+            vec!["渡口改造", "客运班线", "公交站亭"]
+        );
+    }
+
+    #[test]
+    fn counted_list_is_left_to_counts() {
+        assert!(labels("建议中涉及文化、体育方面的建议12件。").is_empty());
+        assert_eq!(
+            labels("全年收到涉及助残、托育等方面的提案21件。"),
+            vec!["助残", "托育"]
+        );
+    }
+
+    #[test]
+    fn brackets_keep_their_separators() {
+        assert_eq!(
+            labels("建议集中在管网改造(雨水、污水)、道路照明等领域。"),
+            vec!["管网改造(雨水、污水)", "道路照明"]
+        );
+    }
+
+    #[test]
+    fn last_item_conjunction_splits() {
+        assert_eq!(
+            labels("提案主要涉及科普场馆、人才引进和成果转化等问题。"),
+            vec!["科普场馆", "人才引进", "成果转化"]
+        );
+    }
+}
