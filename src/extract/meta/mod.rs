@@ -1,6 +1,7 @@
 //! Document fields: whether the text is a handling report, the year, and who reports
 //! (region from a compiled-in table of administrative divisions, level, sector, agency).
 
+mod reporter;
 mod year;
 
 use crate::model::DocMeta;
@@ -557,7 +558,13 @@ fn region(text: &str, body_level: &str) -> (String, String) {
 /// Every document field; `handling` is the number of words naming handled items.
 pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     let report = is_report(text, handling, achieved_facts);
-    let (region, level, sector, agency) = who(text, report);
+    let (region, level, mut sector, agency) = who(text, report);
+    // The body that counts the items decides between government, CPPCC and congress.
+    if let Some(r) = reporter::reporter(text)
+        && (sector.is_empty() || ["政府", "政协", "人大"].contains(&sector.as_str()))
+    {
+        sector = r.to_string();
+    }
     DocMeta {
         is_report: report,
         year: year::year(text, head(text)),

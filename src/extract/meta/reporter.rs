@@ -1,0 +1,127 @@
+//! Who reports, read from the sentence that counts the items: the body named before the
+//! receiving or handling verb is the one whose handling the text reports ("市政府系统共办理提案
+//! 572件" is a government report even when the CPPCC session is named first; "省政协…共收到提案
+//! 729件" is the CPPCC's own). Used when the reporting body is a government, a CPPCC or a
+//! people's congress, where departments named in the body mislead a count of names.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Bodies as they stand before a counting verb, and the sector each means.
+const BODIES: &[(&str, &str, &str)] = &[
+    ("政府系统", "政府", "the government's departments as one"),
+    ("人民政府", "政府", "a government"),
+    ("政府办公厅", "政府", "a government's general office"),
+    ("政府办公室", "政府", "a government's general office"),
+    ("政府", "政府", "a government"),
+    ("国务院", "政府", "the central government"),
+    ("提案委", "政协", "the CPPCC's proposal committee"),
+    ("政协", "政协", "a CPPCC committee"),
+    ("人大常委会", "人大", "a congress's standing committee"),
+    (
+        "人大代表",
+        "人大",
+        "deputies raising suggestions: the congress reports them",
+    ),
+    ("人大", "人大", "a people's congress"),
+];
+
+/// The counting sentence: a body, then within the same sentence a receiving or handling verb
+/// and a count.
+static COUNTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        // The verb's own clause, and the one before it ("省政协…以来,共收到…").
+        r"(?P<subject>(?:[^。!?\n:;,]{0,40},)?[^。!?\n:;,]{0,40}?)",
+        r"(?P<verb>共承办|共办理|共收到|共受理|共接收|共接到|承办|办理|主办|收到|受理|接收|接到|立案|提交|提出)",
+        r"了?[^。!?\n:;]{0,40}?[0-9零〇一二两三四五六七八九十百千]+\s*件",
+    ))
+    .expect("counting regex")
+});
+
+/// A session's name after a body ("十一届二次会议", "第五次会议").
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:第|[一二三四五六七八九十〇0-9]+届|[一二三四五六七八九十]+次)")
+        .expect("session regex")
+});
+
+/// Words that make a body a department (its own sector is read elsewhere).
+const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '所'];
+
+/// The sector (政府, 政协 or 人大) of the body that counts the items in the first counting
+/// sentence, when that body is no department.
+pub fn reporter(text: &str) -> Option<&'static str> {
+    // Only the first counting sentence: later ones count parts, outcomes or other batches.
+    if let Some(caps) = COUNTING.captures(text) {
+        let subject = caps.name("subject")?.as_str();
+        // "…要求办理的议案": a body asking others to handle the items is not the handler.
+        if subject.ends_with("要求") || subject.ends_with('交') {
+            return None;
+        }
+        // The body nearest the verb is its subject.
+        let mut best: Option<(usize, &'static str)> = None;
+        for &(word, sector, _) in BODIES {
+            for (at, _) in subject.match_indices(word) {
+                let end = at + word.len();
+                // "市政协十一届二次会议", "全国人大五次会议": a session's name, not a body acting.
+                if SESSION.is_match(&subject[end..]) {
+                    continue;
+                }
+                if best.is_none_or(|(b, _)| end > b) {
+                    best = Some((end, sector));
+                }
+            }
+        }
+        let verb = caps.name("verb").map_or("", |v| v.as_str());
+        let Some((end, sector)) = best else {
+            // Only the CPPCC receives and registers proposals: with no body named, the text
+            // speaks for it.
+            let whole = caps.get(0)?;
+            let items: String = text[whole.start()..]
+                .chars()
+                .take(whole.as_str().chars().count() + 4)
+                .collect();
+            let registers = verb.ends_with("立案")
+                || (verb.ends_with("收到") || verb == "提交") && items.contains("提案");
+            let by_department = subject
+                .trim_end_matches(['共', ' '])
+                .ends_with(DEPARTMENT_ENDS);
+            return (registers && !by_department && !subject.contains("政府")).then_some("政协");
+        };
+        // "县人大常委会办公室", "市政府办公厅" are fine; "市政协提案委员会" too; but a
+        // department named after the body ("市政府…局") is the subject instead.
+        let after = &subject[end..];
+        let department = after
+            .chars()
+            .take(12)
+            .collect::<String>()
+            .trim_end_matches(['共', '累', '计', ' '])
+            .ends_with(DEPARTMENT_ENDS);
+        if department && !after.contains("政府") {
+            return None;
+        }
+        return Some(sector);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reporter;
+
+    #[test]
+    fn the_body_before_the_counting_verb_reports() {
+        assert_eq!(
+            reporter("市政协六届二次会议期间\n市政府系统共办理提案572件"),
+            Some("政府")
+        );
+        assert_eq!(
+            reporter("省政协十一届二次会议以来,共收到提案材料729件"),
+            Some("政协")
+        );
+        assert_eq!(
+            reporter("会议期间,全国人大代表提出建议、批评和意见共四千二百八十七件"),
+            Some("人大")
+        );
+        assert_eq!(reporter("县卫健局共办理人大建议18件"), None);
+    }
+}
