@@ -555,10 +555,24 @@ fn region(text: &str, body_level: &str) -> (String, String) {
     (name, d.level.to_string())
 }
 
+/// A prefecture's congress or CPPCC session ("州十五届人大三次会议", "州政协十二届").
+static PREFECTURE_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"州(?:[一二三四五六七八九十]+届)?(?:人大|政协)").expect("prefecture session regex")
+});
+
 /// Every document field; `handling` is the number of words naming handled items.
 pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     let report = is_report(text, handling, achieved_facts);
-    let (region, level, mut sector, agency) = who(text, report);
+    let (mut region, mut level, mut sector, agency) = who(text, report);
+    if reporter::national(text) {
+        region.clear();
+        level.clear();
+    }
+    // A 市 that handles the suggestions of a 州's (prefecture's) congress is a county-level
+    // city under that prefecture.
+    if level == "city" && !region.ends_with('州') && PREFECTURE_SESSION.is_match(text) {
+        level = "county".to_string();
+    }
     // The body that counts the items decides between government, CPPCC and congress.
     if let Some(r) = reporter::reporter(text)
         && (sector.is_empty() || ["政府", "政协", "人大"].contains(&sector.as_str()))

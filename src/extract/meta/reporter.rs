@@ -44,6 +44,17 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("session regex")
 });
 
+/// True when the first counting sentence speaks for a national body (全国人大, 全国政协, 国务院):
+/// such a body has no region or level.
+pub fn national(text: &str) -> bool {
+    COUNTING.captures(text).is_some_and(|caps| {
+        let subject = &caps["subject"];
+        ["全国人大", "全国政协", "国务院", "中央和国家机关"]
+            .iter()
+            .any(|w| subject.contains(w))
+    })
+}
+
 /// Words that make a body a department (its own sector is read elsewhere).
 const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '所'];
 
@@ -123,5 +134,9 @@ mod tests {
             Some("人大")
         );
         assert_eq!(reporter("县卫健局共办理人大建议18件"), None);
+        assert!(super::national(
+            "2018年,国务院各部门牵头办理全国人大代表建议6319件"
+        ));
+        assert!(!super::national("2019年,县政府系统共承办人大代表建议49件"));
     }
 }
