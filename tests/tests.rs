@@ -13,3 +13,5 @@ mod gold;
 mod phenomena;
 // The damage generator: every kind of mojibake on every document, facts compared.
 mod damage;
+// Issue 9: damaged UTF-8 stays UTF-8; BOM-less UTF-16 only on evidence.
+mod decode_damage;
