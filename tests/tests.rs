@@ -15,3 +15,5 @@ mod phenomena;
 mod damage;
 // Issue 9: damaged UTF-8 stays UTF-8; BOM-less UTF-16 only on evidence.
 mod decode_damage;
+// Issue 9: no quadratic rescans in the stages outside extraction.
+mod linear;

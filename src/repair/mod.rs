@@ -64,10 +64,26 @@ fn strip_markup(text: &MappedText, repairs: &mut Repairs) -> MappedText {
 }
 
 /// Drops `\nN、` page numbers that cut a long line mid-sentence, and `- N -` page footers.
+///
+/// Linear in the text: each run of whitespace is measured once, and the last non-blank
+/// character kept is remembered rather than searched for.
 fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
     let chars: Vec<(char, usize, bool)> = text.iter().collect();
     let mut out = MappedText::with_capacity(chars.len());
     let mut line_len = 0usize;
+    // End of the whitespace run measured last (exclusive), to measure each run once.
+    let mut blank_end = 0usize;
+    // The last non-whitespace character written to `out`.
+    let mut last_kept: Option<char> = None;
+    let digits_at = |from: usize| {
+        chars
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take(4)
+            .take_while(|x| x.0.is_ascii_digit())
+            .count()
+    };
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i].0;
@@ -78,12 +94,9 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
             while j < chars.len() && chars[j].0 == ' ' {
                 j += 1;
             }
-            let digits = chars[j..]
-                .iter()
-                .take_while(|x| x.0.is_ascii_digit())
-                .count();
+            let digits = digits_at(j);
             let mut k = j + digits;
-            while k < chars.len() && chars[k].0 == ' ' {
+            while digits > 0 && k < chars.len() && chars[k].0 == ' ' {
                 k += 1;
             }
             let spaced = k > j + digits && chars[k - 1].0 == ' ';
@@ -95,17 +108,16 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
         }
         if c == '\n' {
             // Blank lines and spaces between the page break and the number count as one break.
-            let gap = chars[i..]
-                .iter()
-                .take_while(|x| x.0.is_whitespace())
-                .count();
-            let digits = chars[i + gap..]
-                .iter()
-                .take_while(|x| x.0.is_ascii_digit())
-                .count();
+            if blank_end <= i {
+                blank_end = i;
+                while blank_end < chars.len() && chars[blank_end].0.is_whitespace() {
+                    blank_end += 1;
+                }
+            }
+            let gap = blank_end - i;
+            let digits = digits_at(i + gap);
             let after = chars.get(i + gap + digits).map(|x| x.0);
-            let prev = out.as_str().chars().rev().find(|c| !c.is_whitespace());
-            let mid_sentence = prev.is_some_and(|p| !"。!?!?;;::”\"」)）".contains(p));
+            let mid_sentence = last_kept.is_some_and(|p| !"。!?!?;;::”\"」)）".contains(p));
             if digits > 0 && digits <= 3 && after == Some('、') && line_len > 40 && mid_sentence {
                 *repairs.entry("page_marker").or_default() += 1;
                 i += gap + digits + 1;
@@ -117,6 +129,9 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
         }
         let (c, o, t) = chars[i];
         out.push(c, o, t);
+        if !c.is_whitespace() {
+            last_kept = Some(c);
+        }
         i += 1;
     }
     out
