@@ -53,7 +53,7 @@ impl Engine {
             return Err(err(Stage::Ingest, "empty file".into()));
         }
         enter(Stage::Decode);
-        let decoded =
+        let mut decoded =
             decode::decode(bytes, kind == Kind::Html).map_err(|m| err(Stage::Decode, m))?;
         let original: Vec<char> = decoded.text.chars().collect();
         let mut warnings = Vec::new();
@@ -79,7 +79,7 @@ impl Engine {
             ));
         }
         enter(Stage::Repair);
-        let (repaired, report) = self.repair_decoded(&decoded.text, kind);
+        let (repaired, report) = self.repair_decoded(&std::mem::take(&mut decoded.text), kind);
         if report.lost > 0 {
             warnings.push(format!(
                 "repair: {} characters lost to damage (shown as U+FFFD)",
@@ -95,6 +95,8 @@ impl Engine {
         let repairs = report.repairs;
         enter(Stage::Script);
         let (norm, script) = script::normalise(&repaired, &self.converters);
+        // Large texts: keep only what the rest needs (`original` and `norm`).
+        drop(repaired);
         if norm.as_str().trim().is_empty() {
             return Err(err(
                 Stage::Decode,
