@@ -214,7 +214,13 @@ fn run(
 
 fn show_text(file: &std::path::Path, repaired: bool) -> ExitCode {
     let kind = banli::ingest::kind_of(file).unwrap_or(banli::ingest::Kind::Text);
-    let result = std::fs::read(file)
+    let source = ingest::Source {
+        doc: String::new(),
+        path: file.to_path_buf(),
+        kind,
+    };
+    // Through ingest::read: a FIFO or device is refused rather than read forever.
+    let result = ingest::read(&source, u64::MAX)
         .map_err(|e| format!("ingest: {e}"))
         .and_then(|bytes| {
             let engine = pipeline::Engine::new()?;
