@@ -10,7 +10,8 @@
 //! crash or `kill -9` the folder holds the previous complete tables or the new complete ones,
 //! never a mix.
 //!
-//! A folder that holds files banli did not write is refused rather than replaced.
+//! A folder that holds files banli did not write is refused rather than replaced, except
+//! dot-files (such as `.gitkeep`), which are copied into the new folder.
 
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io;
@@ -96,10 +97,16 @@ impl OutDir {
                 fs::remove_dir_all(leftover).map_err(|e| at(leftover, e))?;
             }
         }
-        if target.exists() {
-            check_ours(&target)?;
-        }
+        let keep = if target.exists() {
+            check_ours(&target)?
+        } else {
+            Vec::new()
+        };
         fs::create_dir(&staging).map_err(|e| at(&staging, e))?;
+        for name in keep {
+            let from = target.join(&name);
+            fs::copy(&from, staging.join(&name)).map_err(|e| at(&from, e))?;
+        }
         Ok(OutDir {
             target,
             staging,
@@ -148,16 +155,22 @@ impl Drop for OutDir {
     }
 }
 
-/// Refuses to replace a folder holding anything but banli's tables (or a non-folder).
-fn check_ours(target: &Path) -> Result<(), String> {
+/// Refuses to replace a folder holding anything but banli's tables and dot-files (or a
+/// non-folder); returns the dot-files, to be carried over.
+fn check_ours(target: &Path) -> Result<Vec<std::ffi::OsString>, String> {
     if !target.is_dir() {
         return Err(format!("{}: exists and is not a folder", target.display()));
     }
     let entries = fs::read_dir(target).map_err(|e| format!("{}: {e}", target.display()))?;
+    let mut keep = Vec::new();
     for entry in entries {
         let entry = entry.map_err(|e| format!("{}: {e}", target.display()))?;
         let name = entry.file_name();
-        if !TABLES.iter().any(|t| name == *t) {
+        let dot_file = name.as_encoded_bytes().starts_with(b".")
+            && entry.file_type().is_ok_and(|t| t.is_file());
+        if dot_file {
+            keep.push(name);
+        } else if !TABLES.iter().any(|t| name == *t) {
             return Err(format!(
                 "{}: holds {}, which banli did not write; the whole folder is replaced on \
                  output, so choose a new or empty folder",
@@ -166,7 +179,8 @@ fn check_ours(target: &Path) -> Result<(), String> {
             ));
         }
     }
-    Ok(())
+    keep.sort();
+    Ok(keep)
 }
 
 fn sync_dir(dir: &Path) {

@@ -128,6 +128,25 @@ fn a_folder_with_other_files_is_not_replaced() {
 }
 
 #[test]
+fn dot_files_in_the_output_folder_are_kept() {
+    // The repository's own output/ holds a .gitkeep: the main job must still write there.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join(".gitkeep"), "").unwrap();
+    for _ in 0..2 {
+        let res = run(&root().join("corpus"), &out, &[]);
+        assert!(
+            res.status.success(),
+            "{}",
+            String::from_utf8_lossy(&res.stderr)
+        );
+        assert!(out.join(".gitkeep").exists());
+        assert!(out.join("facts.csv").exists());
+    }
+}
+
+#[test]
 fn cells_cannot_start_formulas_and_fit_in_excel() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("c");
