@@ -98,7 +98,7 @@ fn read_rows(path: &Path) -> Result<Vec<HashMap<String, String>>, String> {
             headers
                 .iter()
                 .zip(rec.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .map(|(h, v)| (h.to_string(), crate::output::uncell(v).to_string()))
                 .collect(),
         );
     }

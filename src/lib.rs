@@ -23,6 +23,7 @@ pub mod eval;
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod outdir;
 pub mod output;
 pub mod pipeline;
 pub mod repair;

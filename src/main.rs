@@ -1,5 +1,7 @@
 //! The `banli` command line: `banli run` and `banli eval`.
 
+use banli::ingest::{self, WalkOptions};
+use banli::outdir::OutDir;
 use banli::{eval, output, pipeline};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -35,6 +37,13 @@ enum Command {
         /// No progress bar.
         #[arg(short, long)]
         quiet: bool,
+        /// Follow symbolic links (each folder is walked once; links leaving CORPUS are
+        /// followed and reported). Without it links are skipped and counted.
+        #[arg(short = 'L', long)]
+        follow: bool,
+        /// Larger files get an error row instead of being read (e.g. 1000, 64K, 100M, 2G).
+        #[arg(long, default_value = "256M", value_parser = ingest::parse_size)]
+        max_file_size: u64,
     },
     /// Print the normalised text banli extracts from (decoded, repaired, simplified).
     Text {
@@ -62,7 +71,15 @@ fn main() -> ExitCode {
             output,
             jobs,
             quiet,
-        } => run(corpus, output, jobs, quiet),
+            follow,
+            max_file_size,
+        } => {
+            let opts = WalkOptions {
+                follow,
+                max_file_size,
+            };
+            run(corpus, output, jobs, quiet, opts)
+        }
         Command::Text { file, repaired } => show_text(&file, repaired),
         Command::Eval { gold, output } => match eval::score(&gold, &output) {
             Ok(s) => {
@@ -77,8 +94,22 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitCode {
+fn run(
+    corpus: PathBuf,
+    out: PathBuf,
+    jobs: Option<usize>,
+    quiet: bool,
+    opts: WalkOptions,
+) -> ExitCode {
     let started = Instant::now();
+    // Locked and checked before any work, so that a busy or unwritable folder fails at once.
+    let outdir = match OutDir::open(&out) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("banli run: output: {e}");
+            return ExitCode::from(2);
+        }
+    };
     if let Some(j) = jobs
         && let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(j.max(1))
@@ -106,7 +137,7 @@ fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitC
     };
     let start = |n: usize| bar.set_length(n as u64);
     let tick = || bar.inc(1);
-    let result = match pipeline::run(&corpus, &engine, &start, &tick) {
+    let result = match pipeline::run(&corpus, &engine, &opts, &start, &tick) {
         Ok(r) => r,
         Err(e) => {
             bar.finish_and_clear();
@@ -118,8 +149,14 @@ fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitC
     for e in &result.errors {
         eprintln!("banli: {e}");
     }
-    if let Err(e) = output::write_all(&out, &result.records, &result.errors) {
-        eprintln!("banli run: {}: output: {e}", out.display());
+    for doc in &result.links_outside {
+        eprintln!("banli: {doc}: symbolic link leads outside the corpus; followed (--follow)");
+    }
+    let written = output::write_all(outdir.staging(), &result.records, &result.errors)
+        .map_err(|e| e.to_string())
+        .and_then(|()| outdir.commit());
+    if let Err(e) = written {
+        eprintln!("banli run: output: {e}");
         return ExitCode::from(2);
     }
     let facts: usize = result.records.iter().map(|r| r.facts.len()).sum();
@@ -133,8 +170,35 @@ fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitC
                 .count()
         })
         .sum();
+    if result.records.is_empty() && result.errors.is_empty() {
+        eprintln!(
+            "banli run: no input files under {} (banli reads .txt, .html, .htm and \
+             extension-less files)",
+            corpus.display()
+        );
+    }
+    let mut skipped = Vec::new();
+    if result.skipped_extension > 0 {
+        skipped.push(format!(
+            "{} files skipped by extension",
+            result.skipped_extension
+        ));
+    }
+    if result.links_not_followed > 0 {
+        skipped.push(format!(
+            "{} symbolic links not followed (--follow)",
+            result.links_not_followed
+        ));
+    }
+    if result.links_revisited > 0 {
+        skipped.push(format!(
+            "{} links to something already read",
+            result.links_revisited
+        ));
+    }
+    let skipped: String = skipped.iter().map(|s| format!(", {s}")).collect();
     eprintln!(
-        "{} documents, {} facts, {} check warnings, {} errors, {:.2}s",
+        "{} documents, {} facts, {} check warnings, {} errors{skipped}, {:.2}s",
         result.records.len(),
         facts,
         checks,
@@ -150,7 +214,13 @@ fn run(corpus: PathBuf, out: PathBuf, jobs: Option<usize>, quiet: bool) -> ExitC
 
 fn show_text(file: &std::path::Path, repaired: bool) -> ExitCode {
     let kind = banli::ingest::kind_of(file).unwrap_or(banli::ingest::Kind::Text);
-    let result = std::fs::read(file)
+    let source = ingest::Source {
+        doc: String::new(),
+        path: file.to_path_buf(),
+        kind,
+    };
+    // Through ingest::read: a FIFO or device is refused rather than read forever.
+    let result = ingest::read(&source, u64::MAX)
         .map_err(|e| format!("ingest: {e}"))
         .and_then(|bytes| {
             let engine = pipeline::Engine::new()?;

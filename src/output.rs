@@ -1,7 +1,13 @@
-//! Stage 7: the tables, as UTF-8 CSV with a byte-order mark (plus `records.jsonl`) (so spreadsheet programs read the
-//! Chinese text right), RFC 4180 quoting, rows in a fixed order.
+//! Stage 7: the tables, as UTF-8 CSV with a byte-order mark (so spreadsheet programs read the
+//! Chinese text right), RFC 4180 quoting, rows in a fixed order; plus `records.jsonl`.
+//!
+//! CSV cells are made safe for spreadsheets ([`cell`]): a text cell that starts with `=`, `+`,
+//! `-`, `@`, tab or carriage return gets a leading `'` (OWASP's advice against formula
+//! injection), and a cell longer than Excel's 32,767 characters is cut, ending in
+//! `…[truncated: N characters]`. `records.jsonl` keeps every value as it is.
 
 use crate::model::{DocError, DocRecord, Measure, Qualifier, Subject};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -17,12 +23,81 @@ pub fn fmt_value(v: f64) -> String {
     }
 }
 
-fn writer(dir: &Path, name: &str) -> io::Result<csv::Writer<BufWriter<File>>> {
-    let mut f = BufWriter::new(File::create(dir.join(name))?);
-    f.write_all("\u{feff}".as_bytes())?;
-    Ok(csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(f))
+/// Excel's limit on the characters of one cell.
+pub const MAX_CELL: usize = 32_767;
+
+/// A CSV cell made safe for spreadsheets: formula triggers neutralised with a leading `'`,
+/// length capped at [`MAX_CELL`] UTF-16 units (as Excel counts). Plain numbers (`-3`, `1.5`)
+/// are left alone.
+pub fn cell(s: &str) -> Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.trim().parse::<f64>().is_err();
+    let units = s.encode_utf16().count();
+    if !risky && units <= MAX_CELL {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len().min(MAX_CELL * 4) + 1);
+    if risky {
+        out.push('\'');
+    }
+    if units + usize::from(risky) <= MAX_CELL {
+        out.push_str(s);
+        return Cow::Owned(out);
+    }
+    let marker = format!("…[truncated: {} characters]", s.chars().count());
+    let room = MAX_CELL - marker.encode_utf16().count() - usize::from(risky);
+    let mut used = 0;
+    for c in s.chars() {
+        used += c.len_utf16();
+        if used > room {
+            break;
+        }
+        out.push(c);
+    }
+    out.push_str(&marker);
+    Cow::Owned(out)
+}
+
+/// Undoes the `'` that [`cell`] puts before a formula trigger (for reading tables back).
+pub fn uncell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
+}
+
+/// A CSV table being written; every data cell goes through [`cell`].
+struct Table {
+    w: csv::Writer<BufWriter<File>>,
+    path: std::path::PathBuf,
+}
+
+impl Table {
+    fn create(dir: &Path, name: &str, header: &[&str]) -> io::Result<Table> {
+        let path = dir.join(name);
+        let mut f = BufWriter::new(File::create(&path).map_err(|e| at(&path, e))?);
+        f.write_all("\u{feff}".as_bytes())
+            .map_err(|e| at(&path, e))?;
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(f);
+        w.write_record(header).map_err(|e| at(&path, e.into()))?;
+        Ok(Table { w, path })
+    }
+
+    fn row(&mut self, cells: &[&str]) -> io::Result<()> {
+        self.w
+            .write_record(cells.iter().map(|c| cell(c).into_owned()))
+            .map_err(|e| at(&self.path, e.into()))
+    }
+
+    fn finish(mut self) -> io::Result<()> {
+        self.w.flush().map_err(|e| at(&self.path, e))
+    }
+}
+
+/// An I/O error that names its file.
+fn at(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
 fn repairs_cell(r: &DocRecord) -> String {
@@ -35,25 +110,28 @@ fn repairs_cell(r: &DocRecord) -> String {
 
 /// Writes documents.csv, facts.csv, topics.csv, errors.csv and comparison.csv into `dir`.
 pub fn write_all(dir: &Path, records: &[DocRecord], errors: &[DocError]) -> io::Result<()> {
-    fs::create_dir_all(dir)?;
-    let mut w = writer(dir, "documents.csv")?;
-    w.write_record([
-        "doc",
-        "is_report",
-        "year",
-        "region",
-        "level",
-        "sector",
-        "agency",
-        "encoding",
-        "script",
-        "repairs",
-        "chars",
-        "facts",
-        "warnings",
-    ])?;
+    fs::create_dir_all(dir).map_err(|e| at(dir, e))?;
+    let mut w = Table::create(
+        dir,
+        "documents.csv",
+        &[
+            "doc",
+            "is_report",
+            "year",
+            "region",
+            "level",
+            "sector",
+            "agency",
+            "encoding",
+            "script",
+            "repairs",
+            "chars",
+            "facts",
+            "warnings",
+        ],
+    )?;
     for r in records {
-        w.write_record([
+        w.row(&[
             r.doc.as_str(),
             if r.meta.is_report { "1" } else { "0" },
             &r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
@@ -69,23 +147,26 @@ pub fn write_all(dir: &Path, records: &[DocRecord], errors: &[DocError]) -> io::
             &r.warnings.join("; "),
         ])?;
     }
-    w.flush()?;
+    w.finish()?;
 
-    let mut w = writer(dir, "facts.csv")?;
-    w.write_record([
-        "doc",
-        "subject",
-        "measure",
-        "value",
-        "qualifier",
-        "evidence",
-        "start",
-        "end",
-        "repaired",
-    ])?;
+    let mut w = Table::create(
+        dir,
+        "facts.csv",
+        &[
+            "doc",
+            "subject",
+            "measure",
+            "value",
+            "qualifier",
+            "evidence",
+            "start",
+            "end",
+            "repaired",
+        ],
+    )?;
     for r in records {
         for f in &r.facts {
-            w.write_record([
+            w.row(&[
                 r.doc.as_str(),
                 f.subject.as_str(),
                 f.measure.as_str(),
@@ -98,13 +179,16 @@ pub fn write_all(dir: &Path, records: &[DocRecord], errors: &[DocError]) -> io::
             ])?;
         }
     }
-    w.flush()?;
+    w.finish()?;
 
-    let mut w = writer(dir, "topics.csv")?;
-    w.write_record(["doc", "label", "count", "evidence", "start", "end"])?;
+    let mut w = Table::create(
+        dir,
+        "topics.csv",
+        &["doc", "label", "count", "evidence", "start", "end"],
+    )?;
     for r in records {
         for t in &r.topics {
-            w.write_record([
+            w.row(&[
                 r.doc.as_str(),
                 &t.label,
                 &t.count.map(|c| c.to_string()).unwrap_or_default(),
@@ -114,14 +198,13 @@ pub fn write_all(dir: &Path, records: &[DocRecord], errors: &[DocError]) -> io::
             ])?;
         }
     }
-    w.flush()?;
+    w.finish()?;
 
-    let mut w = writer(dir, "errors.csv")?;
-    w.write_record(["doc", "stage", "message"])?;
+    let mut w = Table::create(dir, "errors.csv", &["doc", "stage", "message"])?;
     for e in errors {
-        w.write_record([e.doc.as_str(), &e.stage.to_string(), &e.message])?;
+        w.row(&[e.doc.as_str(), &e.stage.to_string(), &e.message])?;
     }
-    w.flush()?;
+    w.finish()?;
 
     write_comparison(dir, records)?;
     write_jsonl(dir, records)
@@ -130,12 +213,13 @@ pub fn write_all(dir: &Path, records: &[DocRecord], errors: &[DocError]) -> io::
 /// records.jsonl: one JSON object per document with its fields, facts and topics, for tools
 /// that read structured records rather than tables.
 fn write_jsonl(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
-    let mut f = BufWriter::new(File::create(dir.join("records.jsonl"))?);
+    let path = dir.join("records.jsonl");
+    let mut f = BufWriter::new(File::create(&path).map_err(|e| at(&path, e))?);
     for r in records {
-        serde_json::to_writer(&mut f, r).map_err(io::Error::other)?;
-        f.write_all(b"\n")?;
+        serde_json::to_writer(&mut f, r).map_err(|e| at(&path, io::Error::other(e)))?;
+        f.write_all(b"\n").map_err(|e| at(&path, e))?;
     }
-    f.flush()
+    f.flush().map_err(|e| at(&path, e))
 }
 
 /// Headline figures of one document.
@@ -215,20 +299,23 @@ fn write_comparison(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
         );
         groups.entry(key).or_default().push(r);
     }
-    let mut w = writer(dir, "comparison.csv")?;
-    w.write_record([
-        "region",
-        "sector",
-        "year",
-        "level",
-        "documents",
-        "total_proposals",
-        "total_suggestions",
-        "reply_rate",
-        "satisfaction_rate",
-        "solved_share",
-        "docs",
-    ])?;
+    let mut w = Table::create(
+        dir,
+        "comparison.csv",
+        &[
+            "region",
+            "sector",
+            "year",
+            "level",
+            "documents",
+            "total_proposals",
+            "total_suggestions",
+            "reply_rate",
+            "satisfaction_rate",
+            "solved_share",
+            "docs",
+        ],
+    )?;
     for ((region, sector, year), docs) in groups {
         let heads: Vec<Headline> = docs.iter().map(|d| headline(d)).collect();
         let sum = |f: fn(&Headline) -> Option<f64>| {
@@ -241,7 +328,7 @@ fn write_comparison(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
         };
         let avg =
             |f: fn(&Headline) -> Option<f64>| mean(&heads.iter().filter_map(f).collect::<Vec<_>>());
-        w.write_record([
+        w.row(&[
             region.as_str(),
             &sector,
             &year,
@@ -259,7 +346,7 @@ fn write_comparison(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
                 .join("; "),
         ])?;
     }
-    w.flush()
+    w.finish()
 }
 
 #[cfg(test)]
@@ -271,5 +358,18 @@ mod tests {
         assert_eq!(fmt_value(100.0), "100");
         assert_eq!(fmt_value(99.8), "99.8");
         assert_eq!(fmt_value(92.47), "92.47");
+    }
+
+    #[test]
+    fn cells_are_safe_for_spreadsheets() {
+        assert_eq!(cell("=1+1"), "'=1+1");
+        assert_eq!(cell("-3"), "-3");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(uncell(&cell("+x")), "+x");
+        assert_eq!(cell("办复率100%"), "办复率100%");
+        let long = "件".repeat(40_000);
+        let c = cell(&long);
+        assert_eq!(c.encode_utf16().count(), MAX_CELL);
+        assert!(c.ends_with("…[truncated: 40000 characters]"));
     }
 }

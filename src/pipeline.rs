@@ -3,14 +3,24 @@
 
 use crate::decode::{self, html};
 use crate::extract::{facts, meta, topics};
-use crate::ingest::{self, Kind, Source};
+use crate::ingest::{self, Kind, Source, WalkOptions};
 use crate::model::{DocError, DocRecord, Fact, Measure, Qualifier, Stage, Topic};
 use crate::repair;
 use crate::script::{self, Converters};
 use crate::segment::Segmenter;
 use crate::text::MappedText;
 use rayon::prelude::*;
+use std::cell::Cell;
 use std::path::Path;
+
+thread_local! {
+    /// The stage the current thread's document is in, to name it when a stage panics.
+    static STAGE: Cell<Stage> = const { Cell::new(Stage::Ingest) };
+}
+
+fn enter(stage: Stage) {
+    STAGE.with(|s| s.set(stage));
+}
 
 /// Shared read-only state for the workers.
 pub struct Engine {
@@ -42,7 +52,8 @@ impl Engine {
         if bytes.is_empty() {
             return Err(err(Stage::Ingest, "empty file".into()));
         }
-        let decoded =
+        enter(Stage::Decode);
+        let mut decoded =
             decode::decode(bytes, kind == Kind::Html).map_err(|m| err(Stage::Decode, m))?;
         let original: Vec<char> = decoded.text.chars().collect();
         let mut warnings = Vec::new();
@@ -50,6 +61,12 @@ impl Engine {
             warnings.push(format!(
                 "decode: {} characters could not be decoded as {} and were replaced",
                 decoded.replaced, decoded.encoding
+            ));
+        }
+        if decoded.method == "utf16-heuristic" {
+            warnings.push(format!(
+                "decode: read as {} without a byte-order mark, judged from the bytes",
+                decoded.encoding
             ));
         }
         if !matches!(
@@ -61,7 +78,8 @@ impl Engine {
                 decoded.encoding, decoded.method
             ));
         }
-        let (repaired, report) = self.repair_decoded(&decoded.text, kind);
+        enter(Stage::Repair);
+        let (repaired, report) = self.repair_decoded(&std::mem::take(&mut decoded.text), kind);
         if report.lost > 0 {
             warnings.push(format!(
                 "repair: {} characters lost to damage (shown as U+FFFD)",
@@ -75,10 +93,17 @@ impl Engine {
             ));
         }
         let repairs = report.repairs;
+        enter(Stage::Script);
         let (norm, script) = script::normalise(&repaired, &self.converters);
+        // Large texts: keep only what the rest needs (`original` and `norm`).
+        drop(repaired);
         if norm.as_str().trim().is_empty() {
-            return Err(err(Stage::Extract, "no text left after decoding".into()));
+            return Err(err(
+                Stage::Decode,
+                "no text left after decoding (blank, or markup only)".into(),
+            ));
         }
+        enter(Stage::Extract);
         let (raw_facts, counted) = facts::extract(norm.as_str());
         let achieved = raw_facts
             .iter()
@@ -200,9 +225,10 @@ impl Engine {
         repair::repair(&base, &judge)
     }
 
-    /// Reads and processes one file.
-    pub fn process(&self, source: &Source) -> Result<DocRecord, DocError> {
-        let bytes = ingest::read(source).map_err(|message| DocError {
+    /// Reads (at most `max_file_size` bytes) and processes one file.
+    pub fn process(&self, source: &Source, max_file_size: u64) -> Result<DocRecord, DocError> {
+        enter(Stage::Ingest);
+        let bytes = ingest::read(source, max_file_size).map_err(|message| DocError {
             doc: source.doc.clone(),
             stage: Stage::Ingest,
             message,
@@ -288,6 +314,36 @@ pub struct RunResult {
     pub records: Vec<DocRecord>,
     /// Files that could not be processed.
     pub errors: Vec<DocError>,
+    /// Files skipped because banli does not read their extension.
+    pub skipped_extension: usize,
+    /// Symbolic links not followed (no `--follow`).
+    pub links_not_followed: usize,
+    /// With `--follow`: links to a folder or file already walked, skipped.
+    pub links_revisited: usize,
+    /// With `--follow`: links that lead outside the corpus, followed.
+    pub links_outside: Vec<String>,
+}
+
+/// Processes one source, turning a panic into an error row that names the stage it hit.
+fn process_caught(
+    engine: &Engine,
+    source: &Source,
+    max_file_size: u64,
+) -> Result<DocRecord, DocError> {
+    enter(Stage::Ingest);
+    let run = std::panic::AssertUnwindSafe(|| engine.process(source, max_file_size));
+    std::panic::catch_unwind(run).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(DocError {
+            doc: source.doc.clone(),
+            stage: STAGE.with(|s| s.get()),
+            message: format!("internal error (please report): {what}"),
+        })
+    })
 }
 
 /// Processes every input under `corpus` on the current rayon pool. `start` is told how many
@@ -295,35 +351,36 @@ pub struct RunResult {
 pub fn run(
     corpus: &Path,
     engine: &Engine,
+    opts: &WalkOptions,
     start: &dyn Fn(usize),
     tick: &(dyn Fn() + Sync),
 ) -> Result<RunResult, String> {
-    let (sources, problems) =
-        ingest::walk(corpus).map_err(|e| format!("{}: ingest: {e}", corpus.display()))?;
-    start(sources.len());
-    let results: Vec<Result<DocRecord, DocError>> = sources
+    let walk =
+        ingest::walk(corpus, opts).map_err(|e| format!("{}: ingest: {e}", corpus.display()))?;
+    start(walk.sources.len());
+    let results: Vec<Result<DocRecord, DocError>> = walk
+        .sources
         .par_iter()
         .map(|s| {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.process(s)))
-                .unwrap_or_else(|_| {
-                    Err(DocError {
-                        doc: s.doc.clone(),
-                        stage: Stage::Extract,
-                        message: "internal error while processing (please report)".into(),
-                    })
-                });
+            let r = process_caught(engine, s, opts.max_file_size);
             tick();
             r
         })
         .collect();
-    let mut out = RunResult::default();
+    let mut out = RunResult {
+        skipped_extension: walk.skipped_extension,
+        links_not_followed: walk.links_not_followed,
+        links_revisited: walk.links_revisited,
+        links_outside: walk.links_outside,
+        ..RunResult::default()
+    };
     for r in results {
         match r {
             Ok(rec) => out.records.push(rec),
             Err(e) => out.errors.push(e),
         }
     }
-    for (doc, message) in problems {
+    for (doc, message) in walk.problems {
         out.errors.push(DocError {
             doc,
             stage: Stage::Ingest,

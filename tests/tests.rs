@@ -15,3 +15,11 @@ mod phenomena;
 mod frames;
 // The damage generator: every kind of mojibake on every document, facts compared.
 mod damage;
+// Issue 9: damaged UTF-8 stays UTF-8; BOM-less UTF-16 only on evidence.
+mod decode_damage;
+// Issue 9: the walk on hostile trees (links, FIFOs, devices, sizes, names).
+mod walk;
+// Issue 9: atomic, locked output; spreadsheet-safe cells; the summary's counts.
+mod output_safety;
+// Issue 9: no quadratic rescans in the stages outside extraction.
+mod linear;

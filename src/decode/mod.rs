@@ -1,9 +1,12 @@
 //! Stage 2: bytes to text.
 //!
-//! Order: byte-order mark, then (HTML only) the declared `<meta charset>`, then strict UTF-8,
-//! then a BOM-less UTF-16 check, then chardetng over the first kilobyte. A lossy decode is a
-//! value with a quality signal ([`Decoded::replaced`]), not an error; only input that is no text
-//! at all (binary data, or mostly replacement characters) is refused.
+//! Order: byte-order mark, then (HTML only) the declared `<meta charset>`, then UTF-16 shown by
+//! NUL bytes in every other position, then UTF-8 (strict, or with a few bad bytes or a cut-off
+//! last character, which is a lossy UTF-8 reading with a warning), then BOM-less UTF-16 without
+//! NULs only on positive evidence (nearly every code unit a CJK ideograph, CJK punctuation or a
+//! full-width form), then chardetng over the first kilobyte. A lossy decode is a value with a
+//! quality signal ([`Decoded::replaced`]), not an error; only input that is no text at all
+//! (binary data, or mostly replacement characters) is refused.
 
 pub mod html;
 
@@ -17,7 +20,8 @@ pub struct Decoded {
     pub text: String,
     /// Name of the encoding used (`UTF-8`, `GBK`, `Big5`, `UTF-16LE` …).
     pub encoding: &'static str,
-    /// How the encoding was chosen: `bom`, `meta`, `utf8`, `utf16-heuristic` or `detected`.
+    /// How the encoding was chosen: `bom`, `meta`, `utf8`, `utf8-lossy`, `utf16-heuristic` or
+    /// `detected`.
     pub method: &'static str,
     /// Number of U+FFFD replacement characters the decoder had to insert.
     pub replaced: usize,
@@ -34,6 +38,9 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     if html && let Some(enc) = meta_charset(bytes) {
         return finish(enc, bytes, "meta");
     }
+    if let Some(enc) = utf16_by_nuls(bytes) {
+        return finish(enc, bytes, "utf16-heuristic");
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         if looks_binary(s.as_bytes()) {
             return Err(binary_message(bytes));
@@ -45,8 +52,11 @@ pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
             replaced: 0,
         });
     }
-    if let Some(enc) = utf16_without_bom(bytes) {
-        return finish(enc, bytes, "utf16-heuristic");
+    if mostly_utf8(bytes) && !looks_binary(bytes) {
+        return finish(UTF_8, bytes, "utf8-lossy");
+    }
+    if utf16le_by_units(bytes) {
+        return finish(UTF_16LE, bytes, "utf16-heuristic");
     }
     if looks_binary(bytes) {
         return Err(binary_message(bytes));
@@ -117,8 +127,9 @@ fn looks_binary(bytes: &[u8]) -> bool {
     control * 10 > head.len()
 }
 
-/// UTF-16 without a BOM shows as NUL bytes in every other position.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+/// UTF-16 without a BOM whose text has ASCII in it (digits, Latin letters, line breaks) shows as
+/// NUL bytes in every other position, and on one side only.
+fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
@@ -126,27 +137,71 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let pairs = head.len() / 2;
     let even_nul = head.iter().step_by(2).filter(|&&b| b == 0).count();
     let odd_nul = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    // CJK text has few NULs; ASCII-heavy UTF-16 has many on one side only.
-    let decoded_ok = |enc: &'static Encoding| {
-        let (text, errors) = enc.decode_without_bom_handling(bytes);
-        !errors && cjk_share(&text) > 0.3
-    };
     if odd_nul * 5 > pairs && even_nul * 20 < pairs {
         return Some(UTF_16LE);
     }
     if even_nul * 5 > pairs && odd_nul * 20 < pairs {
         return Some(UTF_16BE);
     }
-    if decoded_ok(UTF_16LE) {
-        return Some(UTF_16LE);
-    }
     None
 }
 
-fn cjk_share(text: &str) -> f64 {
-    let total = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    let cjk = text.chars().filter(|&c| is_cjk(c)).count();
-    cjk as f64 / total as f64
+/// UTF-8 with a few damaged bytes: the valid multi-byte sequences outnumber the invalid ones at
+/// least 20 to 1, or the only flaw is a last character cut short (a truncated download).
+/// Legacy double-byte text (GBK, Big5) forms valid two-byte UTF-8 sequences by chance, but
+/// almost never three-byte ones, and fails on most of its characters.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let mut rest = bytes;
+    let mut invalid = 0usize;
+    let mut long_seqs = 0usize;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                long_seqs += s.chars().filter(|c| c.len_utf8() >= 3).count();
+                break;
+            }
+            Err(e) => {
+                let good = &rest[..e.valid_up_to()];
+                // Safe: `valid_up_to` bytes are valid UTF-8.
+                let good = std::str::from_utf8(good).unwrap_or_default();
+                long_seqs += good.chars().filter(|c| c.len_utf8() >= 3).count();
+                match e.error_len() {
+                    // Cut short at the end: truncation, not another encoding.
+                    None => return invalid == 0 || long_seqs >= 20 * (invalid + 1),
+                    Some(n) => {
+                        invalid += 1;
+                        rest = &rest[e.valid_up_to() + n..];
+                    }
+                }
+            }
+        }
+    }
+    long_seqs > 0 && long_seqs >= 20 * invalid
+}
+
+/// BOM-less UTF-16LE with no ASCII at all: accepted only when it decodes without error and
+/// at least 90 % of its code units are CJK ideographs, CJK punctuation, full-width forms or
+/// whitespace. UTF-8 or GBK Chinese read as UTF-16LE gives Hangul, private-use and surrogate
+/// units instead, far below that share.
+fn utf16le_by_units(bytes: &[u8]) -> bool {
+    if bytes.len() < 8 || !bytes.len().is_multiple_of(2) {
+        return false;
+    }
+    let (text, errors) = UTF_16LE.decode_without_bom_handling(bytes);
+    if errors {
+        return false;
+    }
+    let total = text.chars().count().max(1);
+    let plausible = text
+        .chars()
+        .filter(|&c| {
+            is_cjk(c)
+                || c.is_whitespace()
+                || ('\u{3000}'..='\u{303F}').contains(&c)
+                || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+        })
+        .count();
+    plausible * 10 >= total * 9
 }
 
 /// True for CJK unified ideographs (basic block and extension A).

@@ -36,58 +36,82 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Report) {
     let mut report = Report::default();
     // Annotations first: their toned vowels (à, é, ü) are Latin-1 letters too. Again after
     // the codec repairs and the markup, which may have hidden some.
+    // Each step's input is dropped as soon as the next text exists: on a large file these
+    // copies (12 bytes and more per character) are most of the memory.
     let text = pinyin::repair(text, judge, &mut report);
-    let (text, fixes) = mojibake::repair(&text, judge);
+    let (text, fixes) = {
+        let input = text;
+        mojibake::repair(&input, judge)
+    };
     for f in fixes {
         *report.repairs.entry(f.kind).or_default() += 1;
         report.lost += f.lost;
         report.restored += f.restored;
     }
-    let text = strip_markup(&text, &mut report.repairs);
-    let text = pinyin::repair(&text, judge, &mut report);
-    let text = drop_page_markers(&text, &mut report.repairs);
+    let text = strip_markup(text, &mut report.repairs);
+    let text = {
+        let input = text;
+        pinyin::repair(&input, judge, &mut report)
+    };
+    let text = {
+        let input = text;
+        drop_page_markers(&input, &mut report.repairs)
+    };
     (text, report)
 }
 
 /// HTML left in a text file (`&nbsp;`, `&#21150;`, `<p>`): decoded and dropped as for HTML.
-fn strip_markup(text: &MappedText, repairs: &mut Repairs) -> MappedText {
+fn strip_markup(text: MappedText, repairs: &mut Repairs) -> MappedText {
     static MARKUP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,5}|nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);|</?(?:p|br|div|span|b|strong|font|td|tr|table|li)\b[^>]{0,200}>")
             .expect("markup regex")
     });
     let n = MARKUP.find_iter(text.as_str()).count();
     if n == 0 {
-        return text.clone();
+        return text;
     }
     *repairs.entry("markup").or_default() += n;
     text.then(&crate::decode::html::to_text(text.as_str()), false)
 }
 
 /// Drops `\nN、` page numbers that cut a long line mid-sentence, and `- N -` page footers.
+///
+/// Linear in the text: each run of whitespace is measured once, and the last non-blank
+/// character kept is remembered rather than searched for.
 fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
-    let chars: Vec<(char, usize, bool)> = text.iter().collect();
+    let chars: Vec<char> = text.as_str().chars().collect();
     let mut out = MappedText::with_capacity(chars.len());
     let mut line_len = 0usize;
+    // End of the whitespace run measured last (exclusive), to measure each run once.
+    let mut blank_end = 0usize;
+    // The last non-whitespace character written to `out`.
+    let mut last_kept: Option<char> = None;
+    let digits_at = |from: usize| {
+        chars
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take(4)
+            .take_while(|x| x.is_ascii_digit())
+            .count()
+    };
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i].0;
+        let c = chars[i];
         // "- 2 -" footer (not a date: "2018- 01- 11")
-        let after_digit = i > 0 && chars[i - 1].0.is_ascii_digit();
-        if c == '-' && !after_digit && chars.get(i + 1).is_some_and(|x| x.0 == ' ') {
+        let after_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if c == '-' && !after_digit && chars.get(i + 1) == Some(&' ') {
             let mut j = i + 1;
-            while j < chars.len() && chars[j].0 == ' ' {
+            while j < chars.len() && chars[j] == ' ' {
                 j += 1;
             }
-            let digits = chars[j..]
-                .iter()
-                .take_while(|x| x.0.is_ascii_digit())
-                .count();
+            let digits = digits_at(j);
             let mut k = j + digits;
-            while k < chars.len() && chars[k].0 == ' ' {
+            while digits > 0 && k < chars.len() && chars[k] == ' ' {
                 k += 1;
             }
-            let spaced = k > j + digits && chars[k - 1].0 == ' ';
-            if digits > 0 && digits <= 3 && spaced && k < chars.len() && chars[k].0 == '-' {
+            let spaced = k > j + digits && chars[k - 1] == ' ';
+            if digits > 0 && digits <= 3 && spaced && k < chars.len() && chars[k] == '-' {
                 *repairs.entry("page_marker").or_default() += 1;
                 i = k + 1;
                 continue;
@@ -95,17 +119,16 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
         }
         if c == '\n' {
             // Blank lines and spaces between the page break and the number count as one break.
-            let gap = chars[i..]
-                .iter()
-                .take_while(|x| x.0.is_whitespace())
-                .count();
-            let digits = chars[i + gap..]
-                .iter()
-                .take_while(|x| x.0.is_ascii_digit())
-                .count();
-            let after = chars.get(i + gap + digits).map(|x| x.0);
-            let prev = out.as_str().chars().rev().find(|c| !c.is_whitespace());
-            let mid_sentence = prev.is_some_and(|p| !"。!?!?;;::”\"」)）".contains(p));
+            if blank_end <= i {
+                blank_end = i;
+                while blank_end < chars.len() && chars[blank_end].is_whitespace() {
+                    blank_end += 1;
+                }
+            }
+            let gap = blank_end - i;
+            let digits = digits_at(i + gap);
+            let after = chars.get(i + gap + digits).copied();
+            let mid_sentence = last_kept.is_some_and(|p| !"。!?!?;;::”\"」)）".contains(p));
             if digits > 0 && digits <= 3 && after == Some('、') && line_len > 40 && mid_sentence {
                 *repairs.entry("page_marker").or_default() += 1;
                 i += gap + digits + 1;
@@ -115,8 +138,10 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
         } else {
             line_len += 1;
         }
-        let (c, o, t) = chars[i];
-        out.push(c, o, t);
+        out.push(c, text.origin(i), text.touched(i));
+        if !c.is_whitespace() {
+            last_kept = Some(c);
+        }
         i += 1;
     }
     out

@@ -1,0 +1,21 @@
+//! Issue 9 (6): stages outside extraction stay linear on pathological layouts. No timing
+//! asserts: a quadratic stage makes these tests hang instead (minutes instead of milliseconds).
+
+use banli::ingest::Kind;
+use banli::pipeline::Engine;
+
+#[test]
+fn page_marker_check_does_not_rescan_blank_runs() {
+    let engine = Engine::new().unwrap();
+    // 200,000 blank lines after a long line, then a page marker: the old check rescanned the
+    // rest of the blank run at every newline, and the kept text backwards for its last
+    // non-blank character.
+    let text = format!(
+        "{long}{}结束\n{long}其余 2\n3、5 件主办件。\n",
+        "\n \n".repeat(100_000),
+        long = "这".repeat(45),
+    );
+    let (repaired, report) = engine.repaired(text.as_bytes(), Kind::Text).unwrap();
+    assert_eq!(report.repairs.get("page_marker"), Some(&1));
+    assert!(repaired.contains("其余 25 件主办件"), "page number dropped");
+}
