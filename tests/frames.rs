@@ -169,3 +169,11 @@ fn a_share_of_what_was_counted_is_a_part() {
     has(&r, (Combined, Total, 109.0, Eq));
     lacks(&r, Total, 30.0);
 }
+
+#[test]
+fn blank_padding_does_not_make_a_report_a_passing_mention() {
+    let padding = " \n".repeat(20_000);
+    let r = doc(&format!("共承办人大代表建议20件,办复率100%。{padding}"));
+    assert!(r.meta.is_report);
+    has(&r, (Suggestion, Total, 20.0, Eq));
+}

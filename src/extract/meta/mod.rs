@@ -196,7 +196,8 @@ pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     let other = OTHER_WORK.find_iter(text).count();
     // A long work report that mentions the handling in passing is about something else: at
     // least one handling word per 2,000 characters.
-    let needed = (text.chars().count() / 2000).max(1);
+    // Only text counts: a page padded with blanks is no longer for it.
+    let needed = (text.chars().filter(|c| !c.is_whitespace()).count() / 2000).max(1);
     handling >= needed && other < handling && achieved_facts > 0
 }
 
@@ -570,7 +571,11 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     }
     // A 市 that handles the suggestions of a 州's (prefecture's) congress is a county-level
     // city under that prefecture.
-    if level == "city" && !region.ends_with('州') && PREFECTURE_SESSION.is_match(text) {
+    if level == "city"
+        && !region.ends_with('州')
+        && PREFECTURE_SESSION.is_match(text)
+        && (text.contains("市政府") || text.contains("市人民政府"))
+    {
         level = "county".to_string();
     }
     // The body that counts the items decides between government, CPPCC and congress.
