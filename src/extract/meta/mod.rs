@@ -1,6 +1,7 @@
 //! Document fields: whether the text is a handling report, the year, and who reports
 //! (region from a compiled-in table of administrative divisions, level, sector, agency).
 
+mod genre;
 mod reporter;
 mod year;
 
@@ -198,7 +199,9 @@ pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     // least one handling word per 2,000 characters.
     // Only text counts: a page padded with blanks is no longer for it.
     let needed = (text.chars().filter(|c| !c.is_whitespace()).count() / 2000).max(1);
-    handling >= needed && other < handling && achieved_facts > 0
+    handling >= needed
+        && other < handling
+        && (achieved_facts > 0 || genre::handling_without_figures(text))
 }
 
 fn level_of_prefix(c: &str) -> &'static str {

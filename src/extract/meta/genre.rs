@@ -1,0 +1,108 @@
+//! Whether a text with no achieved figure still reports on handling: news of a handling
+//! meeting, an inspection or a review, or a summary whose figures are template placeholders
+//! (`X件`). Plans, rules, notices, reply letters and templates say so in their title.
+
+/// Title words of texts that are no report on handling, with the reason.
+const NOT_REPORTS: &[(&str, &str)] = &[
+    ("通知", "a notice: what is to be done"),
+    ("方案", "a plan or scheme"),
+    ("办法", "rules"),
+    ("制度", "rules"),
+    ("规定", "rules"),
+    ("条例", "regulations"),
+    ("细则", "rules"),
+    ("章程", "a charter"),
+    ("要点", "a work plan"),
+    ("计划", "a plan"),
+    ("规划", "a plan"),
+    ("公告", "an announcement"),
+    ("征求意见", "a draft for comment"),
+    ("测评", "a survey template"),
+    ("清单", "a list of duties"),
+    ("决议", "a resolution"),
+    ("已收悉", "a reply letter to one proposer"),
+    ("的答复", "a reply letter to one item"),
+    ("答复函", "a reply letter"),
+    (
+        "年度报告",
+        "an information-disclosure or other annual report",
+    ),
+    ("工作报告", "a general work report"),
+];
+
+/// Words saying items were handled, assigned, supervised or reviewed, with the reason.
+const HANDLING_EVENTS: &[(&str, &str)] = &[
+    ("办理工作", "the handling work itself"),
+    ("办理情况", "how items were handled"),
+    ("交办会", "the meeting that assigns items"),
+    ("交办工作会", "the meeting that assigns items"),
+    ("督办", "supervision of handling"),
+    ("办复", "items replied"),
+    ("办结", "items completed"),
+    ("办理完毕", "items completed"),
+    ("推进会", "a meeting to push handling on"),
+    ("协商会", "a consultation on handling"),
+    ("座谈会", "a talk with proposers on handling"),
+    ("视察", "an inspection of handling"),
+    ("评议", "a review of handling"),
+    ("沟通会", "a talk with proposers"),
+];
+
+/// Handling units told what to do ("各承办单位要…", "各单位务必…").
+static DIRECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new("各(?:承办)?单位(?:要|务必|必须|应当|应)").expect("directive regex")
+});
+
+/// The title: the first line with text, at most 150 characters.
+fn title(text: &str) -> String {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    line.chars().take(150).collect()
+}
+
+/// True when the text reports on handling although it states no achieved figure.
+pub fn handling_without_figures(text: &str) -> bool {
+    let head = title(text);
+    if NOT_REPORTS.iter().any(|(w, _)| head.contains(w)) {
+        return false;
+    }
+    // A text that opens by telling the handling units what to do is a directive, not news of
+    // what was done (news of a meeting opens with the meeting).
+    let opening: String = text.chars().take(200).collect();
+    let directive = DIRECTIVE.find_iter(&opening).any(|m| {
+        // "会议强调,各承办单位要…" reports what a meeting said.
+        let before: String = opening[..m.start()].chars().rev().take(6).collect();
+        !["调强", "求要", "出指", "议会"]
+            .iter()
+            .any(|w| before.contains(w))
+    });
+    if directive {
+        return false;
+    }
+    HANDLING_EVENTS
+        .iter()
+        .filter(|(w, _)| text.contains(w))
+        .count()
+        >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::handling_without_figures;
+
+    #[test]
+    fn meeting_news_is_a_report_and_a_notice_is_not() {
+        assert!(handling_without_figures(
+            "市林业局召开建议提案办理工作推进会\n会议听取了办理情况汇报,要求按时办复。"
+        ));
+        assert!(!handling_without_figures(
+            "关于做好2025年建议提案办理工作的通知\n各单位要认真做好办理工作,按时办复。"
+        ));
+        assert!(!handling_without_figures(
+            "建议提案是民意的反映。\n各承办单位要在6月底前办理完毕,按时办复,接受督办。"
+        ));
+    }
+}
