@@ -532,6 +532,8 @@ fn region(text: &str, body_level: &str) -> (String, String) {
         body_level.is_empty()
             || d.level == body_level
             || (body_level == "city" && d.level == "county" && d.name.ends_with('市'))
+            // 北京市, 上海市, 天津市, 重庆市: a 市 body that is province-level.
+            || (body_level == "city" && d.level == "province" && d.name.ends_with('市'))
     };
     let mut best: Option<(usize, usize, usize)> = None; // (count, first, idx)
     for (&idx, &(count, first, _)) in &found {
@@ -611,6 +613,16 @@ mod tests {
             (r.as_str(), l.as_str(), s.as_str()),
             ("攀枝花市", "city", "民政")
         );
+    }
+
+    #[test]
+    fn municipalities_are_province_level() {
+        let m = meta(
+            "上海市交通委2023年建议提案办理工作总结\n2023年,市交通委共承办市人大代表建议、市政协提案223件。",
+            3,
+            1,
+        );
+        assert_eq!((m.region.as_str(), m.level.as_str()), ("上海市", "province"));
     }
 
     #[test]
