@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Scores banli on the blind wild20 labels: copies the twenty texts out of ../shared/eval/wild
-# into a temporary corpus, runs the release binary and prints `banli eval`.
+# Scores banli on a blind set of our labels (tests/blind/wild20 by default, or the set named):
+# copies its texts out of ../shared/eval/wild into a temporary corpus, runs the release binary
+# and prints `banli eval`. Usage: scripts/score_blind.sh [wild20|wild20b]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wild="$root/../shared/eval/wild/docs"
-gold="$root/tests/blind/wild20"
+gold="$root/tests/blind/${1:-wild20}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/docs"
