@@ -622,7 +622,10 @@ mod tests {
             3,
             1,
         );
-        assert_eq!((m.region.as_str(), m.level.as_str()), ("上海市", "province"));
+        assert_eq!(
+            (m.region.as_str(), m.level.as_str()),
+            ("上海市", "province")
+        );
     }
 
     #[test]

@@ -26,17 +26,65 @@ const BODIES: &[(&str, &str, &str)] = &[
     ("人大", "人大", "a people's congress"),
 ];
 
-/// The counting sentence: a body, then within the same sentence a receiving or handling verb
-/// and a count.
-static COUNTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        // The verb's own clause, and the one before it ("省政协…以来,共收到…").
-        r"(?P<subject>(?:[^。!?\n:;,]{0,40},)?[^。!?\n:;,]{0,40}?)",
-        r"(?P<verb>共承办|共办理|共收到|共受理|共接收|共接到|承办|办理|主办|收到|受理|接收|接到|立案|提交|提出)",
-        r"了?[^。!?\n:;]{0,40}?[0-9零〇一二两三四五六七八九十百千]+\s*件",
-    ))
-    .expect("counting regex")
+/// Receiving and handling verbs that count items.
+static VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("共承办|共办理|共收到|共受理|共接收|共接到|承办|办理|主办|收到|受理|接收|接到|立案|提交|提出")
+        .expect("verb regex")
 });
+
+/// What follows a counting verb: a count within the sentence.
+static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^了?[^。!?\n:;]{0,40}?[0-9零〇一二两三四五六七八九十百千]+\s*件")
+        .expect("tail regex")
+});
+
+/// The first counting sentence: the words before the verb (its clause and the one before),
+/// the verb, and the text from the verb to the count and a few characters after.
+struct Counting<'a> {
+    subject: &'a str,
+    verb: &'a str,
+    items: &'a str,
+}
+
+fn counting(text: &str) -> Option<Counting<'_>> {
+    for v in VERB.find_iter(text) {
+        let window = prefix_chars(&text[v.end()..], 48);
+        let Some(tail) = TAIL.find(window) else {
+            continue;
+        };
+        // Back over the verb's clause, and one comma into the clause before it.
+        let mut start = v.start();
+        let mut commas = 0;
+        for (n, (i, c)) in text[..v.start()].char_indices().rev().enumerate() {
+            if "。!?\n:;".contains(c) || n >= 80 {
+                break;
+            }
+            if c == ',' {
+                commas += 1;
+                if commas > 1 {
+                    break;
+                }
+            }
+            start = i;
+        }
+        let items_end = v.end() + tail.end();
+        let items = prefix_chars(
+            &text[v.start()..],
+            text[v.start()..items_end].chars().count() + 4,
+        );
+        return Some(Counting {
+            subject: &text[start..v.start()],
+            verb: v.as_str(),
+            items,
+        });
+    }
+    None
+}
+
+/// The first `n` characters of `s`.
+fn prefix_chars(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(i, _)| &s[..i])
+}
 
 /// A session's name after a body ("十一届二次会议", "第五次会议").
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,11 +95,10 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the first counting sentence speaks for a national body (全国人大, 全国政协, 国务院):
 /// such a body has no region or level.
 pub fn national(text: &str) -> bool {
-    COUNTING.captures(text).is_some_and(|caps| {
-        let subject = &caps["subject"];
+    counting(text).is_some_and(|c| {
         ["全国人大", "全国政协", "国务院", "中央和国家机关"]
             .iter()
-            .any(|w| subject.contains(w))
+            .any(|w| c.subject.contains(w))
     })
 }
 
@@ -62,8 +109,8 @@ const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '�
 /// sentence, when that body is no department.
 pub fn reporter(text: &str) -> Option<&'static str> {
     // Only the first counting sentence: later ones count parts, outcomes or other batches.
-    if let Some(caps) = COUNTING.captures(text) {
-        let subject = caps.name("subject")?.as_str();
+    if let Some(c) = counting(text) {
+        let subject = c.subject;
         // "…要求办理的议案": a body asking others to handle the items is not the handler.
         if subject.ends_with("要求") || subject.ends_with('交') {
             return None;
@@ -82,15 +129,10 @@ pub fn reporter(text: &str) -> Option<&'static str> {
                 }
             }
         }
-        let verb = caps.name("verb").map_or("", |v| v.as_str());
+        let (verb, items) = (c.verb, c.items);
         let Some((end, sector)) = best else {
             // Only the CPPCC receives and registers proposals: with no body named, the text
             // speaks for it.
-            let whole = caps.get(0)?;
-            let items: String = text[whole.start()..]
-                .chars()
-                .take(whole.as_str().chars().count() + 4)
-                .collect();
             let registers = verb.ends_with("立案")
                 || (verb.ends_with("收到") || verb == "提交") && items.contains("提案");
             let by_department = subject
