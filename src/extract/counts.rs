@@ -425,7 +425,14 @@ impl Reader<'_> {
                     if self.wholes.contains(&k) && !addition {
                         // A restated or partial count of a kind already totalled: no fact,
                         // but the rates after it are about that kind.
+                        // Its breakdown ("(主办9件、会办30件)") is still of its kind.
                         self.last_count_subject = Some(k);
+                        self.top().prev = Some(Prev {
+                            measure: Measure::Total,
+                            subject: k,
+                            said: true,
+                            whole: false,
+                        });
                         return;
                     }
                     Measure::Total
@@ -460,10 +467,11 @@ impl Reader<'_> {
                     None
                 },
             )
-            // An outcome or grade right after a count of one kind is about that kind.
+            // An outcome, grade or role right after a count of one kind, in the same statement,
+            // is about that kind ("人大代表建议15件,主办12件,协办3件").
             .or(top
                 .prev
-                .filter(|p| p.said || !in_breakdown || outcome)
+                .filter(|p| p.said || !in_breakdown || outcome || !self.new_statement)
                 .map(|p| p.subject))
             .or(top.parent.map(|p| p.subject))
             .or(top.prev.map(|p| p.subject))
