@@ -177,3 +177,20 @@ fn blank_padding_does_not_make_a_report_a_passing_mention() {
     assert!(r.meta.is_report);
     has(&r, (Suggestion, Total, 20.0, Eq));
 }
+
+#[test]
+fn respectively_hands_the_kinds_to_the_counts_in_turn() {
+    let r = doc("今年牵头办理的人大代表建议、政协提案分别为592件、759件。");
+    has(&r, (Suggestion, Lead, 592.0, Eq));
+    has(&r, (Proposal, Lead, 759.0, Eq));
+}
+
+#[test]
+fn roles_after_a_count_of_one_kind_are_of_that_kind() {
+    let r = doc(
+        "共收到建议提案32件。其中:人大代表建议15件,主办12件,协办3件;政协委员提案17件,主办14件,协办3件。",
+    );
+    has(&r, (Suggestion, Lead, 12.0, Eq));
+    has(&r, (Proposal, Lead, 14.0, Eq));
+    has(&r, (Suggestion, Co, 3.0, Eq));
+}

@@ -327,6 +327,13 @@ impl Reader<'_> {
         let left_kind =
             kinds_in(&span, self.hints.deputies).or_else(|| kinds_in(&near, self.hints.deputies));
         let mut kind = right.kind.or(left_kind);
+        // "代表建议、提案分别为592件、759件": the kinds before 分别 go to the counts in turn.
+        if let Some(at) = near.find("分别") {
+            self.respectively = kinds_in_turn(&near[..at], self.hints.deputies);
+        }
+        if right.kind.is_none() && !self.respectively.is_empty() {
+            kind = Some(self.respectively.remove(0));
+        }
         // "建议12件,提案8件,共计20件": a sum over the kinds listed before it.
         let sums = ["共计", "总共", "合计", "合共"];
         if whole.is_some() && measure.is_none() && sums.iter().any(|w| near.contains(w)) {
@@ -572,6 +579,23 @@ fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String> {
         return None;
     }
     area(label)
+}
+
+/// The kinds named one by one in `text`, in order ("代表建议、提案" → suggestion, proposal);
+/// empty unless two or more are named.
+fn kinds_in_turn(text: &str, deputies: bool) -> Vec<Subject> {
+    static ONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("提案|议案|建议").expect("one kind regex"));
+    let kinds: Vec<Subject> = ONE
+        .find_iter(text)
+        .filter(|m| m.as_str() != "建议" || (deputies && !is_content_use(text, m.start(), m.end())))
+        .filter_map(|m| kind_of(m.as_str()))
+        .collect();
+    if kinds.len() > 1 && kinds.windows(2).any(|w| w[0] != w[1]) {
+        kinds
+    } else {
+        Vec::new()
+    }
 }
 
 /// A count whose clause holds nothing but list words continues the list before it.

@@ -148,6 +148,8 @@ pub(super) struct Reader<'a> {
     pub rising: Option<Vec<(Measure, usize)>>,
     /// Measure and kind of the last fact read.
     pub last_fact: Option<(Measure, Subject)>,
+    /// Kinds still to be handed out to the counts after 分别 ("建议、提案分别为592件、759件").
+    pub respectively: Vec<Subject>,
 }
 
 /// The characters `a..b` as a string.
@@ -173,6 +175,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         last_rate: None,
         rising: None,
         last_fact: None,
+        respectively: Vec::new(),
     };
     let mut next = 0;
     for (s, e) in sentences(&chars) {
@@ -194,6 +197,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         }
         reader.last_rate = None;
         reader.rising = None;
+        reader.respectively.clear();
         reader.sentence(s, e, &all[from..next]);
     }
     let facts = merge_outcomes(drop_level_splits(reader.facts));
