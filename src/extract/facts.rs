@@ -13,6 +13,7 @@ use super::lexicon::{KIND_RE, kind_of, kinds_in};
 use super::mentions::{self, Kind, Mention};
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::{ends_phrase, sentences};
+use std::collections::HashMap;
 
 /// A fact before it is tied to the original text: offsets index the normalised text.
 #[derive(Debug, Clone, PartialEq)]
@@ -394,18 +395,17 @@ pub(super) struct Row {
 /// A breakdown that names one kind twice ("省建议3件、市建议47件、省提案4件、市提案103件") splits
 /// by level or proposer, not by kind: those counts are parts and give no fact.
 fn drop_level_splits(rows: Vec<Row>) -> Vec<Row> {
-    let twice = |r: &Row| {
-        r.split.is_some()
-            && rows
-                .iter()
-                .filter(|o| o.split == r.split && o.fact.subject == r.fact.subject)
-                .count()
-                > 1
-    };
-    let keep: Vec<bool> = rows.iter().map(|r| !twice(r)).collect();
+    let mut per_kind: HashMap<(usize, Subject), usize> = HashMap::new();
+    for r in &rows {
+        if let Some(split) = r.split {
+            *per_kind.entry((split, r.fact.subject)).or_default() += 1;
+        }
+    }
     rows.into_iter()
-        .zip(keep)
-        .filter_map(|(r, k)| k.then_some(r))
+        .filter(|r| {
+            r.split
+                .is_none_or(|split| per_kind[&(split, r.fact.subject)] < 2)
+        })
         .collect()
 }
 
@@ -413,22 +413,24 @@ fn drop_level_splits(rows: Vec<Row>) -> Vec<Row> {
 /// ("正在解决3件,计划解决21件" → 24); the same value again is a restatement, not a second
 /// count.
 fn merge_outcomes(facts: Vec<Row>) -> Vec<RawFact> {
-    let mut out: Vec<(RawFact, usize)> = Vec::new();
+    let mut out: Vec<RawFact> = Vec::new();
+    // (list, measure, kind) → the outcome fact of that class read last in the list.
+    let mut last: HashMap<(usize, Measure, Subject), usize> = HashMap::new();
     for Row { fact: f, list, .. } in facts {
-        if is_outcome(f.measure)
-            && let Some((prev, _)) = out
-                .iter_mut()
-                .rev()
-                .find(|(p, l)| *l == list && p.measure == f.measure && p.subject == f.subject)
-            && prev.value != f.value
-        {
-            prev.value += f.value;
-            prev.end = f.end;
-            continue;
+        if is_outcome(f.measure) {
+            let key = (list, f.measure, f.subject);
+            if let Some(&at) = last.get(&key)
+                && out[at].value != f.value
+            {
+                out[at].value += f.value;
+                out[at].end = f.end;
+                continue;
+            }
+            last.insert(key, out.len());
         }
-        out.push((f, list));
+        out.push(f);
     }
-    out.into_iter().map(|(f, _)| f).collect()
+    out
 }
 
 /// Outcome classes A-D.

@@ -75,10 +75,6 @@ fn split_items(list: &str) -> Vec<String> {
         .collect()
 }
 
-fn char_pos(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
-}
-
 /// Finds enumerated areas in normalised text.
 pub fn extract(text: &str) -> Vec<RawTopic> {
     let mut out = prose::extract(text);
@@ -93,7 +89,7 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
             continue;
         }
         let whole = caps.get(0).expect("match");
-        let (start, end) = (char_pos(text, whole.start()), char_pos(text, whole.end()));
+        let (start, end) = (whole.start(), whole.end());
         for label in split_items(list) {
             out.push(RawTopic {
                 label,
@@ -120,8 +116,8 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
                     out.push(RawTopic {
                         label,
                         count: Some(n),
-                        start: char_pos(text, base + whole.start()),
-                        end: char_pos(text, base + whole.end()),
+                        start: base + whole.start(),
+                        end: base + whole.end(),
                     });
                 }
             }
@@ -132,22 +128,42 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
             let Some(after) = sentence.find(opener).map(|b| b + opener.len()) else {
                 continue;
             };
-            counted_items(text, base, sentence, after, direct, &mut out);
+            counted_items(base, sentence, after, direct, &mut out);
         }
     }
+    bytes_to_chars(text, &mut out);
     out
+}
+
+/// Turns the byte offsets topics were found at into character offsets, in one pass over the
+/// text (a count from the start per topic would be quadratic in a long text).
+fn bytes_to_chars(text: &str, topics: &mut [RawTopic]) {
+    let mut wanted: Vec<usize> = topics.iter().flat_map(|t| [t.start, t.end]).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut map = std::collections::HashMap::with_capacity(wanted.len());
+    let mut next = wanted.iter().peekable();
+    for (chars, (byte, _)) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+        .enumerate()
+    {
+        while next.peek().is_some_and(|&&b| b <= byte) {
+            map.insert(*next.next().expect("peeked"), chars);
+        }
+        if next.peek().is_none() {
+            break;
+        }
+    }
+    for t in topics {
+        t.start = map.get(&t.start).copied().unwrap_or(0);
+        t.end = map.get(&t.end).copied().unwrap_or(t.start);
+    }
 }
 
 /// The `X N件` items of a counted list starting at byte `after` of the sentence; with `direct`
 /// only the run of items that starts there.
-fn counted_items(
-    text: &str,
-    base: usize,
-    sentence: &str,
-    after: usize,
-    direct: bool,
-    out: &mut Vec<RawTopic>,
-) {
+fn counted_items(base: usize, sentence: &str, after: usize, direct: bool, out: &mut Vec<RawTopic>) {
     let mut next = after;
     for caps in ITEM.captures_iter(&sentence[after..]) {
         let whole = caps.get(0).expect("match");
@@ -168,8 +184,8 @@ fn counted_items(
             out.push(RawTopic {
                 label,
                 count: Some(n),
-                start: char_pos(text, base + after + whole.start()),
-                end: char_pos(text, base + after + whole.end()),
+                start: base + after + whole.start(),
+                end: base + after + whole.end(),
             });
         }
     }

@@ -122,14 +122,14 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
     let mut base = 0;
     for sentence in text.split_inclusive(ends_sentence) {
         let prev = &text[base - before[0].len() - before[1].len()..base];
-        scan_sentence(text, base, sentence, prev, &mut out);
+        scan_sentence(base, sentence, prev, &mut out);
         before = [before[1], sentence];
         base += sentence.len();
     }
     out
 }
 
-fn scan_sentence(text: &str, base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
+fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
     let names_items = |t: &str| ITEM_WORDS.iter().any(|w| t.contains(w));
     let mut floor = 0; // a list starts after the previous one's close
     let mut closes: Vec<(usize, usize, bool)> = CLOSE
@@ -178,8 +178,8 @@ fn scan_sentence(text: &str, base: usize, s: &str, prev: &str, out: &mut Vec<Raw
             continue;
         }
         floor = ce;
-        let start = char_pos(text, base + list_start - intro.word.len());
-        let end = char_pos(text, base + ce);
+        let start = base + list_start - intro.word.len();
+        let end = base + ce;
         for label in items {
             out.push(RawTopic {
                 label,
@@ -304,10 +304,6 @@ fn split_items(list: &str) -> Vec<String> {
         return Vec::new();
     }
     items.into_iter().filter_map(super::clean).collect()
-}
-
-fn char_pos(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
 }
 
 #[cfg(test)]
