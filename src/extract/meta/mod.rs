@@ -150,7 +150,11 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("司法", &["司法"]),
     ("文旅", &["文化和旅游", "文化广电和旅游", "文旅"]),
     ("市场监管", &["市场监督管理", "市场监管"]),
-    ("水利", &["水利", "水务"]),
+    ("水利", &["水利"]),
+    // Water affairs bureaus are named 水务 in their own name (SCHEMA: the short form used).
+    ("水务", &["水务"]),
+    // Courts: "人民法" before the suffix 院.
+    ("法院", &["人民法"]),
     ("应急管理", &["应急管理"]),
     ("商务", &["商务"]),
     ("科技", &["科学技术", "科技"]),
@@ -174,14 +178,14 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     alts.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
     Regex::new(&format!(
-        "(?P<pre>[省市州县区旗盟镇乡])?(?P<name>{})(?P<suf>局|厅|委员会|委|办公室)",
+        "(?P<pre>自治区|[省市州县区旗盟镇乡])?(?P<name>{})(?P<suf>分局|局|厅|委员会|委|办公室|部|院)",
         alts.join("|")
     ))
     .expect("agency regex")
 });
 
 static GOV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<pre>[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>[省市州县区])人大常委会")
+    Regex::new("(?P<pre>自治区|[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>自治区|[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>自治区|[省市州县区])人大常委会")
         .expect("gov regex")
 });
 
@@ -206,7 +210,7 @@ pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
 
 fn level_of_prefix(c: &str) -> &'static str {
     match c {
-        "省" => "province",
+        "省" | "自治区" => "province",
         "市" | "州" | "盟" => "city",
         "县" | "区" | "旗" => "county",
         _ => "",
@@ -512,6 +516,12 @@ fn region(text: &str, body_level: &str) -> (String, String) {
                         continue;
                     }
                 }
+                // A dateline ("新华社北京3月18日电") names where a story was filed.
+                let after: String = chars[(i + len).min(chars.len())..].iter().take(3).collect();
+                if DATELINE.is_match(&after) {
+                    matched = len;
+                    break;
+                }
                 // Places in a list ("到上海、武汉、厦门等地考察") are visited, not reporting.
                 let prev = if i > 0 { chars[i - 1] } else { ' ' };
                 let listed = prev == '、' || next == '、' || next == '等';
@@ -561,6 +571,11 @@ fn region(text: &str, body_level: &str) -> (String, String) {
     (name, d.level.to_string())
 }
 
+/// A date right after a place: the place is a dateline.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月").expect("dateline regex")
+});
+
 /// A prefecture's congress or CPPCC session ("州十五届人大三次会议", "州政协十二届").
 static PREFECTURE_SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"州(?:[一二三四五六七八九十]+届)?(?:人大|政协)").expect("prefecture session regex")
@@ -585,7 +600,9 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     }
     // The body that counts the items decides between government, CPPCC and congress.
     if let Some(r) = reporter::reporter(text)
-        && (sector.is_empty() || ["政府", "政协", "人大"].contains(&sector.as_str()))
+        && (sector.is_empty()
+            || ["政府", "政协", "人大"].contains(&sector.as_str())
+            || reporter::whole_government(text))
     {
         sector = r.to_string();
     }

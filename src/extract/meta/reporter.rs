@@ -108,6 +108,17 @@ const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '�
 /// The sector (政府, 政协 or 人大) of the body that counts the items in the first counting
 /// sentence, when that body is no department.
 pub fn reporter(text: &str) -> Option<&'static str> {
+    reporting_body(text).map(|(sector, _)| sector)
+}
+
+/// The government as a whole reports (国务院各部门, 市政府系统): it outranks any department
+/// the text names.
+pub fn whole_government(text: &str) -> bool {
+    reporting_body(text).is_some_and(|(_, whole)| whole)
+}
+
+/// The reporting body's sector, and whether it is a government as a whole.
+fn reporting_body(text: &str) -> Option<(&'static str, bool)> {
     // Only the first counting sentence: later ones count parts, outcomes or other batches.
     if let Some(c) = counting(text) {
         let subject = c.subject;
@@ -138,7 +149,8 @@ pub fn reporter(text: &str) -> Option<&'static str> {
             let by_department = subject
                 .trim_end_matches(['共', ' '])
                 .ends_with(DEPARTMENT_ENDS);
-            return (registers && !by_department && !subject.contains("政府")).then_some("政协");
+            return (registers && !by_department && !subject.contains("政府"))
+                .then_some(("政协", false));
         };
         // "县人大常委会办公室", "市政府办公厅" are fine; "市政协提案委员会" too; but a
         // department named after the body ("市政府…局") is the subject instead.
@@ -152,7 +164,10 @@ pub fn reporter(text: &str) -> Option<&'static str> {
         if department && !after.contains("政府") {
             return None;
         }
-        return Some(sector);
+        let whole = ["政府系统", "国务院"].iter().any(|w| {
+            subject[..end].ends_with(w) || subject[..end].ends_with(&format!("{w}各部门"))
+        });
+        return Some((sector, whole));
     }
     None
 }
