@@ -194,3 +194,37 @@ fn roles_after_a_count_of_one_kind_are_of_that_kind() {
     has(&r, (Proposal, Lead, 14.0, Eq));
     has(&r, (Suggestion, Co, 3.0, Eq));
 }
+
+#[test]
+fn items_counted_in_tiao_or_ge_and_outcomes_with_the_noun_left_out() {
+    let r = doc("今年共承办代表建议11条,已解决或年内解决的5个,留作参考的1个。");
+    has(&r, (Suggestion, Total, 11.0, Eq));
+    has(&r, (Suggestion, Solved, 5.0, Eq));
+    has(&r, (Suggestion, Reference, 1.0, Eq));
+    let r = doc("办理一件、受益一片。共承办政协提案8件。");
+    lacks(&r, Total, 1.0);
+}
+
+#[test]
+fn respectively_hands_joined_classes_to_the_counts_in_turn() {
+    let r = doc("共承办政协提案300件,已经解决或列入计划逐步解决的分别有47件、237件。");
+    has(&r, (Proposal, Solved, 47.0, Eq));
+    has(&r, (Proposal, InProgress, 237.0, Eq));
+}
+
+#[test]
+fn registering_after_review_is_a_second_total_and_a_lead_only_body_gives_its_total() {
+    let r = doc("共收到提案187件,其中会后17件,经审查立案175件。");
+    has(&r, (Proposal, Total, 175.0, Eq));
+    lacks(&r, Total, 17.0);
+    let r = doc("去年,国务院各部门共牵头办理全国人大代表建议7873件。");
+    has(&r, (Suggestion, Lead, 7873.0, Eq));
+    has(&r, (Suggestion, Total, 7873.0, Eq));
+}
+
+#[test]
+fn a_value_the_rate_rose_from_is_last_years() {
+    let r = doc("共承办人大代表建议20件,满意率从2018年的99.2%上升到2020年的99.7%。");
+    has(&r, (Suggestion, SatisfactionRate, 99.7, Eq));
+    lacks(&r, SatisfactionRate, 99.2);
+}

@@ -183,8 +183,26 @@ impl Reader<'_> {
     pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
         let unit = self.chars[m.end - 1];
         let right = self.read_right(&m, e);
+        // 个/项/条 count items where the item noun stands next to the number, or where the text
+        // has counted items in that unit before ("代表建议11条,已解决的5个").
         if unit != '件' && right.kind.is_none() {
-            return; // 个/项 count items only when the item noun follows.
+            let near_kind = {
+                let before = text_of(self.chars, self.clause_start(s, m.start), m.start);
+                let trimmed = before.trim_end_matches(['共', '有', '为', ' ']);
+                KIND_RE.find_iter(trimmed).any(|k| k.end() == trimmed.len())
+            };
+            // With the noun left out ("已解决的5个,"), the count is of the items being counted.
+            let elided = !self.item_units.is_empty() && self.right_clause(m.end, e).is_empty();
+            if !near_kind && !self.item_units.contains(&unit) && !elided {
+                return;
+            }
+        }
+        if unit != '件' && !self.item_units.contains(&unit) {
+            self.item_units.push(unit);
+        }
+        // "办理一件、受益一片": 一件 without the item noun is an idiom, not a count.
+        if m.chinese && m.value == 1.0 && right.kind.is_none() {
+            return;
         }
         let before = if m.start > s {
             self.chars[m.start - 1]
@@ -274,7 +292,20 @@ impl Reader<'_> {
             return;
         }
         let phrase = outcome_phrase(&text_of(self.chars, cursor, m.start), cursor == s);
-        let reading = outcome::read(&phrase);
+        let mut reading = outcome::read(&phrase);
+        if reading == Reading::Unclear && near.contains("分别") {
+            let classes = outcome::classes_in_turn(&phrase);
+            if classes.len() > 1 {
+                self.classes_in_turn = classes;
+            }
+        }
+        if !self.classes_in_turn.is_empty() {
+            if let Reading::Class(_) = reading {
+                self.classes_in_turn.clear(); // a class of its own ends the turns
+            } else {
+                reading = Reading::Class(self.classes_in_turn.remove(0));
+            }
+        }
         let outcome_at = left.chars().count().saturating_sub(phrase.chars().count());
         let key = KEY_ITEMS.find_iter(&near).last();
         // An outcome phrase of the count's own before it wins over one after it.
@@ -363,7 +394,9 @@ impl Reader<'_> {
         let top = self.top().clone();
         let addition = ADDITION_CUES.iter().any(|w| left.contains(w));
         let part_cue = PART_RE.is_match(&near) && !addition;
-        let in_breakdown = top.parent.is_some();
+        // "…其中会后17件,经审查立案175件": registering is a new stage, not a part.
+        let registered = whole.is_some() && near.contains("立案") && !part_cue;
+        let in_breakdown = top.parent.is_some() && !registered;
         let mut inherited = false;
         // The breakdown this count splits by kind, if it does.
         let mut split = None;
@@ -372,7 +405,7 @@ impl Reader<'_> {
         let measure = match measure {
             Some(x) => x,
             None => {
-                if let Some(parent) = top.parent {
+                if let Some(parent) = top.parent.filter(|_| in_breakdown) {
                     // A breakdown: a split by kind keeps the whole's measure; anything else of
                     // the same kind is a part.
                     match kind {
@@ -672,6 +705,7 @@ fn area(label: &str) -> Option<String> {
         || label.chars().count() < 2
         || outcome::names_outcome(label)
         || PART_RE.is_match(label)
+        || COUNT_CUE_RE.is_match(label)
     {
         return None;
     }

@@ -151,6 +151,11 @@ pub(super) struct Reader<'a> {
     pub last_fact: Option<(Measure, Subject)>,
     /// Kinds still to be handed out to the counts after 分别 ("建议、提案分别为592件、759件").
     pub respectively: Vec<Subject>,
+    /// Outcome classes still to be handed out after 分别 ("已经解决或列入计划逐步解决的分别有
+    /// 47件、237件").
+    pub classes_in_turn: Vec<Measure>,
+    /// Units other than 件 the text counts items in (个, 项, 条).
+    pub item_units: Vec<char>,
 }
 
 /// The characters `a..b` as a string.
@@ -177,6 +182,8 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         rising: None,
         last_fact: None,
         respectively: Vec::new(),
+        classes_in_turn: Vec::new(),
+        item_units: Vec::new(),
     };
     let mut next = 0;
     for (s, e) in sentences(&chars) {
@@ -199,9 +206,10 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.last_rate = None;
         reader.rising = None;
         reader.respectively.clear();
+        reader.classes_in_turn.clear();
         reader.sentence(s, e, &all[from..next]);
     }
-    let facts = merge_outcomes(drop_level_splits(reader.facts));
+    let facts = lead_only_totals(merge_outcomes(drop_level_splits(reader.facts)));
     (facts, reader.topics)
 }
 
@@ -383,6 +391,33 @@ impl Reader<'_> {
         }
         text_of(self.chars, from, j)
     }
+}
+
+/// A body that only leads (SCHEMA): lead counts and no co-handling or total anywhere in the
+/// text ("牵头办理全国人大代表建议6319件") give the total too, one kind at a time.
+fn lead_only_totals(mut facts: Vec<RawFact>) -> Vec<RawFact> {
+    let has = |m: Measure| facts.iter().any(|f| f.measure == m);
+    if has(Measure::Co) || has(Measure::Total) {
+        return facts;
+    }
+    let leads: Vec<RawFact> = facts
+        .iter()
+        .filter(|f| f.measure == Measure::Lead)
+        .cloned()
+        .collect();
+    for lead in &leads {
+        let one_value = leads
+            .iter()
+            .filter(|l| l.subject == lead.subject)
+            .all(|l| l.value == lead.value);
+        if one_value {
+            facts.push(RawFact {
+                measure: Measure::Total,
+                ..lead.clone()
+            });
+        }
+    }
+    facts
 }
 
 /// A fact with the list it was read in, and the breakdown it splits by kind, if it does.

@@ -198,6 +198,8 @@ pub const PART_CUES: &[Entry<()>] = &[
     ("大会提案", (), "by time: session proposals"),
     ("平时提案", (), "by time: proposals between sessions"),
     ("会后", (), "by time: after the session"),
+    ("书面", (), "by form: written suggestions"),
+    ("口头", (), "by form: suggestions made orally"),
     ("方面", (), "by subject area"),
     ("领域", (), "by subject area"),
     ("涉及", (), "by subject area"),

@@ -165,6 +165,21 @@ pub fn read(phrase: &str) -> Reading {
     }
 }
 
+/// The classes of the joined sub-phrases in order, for counts given 分别 ("已经解决或列入计划逐步
+/// 解决的分别有47件、237件" → solved, in progress).
+pub fn classes_in_turn(phrase: &str) -> Vec<Measure> {
+    let parts: Vec<&str> = PARTS.split(phrase).collect();
+    let last = parts.len().saturating_sub(1);
+    parts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| match class_of(p, i == last) {
+            Reading::Class(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The class a printed letter stands for (A/甲 solved … D/丁 reference).
 pub fn letter(phrase: &str) -> Option<Measure> {
     let caps = LETTER.captures_iter(phrase).last()?;

@@ -127,10 +127,16 @@ impl Reader<'_> {
             }
         }
         // "满意率由去年的95%提高到98%": the first value is last year's, the second this year's.
+        // "满意率从2018年的99.2%上升到…": a value the clause says it rose from.
+        let rises_after = ROSE_TO
+            .iter()
+            .chain(&["上升", "提高", "提升", "增长"])
+            .any(|w| self.right_clause(m.end, e).contains(w));
         let from_before = ["由", "从"].iter().any(|w| {
             near.ends_with(w)
                 || near.contains(&format!("{w}去年"))
                 || near.contains(&format!("{w}上年"))
+                || (near.contains(w) && rises_after)
         });
         if from_before && !measures.is_empty() {
             self.rising = Some(measures);
