@@ -228,3 +228,28 @@ fn a_value_the_rate_rose_from_is_last_years() {
     has(&r, (Suggestion, SatisfactionRate, 99.7, Eq));
     lacks(&r, SatisfactionRate, 99.2);
 }
+
+fn topics(r: &DocRecord) -> Vec<(String, Option<u32>)> {
+    r.topics
+        .iter()
+        .map(|t| (t.label.clone(), t.count))
+        .collect()
+}
+
+#[test]
+fn areas_set_before_the_count_or_numbered_with_guanyu_are_topics() {
+    let r = doc("共收到提案94件。在经济建设上,提出提案64件;在社会事业上,提出提案30件。");
+    let t = topics(&r);
+    assert!(t.contains(&("经济建设".into(), Some(64))), "{t:?}");
+    lacks(&r, Total, 64.0);
+    let r =
+        doc("共收到提案180件。围绕民生改善提案80件。主要涉及城市建设和管理46个、教育卫生30个。");
+    let t = topics(&r);
+    assert!(t.contains(&("民生改善".into(), Some(80))), "{t:?}");
+    assert!(t.contains(&("教育卫生".into(), Some(30))), "{t:?}");
+    let r = doc("共收到提案18件。提案反映的问题,一是关于城市交通拥堵问题;二是关于农村饮水问题。");
+    let t = topics(&r);
+    assert!(t.contains(&("农村饮水".into(), None)), "{t:?}");
+    let r = doc("共承办政协提案20件,其中主办16件、协办类4件,已经解决或基本解决的有12件。");
+    assert!(topics(&r).is_empty(), "{:?}", topics(&r));
+}

@@ -237,8 +237,15 @@ impl Reader<'_> {
         let near_from = self.clause_start(cursor, m.start);
         let near = text_of(self.chars, near_from, m.start);
 
-        let clause = text_of(self.chars, self.clause_start(s, m.start), m.start);
-        if let Some(label) = topic_label(&near, &clause) {
+        let clause_from = self.clause_start(s, m.start);
+        let clause = text_of(self.chars, clause_from, m.start);
+        let wide_from = if clause_from > s {
+            self.clause_start(s, clause_from - 1)
+        } else {
+            s
+        };
+        let wide = text_of(self.chars, wide_from, m.start);
+        if let Some(label) = topic_label(&near, &clause, &wide) {
             self.topics.push(CountedTopic {
                 label,
                 count: m.value as u32,
@@ -668,22 +675,28 @@ fn outcome_phrase(since: &str, fresh: bool) -> String {
 /// Subject-area counts are topics (SCHEMA). An area is named: before 方面/领域/类
 /// ("城乡建设管理方面的"); after 建言/涉及/关于 before the kind ("建言改善民生的提案"); or as a
 /// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
-fn topic_label(near: &str, clause: &str) -> Option<String> {
+fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:其中)?[:, 、]*(?:属|涉及|建言|关于|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
     });
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, 、]*(?:建言|涉及|关于|围绕)(?P<label>[^,;:]{2,24}?)的(?:提案|建议|议案)(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?:建言|涉及|关于|围绕)(?P<label>[^,;:]{2,24}?)的?(?:提案|建议|议案)(?:共|有)?\s*$")
             .expect("about regex")
     });
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[:, 、]*(?:主要)?(?:涉及|集中在|包括)?(?P<label>[^,;:、]{2,16})$")
             .expect("listed regex")
     });
+    // "在经济建设上,提出提案64件": the area in the clause before the count's own.
+    static SETTING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*在(?P<label>[^,;:在]{2,16}?)(?:上|方面|领域)[,:]\s*(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
+            .expect("setting regex")
+    });
     let caps = AREA
         .captures(near)
         .or_else(|| ABOUT.captures(near))
+        .or_else(|| SETTING.captures(wide))
         .or_else(|| {
             (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
                 .then(|| LISTED.captures(near))
@@ -694,7 +707,7 @@ fn topic_label(near: &str, clause: &str) -> Option<String> {
 
 /// A label that can name a subject area: words only, no 等 (a list of areas), no catch-all, no
 /// outcome class, no proposer or time.
-fn area(label: &str) -> Option<String> {
+pub(super) fn area(label: &str) -> Option<String> {
     let label = label.trim().trim_start_matches(['、', ' ']);
     let listed = label.contains('等') || label.starts_with("关于");
     let words_only = label.chars().all(|c| crate::decode::is_cjk(c) || c == '、');
@@ -706,6 +719,10 @@ fn area(label: &str) -> Option<String> {
         || outcome::names_outcome(label)
         || PART_RE.is_match(label)
         || COUNT_CUE_RE.is_match(label)
+        || ["代表", "委员", "政协", "人大"]
+            .iter()
+            .any(|w| label.ends_with(w))
+        || ["我局", "我委", "我办"].iter().any(|w| label.contains(w))
     {
         return None;
     }

@@ -32,7 +32,8 @@ static EACH: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[,、;:])(?P<label>[^,。;:!?\n\d、]{2,16}?)(?P<n>\d+)件").expect("item regex")
+    Regex::new(r"(?:^|[,、;:])(?P<label>[^,。;:!?\n\d、]{2,16}?)(?P<n>\d+)(?:件|个|项|条)")
+        .expect("item regex")
 });
 
 /// The area as a label: prefixes that belong to the sentence dropped, and nothing that names
@@ -131,8 +132,29 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
             counted_items(base, sentence, after, direct, &mut out);
         }
     }
+    numbered_about(text, &mut out);
     bytes_to_chars(text, &mut out);
     out
+}
+
+/// "一是关于城市交通拥堵问题;二是关于老旧小区改造问题": a numbered list of what the items are
+/// about. 关于 is required: a numbered list without it is usually of measures taken.
+fn numbered_about(text: &str, out: &mut Vec<RawTopic>) {
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[一二三四五六七八九十]是关于(?P<label>[^,;:。!?\n]{2,20}?)(?:的)?(?:问题|方面)?(?:[;,。]|$)")
+            .expect("numbered regex")
+    });
+    for caps in NUMBERED.captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        if let Some(label) = clean(&caps["label"]).and_then(|l| super::counts::area(&l)) {
+            out.push(RawTopic {
+                label,
+                count: None,
+                start: whole.start(),
+                end: whole.end(),
+            });
+        }
+    }
 }
 
 /// Turns the byte offsets topics were found at into character offsets, in one pass over the
@@ -180,7 +202,8 @@ fn counted_items(base: usize, sentence: &str, after: usize, direct: bool, out: &
             continue;
         }
         let n: u32 = caps["n"].parse().unwrap_or(0);
-        if let Some(label) = clean(label) {
+        // An outcome class, a role or a completion counted in the list is no area.
+        if let Some(label) = clean(label).and_then(|l| super::counts::area(&l)) {
             out.push(RawTopic {
                 label,
                 count: Some(n),
