@@ -377,7 +377,11 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
     let department = self_reference(text);
     // A government or CPPCC report names departments in its body; the body named in the title
     // is the one reporting.
-    let gov_in_head = GOV.is_match(&text[head_start..head_end]);
+    // Page furniture ("政府信息公开", "…人民政府网") names no reporting body.
+    let head_text = text[head_start..head_end]
+        .replace("政府信息公开", "")
+        .replace("政府网", "");
+    let gov_in_head = GOV.is_match(&head_text);
     if !sector.is_empty()
         && report
         && !department
