@@ -121,7 +121,14 @@ pub fn whole_government(text: &str) -> bool {
 fn reporting_body(text: &str) -> Option<(&'static str, bool)> {
     // Only the first counting sentence: later ones count parts, outcomes or other batches.
     if let Some(c) = counting(text) {
-        let subject = c.subject;
+        // "县人大常委会交由县人民政府办理的81件建议": the body that hands the items over to the
+        // handler reports them; with nobody before 交由, the handler does (交由市政府办理的提案).
+        let subject = match c.subject.rfind("交由") {
+            Some(at) if BODIES.iter().any(|(w, _, _)| c.subject[..at].contains(w)) => {
+                &c.subject[..at]
+            }
+            _ => c.subject,
+        };
         // "…要求办理的议案": a body asking others to handle the items is not the handler.
         if subject.ends_with("要求") || subject.ends_with('交') {
             return None;
@@ -133,6 +140,12 @@ fn reporting_body(text: &str) -> Option<(&'static str, bool)> {
                 let end = at + word.len();
                 // "市政协十一届二次会议", "全国人大五次会议": a session's name, not a body acting.
                 if SESSION.is_match(&subject[end..]) {
+                    continue;
+                }
+                // "政协委员提案": members, not the committee.
+                let rest = &subject[end..];
+                if word == "政协" && rest.starts_with("委员") && !rest.starts_with("委员会")
+                {
                     continue;
                 }
                 if best.is_none_or(|(b, _)| end > b) {
@@ -191,6 +204,11 @@ mod tests {
             Some("人大")
         );
         assert_eq!(reporter("县卫健局共办理人大建议18件"), None);
+        assert_eq!(
+            reporter("县人大常委会交由县人民政府办理的81件建议均已办复"),
+            Some("人大")
+        );
+        assert_eq!(reporter("交由市政府办理的提案共92件"), Some("政府"));
         assert!(super::national(
             "2018年,国务院各部门牵头办理全国人大代表建议6319件"
         ));
