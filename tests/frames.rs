@@ -253,3 +253,11 @@ fn areas_set_before_the_count_or_numbered_with_guanyu_are_topics() {
     let r = doc("共承办政协提案20件,其中主办16件、协办类4件,已经解决或基本解决的有12件。");
     assert!(topics(&r).is_empty(), "{:?}", topics(&r));
 }
+
+#[test]
+fn the_parts_of_a_count_that_gives_no_fact_give_none() {
+    let r = doc("共承办建议提案80件。有办理成果转化的36件,其中建议16件,提案20件。");
+    has(&r, (Combined, Total, 80.0, Eq));
+    lacks(&r, Total, 16.0);
+    lacks(&r, Total, 20.0);
+}

@@ -181,6 +181,8 @@ impl Reader<'_> {
     }
 
     pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
+        // Until a fact is read, this count gives none (see `Frame::void`).
+        self.top().void_last = true;
         let unit = self.chars[m.end - 1];
         let right = self.read_right(&m, e);
         // 个/项/条 count items where the item noun stands next to the number, or where the text
@@ -411,6 +413,9 @@ impl Reader<'_> {
         let mut also_total = false;
         let measure = match measure {
             Some(x) => x,
+            // The parts of a count that gave no fact give none, unless they say their own
+            // measure (the classes of "已解决和正在解决的3096件,其中已解决…536件").
+            None if top.void => return,
             None => {
                 if let Some(parent) = top.parent.filter(|_| in_breakdown) {
                     // A breakdown: a split by kind keeps the whole's measure; anything else of
@@ -480,6 +485,7 @@ impl Reader<'_> {
                             said: true,
                             whole: false,
                         });
+                        self.top().void_last = false;
                         return;
                     }
                     Measure::Total
@@ -539,6 +545,7 @@ impl Reader<'_> {
                 said: !inherited,
                 whole: also_total,
             });
+            top.void_last = false;
             top.group.push(subject);
         }
         self.last_count_subject = match self.last_count_subject {

@@ -67,6 +67,11 @@ pub(super) struct Frame {
     pub group: Vec<Subject>,
     /// Identifies the breakdown, for the counts that split it by kind.
     pub id: usize,
+    /// The last count read in this frame gave no fact (a share, a completion, other items).
+    pub void_last: bool,
+    /// This frame breaks down a count that gave no fact: its parts give none either
+    /// ("有办理成果转化的36件,其中建议16件,提案20件").
+    pub void: bool,
 }
 
 /// Document-wide facts the clause rules lean on.
@@ -268,6 +273,9 @@ impl Reader<'_> {
                 ..prev
             })
         });
+        if top.void_last {
+            top.void = true;
+        }
         if parent.is_some() {
             top.parent = parent;
             top.prev = None;
@@ -287,9 +295,11 @@ impl Reader<'_> {
             if c == '(' {
                 let top = self.top();
                 let parent = top.prev.or(top.parent);
+                let void = top.void_last;
                 self.breakdowns += 1;
                 self.frames.push(Frame {
                     parent,
+                    void,
                     id: self.breakdowns,
                     ..Frame::default()
                 });
