@@ -153,8 +153,8 @@ pub const FALSE_CONTEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "办理",
         "",
-        "结果情况工作意见程序流程",
-        "names the work, not items",
+        "结果情况工作意见程序流程成质",
+        "names the work or its results (办理成果, 办理质量), not items",
     ),
     ("提出", "", "的意见要求", "what someone asked for"),
 ];
