@@ -105,6 +105,18 @@ impl Reader<'_> {
                 && (!self.hints.deputies || is_content_use(r, km.start(), km.end()));
             if qualifier_only && !content {
                 out.kind = kind_of(km.as_str());
+                // "27件人大代表建议和政协委员提案": a second kind joined to the first.
+                let rest = &r[km.end()..];
+                if let Some(k2) = KIND_RE.find(rest)
+                    && rest[..k2.start()].starts_with(['和', '、', '与', '及'])
+                    && rest[..k2.start()]
+                        .chars()
+                        .skip(1)
+                        .all(|c| KIND_QUALIFIERS.contains(c))
+                    && let (Some(a), Some(b)) = (out.kind, kind_of(k2.as_str()))
+                {
+                    out.kind = Some(a.join(b));
+                }
             }
         }
         if out.heading && out.kind.is_none() {
@@ -277,7 +289,7 @@ impl Reader<'_> {
         }
 
         // The measure: after the number, else the nearest specific cue, else an outcome phrase.
-        let (specific, whole) = self.left_cues(&left);
+        let (specific, whole) = self.left_cues(&mask_asides(&left));
         if COUNT_CUE_RE.find_iter(&near).any(|c| {
             lookup(COUNT_CUES, c.as_str()) == Some(Cue::NotHandled)
                 && !false_context(&near, c.start(), c.end())
@@ -377,7 +389,12 @@ impl Reader<'_> {
         // "建议12件,提案8件,共计20件": a sum over the kinds listed before it.
         let sums = ["共计", "总共", "合计", "合共"];
         if whole.is_some() && measure.is_none() && sums.iter().any(|w| near.contains(w)) {
-            let since = text_of(self.chars, s, m.start);
+            // Since the sentence began or its last statement (";") did.
+            let from = (s..m.start)
+                .rev()
+                .find(|&i| self.chars[i] == ';')
+                .map_or(s, |i| i + 1);
+            let since = text_of(self.chars, from, m.start);
             let listed = self
                 .frames
                 .last()
@@ -643,6 +660,37 @@ fn kinds_in_turn(text: &str, deputies: bool) -> Vec<Subject> {
     } else {
         Vec::new()
     }
+}
+
+/// Blanks out asides in brackets ("牵头主办(含独办、分办,下同)的…35件"): their words qualify a
+/// cue, they are no cue for the count. Lengths are kept so positions stay valid.
+fn mask_asides(left: &str) -> String {
+    let mut out = String::with_capacity(left.len());
+    let mut depth = 0;
+    let mut aside = false;
+    let chars: Vec<char> = left.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '(' {
+            depth += 1;
+            let inner: String = chars[i + 1..].iter().take_while(|&&x| x != ')').collect();
+            aside = inner.starts_with('含')
+                || inner.starts_with("包括")
+                || inner.contains("下同")
+                || inner.contains("简称");
+        } else if c == ')' {
+            depth -= 1;
+            if depth <= 0 {
+                aside = false;
+                depth = 0;
+            }
+        }
+        out.push(if aside && depth > 0 && c != '(' {
+            '·'
+        } else {
+            c
+        });
+    }
+    out
 }
 
 /// A count whose clause holds nothing but list words continues the list before it.
