@@ -1,5 +1,6 @@
 //! Stage 6: facts, topics and document fields from normalised text.
 
+mod areas;
 mod counts;
 pub mod facts;
 pub mod lexicon;
@@ -8,4 +9,5 @@ pub mod meta;
 pub mod numerals;
 pub mod outcome;
 mod rates;
+mod slots;
 pub mod topics;

@@ -146,7 +146,7 @@ fn numbered_about(text: &str, out: &mut Vec<RawTopic>) {
     });
     for caps in NUMBERED.captures_iter(text) {
         let whole = caps.get(0).expect("match");
-        if let Some(label) = clean(&caps["label"]).and_then(|l| super::counts::area(&l)) {
+        if let Some(label) = clean(&caps["label"]).and_then(|l| super::areas::area(&l)) {
             out.push(RawTopic {
                 label,
                 count: None,
@@ -203,7 +203,7 @@ fn counted_items(base: usize, sentence: &str, after: usize, direct: bool, out: &
         }
         let n: u32 = caps["n"].parse().unwrap_or(0);
         // An outcome class, a role or a completion counted in the list is no area.
-        if let Some(label) = clean(label).and_then(|l| super::counts::area(&l)) {
+        if let Some(label) = clean(label).and_then(|l| super::areas::area(&l)) {
             out.push(RawTopic {
                 label,
                 count: Some(n),

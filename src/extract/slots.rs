@@ -1,0 +1,263 @@
+//! The slots of a count's frame read from the words around it: what follows the number
+//! (`N件建议`, `N件为主办`, `N件已解决`), the nearest cue before it, the outcome phrase, and the
+//! phrase helpers the composition rules lean on (asides in brackets, kinds given in turn).
+
+use super::facts::{Reader, text_of};
+use super::lexicon::{
+    COUNT_CUE_RE, COUNT_CUES, Cue, KEY_ITEMS, KIND_RE, false_context, is_content_use, kind_of,
+    lookup,
+};
+use super::mentions::Mention;
+use super::outcome::{self, Reading};
+use crate::model::{Measure, Subject};
+use crate::segment::ends_phrase;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A cue and its char position.
+pub(super) type CueAt = Option<(usize, Cue)>;
+
+/// What the words right after a number say: `N件建议`, `N件为主办`, `N件已解决`.
+pub(super) struct Right {
+    pub(super) kind: Option<Subject>,
+    pub(super) measure: Option<Measure>,
+    /// The words after the number name an outcome that fits no class.
+    pub(super) unclear: bool,
+    /// The clause ends in `中`: the count heads a breakdown (`8件人大代表建议中`).
+    pub(super) heading: bool,
+    /// Chars of the right clause the evidence should include.
+    pub(super) len: usize,
+    /// A verb after the number says what it counts (`有10件已答复给代表`).
+    pub(super) verb: bool,
+}
+
+/// Words that may stand between a number and the kind of item it counts.
+pub(super) const KIND_QUALIFIERS: &str = "政协人大代表委员县市省区州的重点重要立案主办协办会办件中";
+
+impl Reader<'_> {
+    pub(super) fn read_right(&self, m: &Mention, e: usize) -> Right {
+        let right = self.right_clause(m.end, e);
+        let r: String = right.chars().take(16).collect();
+        let r = r.trim_start_matches(['的', ' ']);
+        let r = [
+            "被确定为",
+            "确定为",
+            "被列为",
+            "列为",
+            "作为",
+            "为",
+            "属于",
+            "是",
+        ]
+        .iter()
+        .find_map(|w| r.strip_prefix(w))
+        .unwrap_or(r);
+        let mut out = Right {
+            kind: None,
+            measure: None,
+            unclear: false,
+            heading: right.ends_with('中'),
+            len: 0,
+            verb: false,
+        };
+        // In a heading ("79件市人大主办件中") the role and the body may stand anywhere before 中.
+        let role_at = |w: &str| {
+            if out.heading {
+                r.contains(w)
+            } else {
+                r.starts_with(w)
+            }
+        };
+        if role_at("主办") || role_at("主合办") || role_at("单办") {
+            out.measure = Some(Measure::Lead);
+        } else if role_at("协办") || role_at("会办") {
+            out.measure = Some(Measure::Co);
+        } else if KEY_ITEMS
+            .find(r)
+            .is_some_and(|k| r[..k.start()].chars().count() <= 8)
+            || (r.starts_with("重要") && self.leader_led(m))
+        {
+            // "10件提案被确定为重点提案", "24件市领导领办的重点建议提案"
+            out.measure = Some(Measure::Key);
+        }
+        if let Some(km) = KIND_RE.find(r) {
+            let gap = &r[..km.start()];
+            let qualifier_only = gap.chars().all(|c| KIND_QUALIFIERS.contains(c))
+                || (gap.chars().count() <= 4
+                    && gap.chars().all(crate::decode::is_cjk)
+                    && !["来信", "意见", "批评", "来电"]
+                        .iter()
+                        .any(|w| gap.contains(w)));
+            let content = km.as_str() == "建议"
+                && (!self.hints.deputies || is_content_use(r, km.start(), km.end()));
+            if qualifier_only && !content {
+                out.kind = kind_of(km.as_str());
+                // "27件人大代表建议和政协委员提案": a second kind joined to the first.
+                let rest = &r[km.end()..];
+                if let Some(k2) = KIND_RE.find(rest)
+                    && rest[..k2.start()].starts_with(['和', '、', '与', '及'])
+                    && rest[..k2.start()]
+                        .chars()
+                        .skip(1)
+                        .all(|c| KIND_QUALIFIERS.contains(c))
+                    && let (Some(a), Some(b)) = (out.kind, kind_of(k2.as_str()))
+                {
+                    out.kind = Some(a.join(b));
+                }
+            }
+        }
+        if out.heading && out.kind.is_none() {
+            // "43件市政协主办件中": the body whose items they are names the kind.
+            if r.contains("人大") {
+                out.kind = Some(Subject::Suggestion);
+            } else if r.contains("政协") {
+                out.kind = Some(Subject::Proposal);
+            }
+        }
+        let head: String = r.chars().take(8).collect();
+        // An outcome after the number belongs to it, not when a list word comes first
+        // ("…的418件、列入计划逐步解决的…": that phrase is the next item's).
+        let next_item = r.starts_with(['、', '和', '及', '与']);
+        if out.measure.is_none() && !next_item && outcome::names_outcome(&head) {
+            match outcome::read(&head) {
+                Reading::Class(c) => out.measure = Some(c),
+                Reading::Unclear => out.unclear = true,
+                Reading::None => {}
+            }
+        }
+        out.verb = out.measure.is_none() && COUNT_CUE_RE.is_match(&head);
+        if out.measure.is_some() || out.kind.is_some() {
+            out.len = right.chars().count();
+        }
+        out
+    }
+
+    /// The count's clause says leaders take the items up (领办, 领衔): 重要 items are key.
+    fn leader_led(&self, m: &Mention) -> bool {
+        let from = self.clause_start(0, m.start);
+        let near = text_of(self.chars, from, m.start);
+        near.contains("领办") || near.contains("领衔")
+    }
+
+    /// The nearest cue before the number in `left`: (position, cue) for count cues, with an
+    /// outcome phrase read as a whole.
+    pub(super) fn left_cues(&self, left: &str) -> (CueAt, CueAt) {
+        let mut specific: Option<(usize, Cue)> = None;
+        let mut whole: Option<(usize, Cue)> = None;
+        for cm in COUNT_CUE_RE.find_iter(left) {
+            let w = cm.as_str();
+            if false_context(left, cm.start(), cm.end()) {
+                continue;
+            }
+            let after = &left[cm.end()..];
+            let Some(cue) = lookup(COUNT_CUES, w) else {
+                continue;
+            };
+            // 共 governs the number only as 共N件, 共有, 共计, 共承办 …
+            if w == "共"
+                && !after.chars().next().is_some_and(|c| {
+                    c.is_ascii_digit() || c == ' ' || "有计承收受办接提交立主协会".contains(c)
+                })
+            {
+                continue;
+            }
+            // 满意率 is a rate, 办结率 a reply rate.
+            if (w.contains("满意") && after.starts_with(['率', '度']))
+                || (cue == Cue::Done && after.starts_with('率'))
+            {
+                continue;
+            }
+            let pos = left[..cm.start()].chars().count();
+            match cue {
+                Cue::Chengban if self.hints.chengban_is_lead => {
+                    specific = Some((pos, Cue::Measure(Measure::Lead)))
+                }
+                Cue::Whole | Cue::Chengban => whole = Some((pos, cue)),
+                _ => specific = Some((pos, cue)),
+            }
+        }
+        (specific, whole)
+    }
+}
+
+/// The kinds named one by one in `text`, in order ("代表建议、提案" → suggestion, proposal);
+/// empty unless two or more are named.
+pub(super) fn kinds_in_turn(text: &str, deputies: bool) -> Vec<Subject> {
+    static ONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("提案|议案|建议").expect("one kind regex"));
+    let kinds: Vec<Subject> = ONE
+        .find_iter(text)
+        .filter(|m| m.as_str() != "建议" || (deputies && !is_content_use(text, m.start(), m.end())))
+        .filter_map(|m| kind_of(m.as_str()))
+        .collect();
+    if kinds.len() > 1 && kinds.windows(2).any(|w| w[0] != w[1]) {
+        kinds
+    } else {
+        Vec::new()
+    }
+}
+
+/// Blanks out asides in brackets ("牵头主办(含独办、分办,下同)的…35件"): their words qualify a
+/// cue, they are no cue for the count. Lengths are kept so positions stay valid.
+pub(super) fn mask_asides(left: &str) -> String {
+    let mut out = String::with_capacity(left.len());
+    let mut depth = 0;
+    let mut aside = false;
+    let chars: Vec<char> = left.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '(' {
+            depth += 1;
+            let inner: String = chars[i + 1..].iter().take_while(|&&x| x != ')').collect();
+            aside = inner.starts_with('含')
+                || inner.starts_with("包括")
+                || inner.contains("下同")
+                || inner.contains("简称");
+        } else if c == ')' {
+            depth -= 1;
+            if depth <= 0 {
+                aside = false;
+                depth = 0;
+            }
+        }
+        out.push(if aside && depth > 0 && c != '(' {
+            '·'
+        } else {
+            c
+        });
+    }
+    out
+}
+
+/// A count whose clause holds nothing but list words continues the list before it.
+pub(super) fn trivial(left: &str) -> bool {
+    left.chars()
+        .filter(|c| !"、,;和及与 的有共为".contains(*c))
+        .count()
+        <= 1
+}
+
+/// The words an outcome is read from: the count's own clause, or with the clause before it
+/// when the own clause names none ("尚不能解决,已向代表说明解释的N件"). `since` runs from the
+/// previous mention; its first clause is the rest of that mention's clause (holding that
+/// count's outcome: "5件正在解决,有10件…") unless `fresh` (the sentence starts there).
+pub(super) fn outcome_phrase(since: &str, fresh: bool) -> String {
+    let chars: Vec<char> = since.chars().collect();
+    let ends: Vec<usize> = chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| ends_phrase(**c))
+        .map(|(i, _)| i)
+        .collect();
+    let own = ends.last().map_or(0, |&p| p + 1);
+    let own_text: String = chars[own..].iter().collect();
+    let whole_clause_before = ends.len() >= 2 || (fresh && !ends.is_empty());
+    if outcome::read(&own_text) != Reading::None || !whole_clause_before {
+        return own_text;
+    }
+    let prev = if ends.len() >= 2 {
+        ends[ends.len() - 2] + 1
+    } else {
+        0
+    };
+    chars[prev..].iter().collect()
+}
