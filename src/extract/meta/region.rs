@@ -1,0 +1,212 @@
+//! The reporting body's region: the most frequent place written in the text whose level fits
+//! the body, from a compiled-in table of China's administrative divisions (GB/T 2260), with
+//! short names, datelines and listed places handled.
+
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+/// One administrative division.
+#[derive(Debug, Clone)]
+pub(super) struct Division {
+    pub(super) name: &'static str,
+    pub(super) level: &'static str,
+}
+
+static DIVISIONS_TSV: &str = include_str!("../../../data/divisions.tsv");
+
+/// Suffixes a division name may carry, longest first.
+const SUFFIXES: &[&str] = &[
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "省",
+    "市",
+    "州",
+    "县",
+    "区",
+    "盟",
+    "旗",
+];
+
+pub(super) struct Places {
+    /// Name as it may be written → division index, and whether it is a short form.
+    pub(super) names: HashMap<String, (usize, bool)>,
+    /// The same names by first character, for scanning text without allocating.
+    pub(super) by_first: HashMap<char, Vec<(Vec<char>, usize, bool)>>,
+    pub(super) all: Vec<Division>,
+}
+
+pub(super) static PLACES: LazyLock<Places> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    for line in DIVISIONS_TSV.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(_code), Some(name), Some(level)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        all.push(Division { name, level });
+    }
+    let mut names: HashMap<String, (usize, bool)> = HashMap::new();
+    for (i, d) in all.iter().enumerate() {
+        names.entry(d.name.to_string()).or_insert((i, false));
+        if let Some(short) = short_name(d.name)
+            && short.chars().count() >= 2
+        {
+            names.entry(short.clone()).or_insert((i, true));
+            // 楚雄彝族自治州 is written 楚雄州; 峨边彝族自治县, 峨边县.
+            for (long, s) in [("自治州", "州"), ("自治县", "县"), ("自治旗", "旗")] {
+                if d.name.ends_with(long) {
+                    names.entry(format!("{short}{s}")).or_insert((i, false));
+                }
+            }
+        }
+    }
+    let mut by_first: HashMap<char, Vec<(Vec<char>, usize, bool)>> = HashMap::new();
+    for (name, &(idx, short)) in &names {
+        let chars: Vec<char> = name.chars().collect();
+        by_first
+            .entry(chars[0])
+            .or_default()
+            .push((chars, idx, short));
+    }
+    for list in by_first.values_mut() {
+        // Longest first, then by name, so that scanning is deterministic.
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    }
+    Places {
+        names,
+        by_first,
+        all,
+    }
+});
+
+/// The name without its suffix and ethnic designation: 楚雄彝族自治州 → 楚雄.
+fn short_name(name: &str) -> Option<String> {
+    let mut base = None;
+    for s in SUFFIXES {
+        if let Some(b) = name.strip_suffix(s) {
+            base = Some(b);
+            break;
+        }
+    }
+    let base = base?;
+    // Strip ethnic designations (…族, …族…族).
+    let chars: Vec<char> = base.chars().collect();
+    let cut = chars
+        .iter()
+        .position(|&c| c == '族')
+        .map(|p| p.saturating_sub(1));
+    let short: String = match cut {
+        Some(p) if p >= 2 => chars[..p].iter().collect(),
+        _ => base.to_string(),
+    };
+    Some(short)
+}
+
+/// The most frequent place written in the text whose level fits the reporting body.
+pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
+    let places = &*PLACES;
+    let chars: Vec<char> = text.chars().collect();
+    let mut found: HashMap<usize, (usize, usize, String)> = HashMap::new(); // idx → (count, first, as written)
+    let mut i = 0;
+    while i < chars.len() {
+        let mut matched = 0;
+        let candidates = places
+            .by_first
+            .get(&chars[i])
+            .map_or(&[][..], |v| v.as_slice());
+        for (name, idx, short) in candidates {
+            let (idx, short, len) = (*idx, *short, name.len());
+            if chars.len() < i + len || chars[i..i + len] != name[..] {
+                continue;
+            }
+            let s: String = name.iter().collect();
+            {
+                let d = &places.all[idx];
+                let next = chars.get(i + len).copied().unwrap_or(' ');
+                if short {
+                    // A bare name counts for provinces and prefectures, and for a county only
+                    // when the reporting body is a county.
+                    // A bare county name is too often an ordinary word (和政, 振兴).
+                    let ok = d.level != "county";
+                    if !ok
+                        || "省市县区州".contains(next)
+                            && !places.names.contains_key(&format!("{s}{next}"))
+                    {
+                        continue;
+                    }
+                }
+                if !short && len == 2 {
+                    // 和县, 绛县: a one-character name stands only after punctuation or a
+                    // higher division, not inside a phrase (人大建议和县政协).
+                    let prev = if i > 0 { chars[i - 1] } else { ' ' };
+                    if crate::decode::is_cjk(prev) && !"省市州届".contains(prev) {
+                        continue;
+                    }
+                }
+                // A dateline ("新华社北京3月18日电") names where a story was filed.
+                let after: String = chars[(i + len).min(chars.len())..].iter().take(3).collect();
+                if DATELINE.is_match(&after) {
+                    matched = len;
+                    break;
+                }
+                // Places in a list ("到上海、武汉、厦门等地考察") are visited, not reporting.
+                let prev = if i > 0 { chars[i - 1] } else { ' ' };
+                let listed = prev == '、' || next == '、' || next == '等';
+                let e = found.entry(idx).or_insert((0, i, String::new()));
+                if !listed {
+                    e.0 += 1;
+                }
+                if !short && e.2.is_empty() {
+                    e.2 = s.clone();
+                }
+                matched = len;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    let fits = |d: &Division| {
+        body_level.is_empty()
+            || d.level == body_level
+            || (body_level == "city" && d.level == "county" && d.name.ends_with('市'))
+            // 北京市, 上海市, 天津市, 重庆市: a 市 body that is province-level.
+            || (body_level == "city" && d.level == "province" && d.name.ends_with('市'))
+    };
+    let mut best: Option<(usize, usize, usize)> = None; // (count, first, idx)
+    for (&idx, &(count, first, _)) in &found {
+        if count == 0 || !fits(&places.all[idx]) {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((c, f, _)) => count > c || (count == c && first < f),
+        };
+        if better {
+            best = Some((count, first, idx));
+        }
+    }
+    let Some((_, _, idx)) = best else {
+        return (String::new(), String::new());
+    };
+    let d = &places.all[idx];
+    let written = &found[&idx].2;
+    let name = if written.is_empty() {
+        d.name.to_string()
+    } else {
+        written.clone()
+    };
+    (name, d.level.to_string())
+}
+
+/// A date right after a place: the place is a dateline.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月").expect("dateline regex")
+});
