@@ -95,13 +95,14 @@ impl Reader<'_> {
             s
         };
         let wide = text_of(self.chars, wide_from, m.start);
+        let topic = |label| CountedTopic {
+            label,
+            count: m.value as u32,
+            start: near_from,
+            end: m.end,
+        };
         if let Some(label) = topic_label(&near, &clause, &wide) {
-            self.topics.push(CountedTopic {
-                label,
-                count: m.value as u32,
-                start: near_from,
-                end: m.end,
-            });
+            self.topics.push(topic(label));
             return;
         }
         if COUNT_SKIP.is_match(&near) || right.unclear {
@@ -291,12 +292,7 @@ impl Reader<'_> {
                             // "其中,经济建设和环境保护提案55件": a part of the same kind named by
                             // its area, not its proposer, is a topic.
                             if let Some(label) = breakdown_area(&near, kind) {
-                                self.topics.push(CountedTopic {
-                                    label,
-                                    count: m.value as u32,
-                                    start: near_from,
-                                    end: m.end,
-                                });
+                                self.topics.push(topic(label));
                             }
                             return;
                         }
