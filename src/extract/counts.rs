@@ -127,9 +127,11 @@ impl Reader<'_> {
 
         // The measure: after the number, else the nearest specific cue, else an outcome phrase.
         let (specific, whole) = self.left_cues(&mask_asides(&left));
-        if COUNT_CUE_RE.find_iter(&near).any(|c| {
+        // Items published, reviewed or instructed: the verb governs every count of its clause
+        // ("梳理人大代表建议主合办466件、政协提案主合办254件").
+        if COUNT_CUE_RE.find_iter(&clause).any(|c| {
             lookup(COUNT_CUES, c.as_str()) == Some(Cue::NotHandled)
-                && !false_context(&near, c.start(), c.end())
+                && !false_context(&clause, c.start(), c.end())
         }) {
             return;
         }
