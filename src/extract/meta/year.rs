@@ -58,6 +58,16 @@ fn sentence_at(text: &str, at: usize) -> &str {
 
 /// A report that frames its period by a session or a term ("十二届人大一次会议以来", "五年来")
 /// names no year of handling; years elsewhere in it are datelines or other work.
+/// A period of several years: a term, or "五年来".
+static MULTI_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[二三四五]年来|本届(?:以来|内)|届以来").expect("multi-year regex")
+});
+
+/// A completion date: "截至2016年12月13日", "截止2019年12月31日".
+static COMPLETED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月").expect("completed-by regex")
+});
+
 static SESSION_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:会议|届|全会)以来|[二三四五]年来|本届(?:以来|内)").expect("session regex")
 });
@@ -86,6 +96,20 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
             return Some(y);
         }
     }
+    // A term of several years has no year of its own.
+    if MULTI_YEAR.is_match(text) {
+        return None;
+    }
+    // "截至2016年12月13日全部答复完毕": the date a session's items were all handled by.
+    for c in COMPLETED_BY.captures_iter(text) {
+        let s = sentence_at(text, c.get(0)?.start());
+        if ["办复", "办结", "答复", "办理完毕", "办理完成"]
+            .iter()
+            .any(|w| s.contains(w))
+        {
+            return c[1].parse().ok();
+        }
+    }
     if SESSION_PERIOD.is_match(text) {
         return None;
     }
@@ -107,6 +131,14 @@ mod tests {
 
     fn y(text: &str) -> Option<u16> {
         year(text, (0, text.find('\n').unwrap_or(text.len())))
+    }
+
+    #[test]
+    fn year_of_the_completion_date_when_nothing_else_says() {
+        assert_eq!(
+            y("市政协六届二次会议以来\n截至2016年12月13日前全部答复完毕,共办理提案572件"),
+            Some(2016)
+        );
     }
 
     #[test]
