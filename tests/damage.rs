@@ -2,7 +2,7 @@
 //! sample corpus and of ../shared/eval, then the facts of the damaged copy compared with the
 //! facts of the clean copy.
 
-use crate::damage_gen::{Mode, Style, damage};
+use crate::damage_gen::{Mode, Style, damage, source};
 use crate::util::{root, shared_set};
 use banli::ingest::{Kind, kind_of};
 use banli::model::{Measure, Qualifier, Subject};
@@ -90,6 +90,7 @@ fn run(kind: &str, mode: Mode, style: Style) -> Outcome {
     };
     for (name, text, k) in DOCUMENTS.iter() {
         let damaged = damage(text, kind, mode, style).expect("known kind");
+        let text = &source(text, kind);
         if damaged == *text {
             continue;
         }
@@ -170,8 +171,13 @@ fn gbk_shown_as_big5() {
 /// measured when the diagnosis was built (README, "Repairing mojibake").
 #[test]
 fn whole_documents_of_utf8_and_big5_read_as_gbk() {
-    for (kind, floor) in [("utf8_as_gbk", 0.93), ("big5_as_gbk", 0.97)] {
-        for style in [Style::EncodingRs, Style::Python] {
+    for (kind, style, floor) in [
+        ("utf8_as_gbk", Style::EncodingRs, 0.94),
+        ("utf8_as_gbk", Style::Python, 0.82),
+        ("big5_as_gbk", Style::EncodingRs, 0.98),
+        ("big5_as_gbk", Style::Python, 0.48),
+    ] {
+        {
             let o = run(kind, Mode::Whole, style);
             assert!(o.total > 0);
             assert!(

@@ -124,7 +124,18 @@ fn alternate(text: &str, f: &dyn Fn(&str) -> String) -> String {
         .collect()
 }
 
-/// Damages `text` with `kind` (one of [`KINDS`]); `None` for an unknown kind.
+/// The text a kind of damage starts from: traditional script for Big5 (a Big5 page is written
+/// in it), `text` itself otherwise.
+pub fn source(text: &str, kind: &str) -> String {
+    static CC: std::sync::LazyLock<Option<banli::script::Converters>> =
+        std::sync::LazyLock::new(|| banli::script::Converters::new().ok());
+    match (kind, CC.as_ref()) {
+        ("big5_as_gbk", Some(cc)) => cc.to_traditional(text),
+        _ => text.to_string(),
+    }
+}
+
+/// Damages [`source`]`(text, kind)` with `kind` (one of [`KINDS`]); `None` for an unknown kind.
 pub fn damage(text: &str, kind: &str, mode: Mode, style: Style) -> Option<String> {
     let f: Box<dyn Fn(&str) -> String> = match kind {
         "gbk_as_latin1" => Box::new(move |l| misread(l, GBK, WINDOWS_1252, style)),
@@ -135,6 +146,7 @@ pub fn damage(text: &str, kind: &str, mode: Mode, style: Style) -> Option<String
         "markup" => Box::new(markup),
         _ => return None,
     };
+    let text = &source(text, kind);
     Some(match mode {
         Mode::Alternate => alternate(text, &f),
         Mode::Whole if kind == "markup" => text

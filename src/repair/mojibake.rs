@@ -9,6 +9,7 @@
 //! | `big5_as_gbk` | Big5 bytes shown as GBK | GBK → bytes → Big5 |
 //! | `gbk_as_big5` | GBK bytes shown as Big5 | Big5 → bytes → GBK |
 
+use super::diagnose;
 use crate::decode::is_cjk;
 use crate::script::Converters;
 use crate::segment::Segmenter;
@@ -103,12 +104,12 @@ fn is_latin_mojibake_char(c: char) -> bool {
 }
 
 /// A Latin look-alike other than the no-break space, which web pages use by itself.
-fn is_latin_signal(c: char) -> bool {
+pub(super) fn is_latin_signal(c: char) -> bool {
     c != '\u{A0}' && is_latin_mojibake_char(c)
 }
 
 /// Stands for a byte already lost: invalid in UTF-8, GBK and Big5 alike.
-const LOST: u8 = 0xFF;
+pub(super) const LOST: u8 = 0xFF;
 
 /// Encodes `s` in `enc`: the bytes, and the byte positions that stand for a character already
 /// lost (U+FFFD, written as `?`). `None` when a character has no encoding there.
@@ -117,7 +118,11 @@ fn encode(s: &str, enc: &'static Encoding) -> Option<(Vec<u8>, Vec<usize>)> {
 }
 
 /// As [`encode`]; with `strict` false a character with no encoding is written as a lost `?`.
-fn encode_with(s: &str, enc: &'static Encoding, strict: bool) -> Option<(Vec<u8>, Vec<usize>)> {
+pub(super) fn encode_with(
+    s: &str,
+    enc: &'static Encoding,
+    strict: bool,
+) -> Option<(Vec<u8>, Vec<usize>)> {
     let mut out = Vec::with_capacity(s.len() * 2);
     let mut lost = Vec::new();
     let mut buf = [0; 4];
@@ -156,7 +161,11 @@ fn encode_with(s: &str, enc: &'static Encoding, strict: bool) -> Option<(Vec<u8>
 }
 
 /// Re-decodes `s` as if its `from` bytes were really `to`: (text, characters lost).
-fn redecode(s: &str, from: &'static Encoding, to: &'static Encoding) -> Option<(String, usize)> {
+pub(super) fn redecode(
+    s: &str,
+    from: &'static Encoding,
+    to: &'static Encoding,
+) -> Option<(String, usize)> {
     let (bytes, _) = encode_with(s, from, from == WINDOWS_1252)?;
     let (text, _) = to.decode_without_bom_handling(&bytes);
     let lost = text.chars().filter(|&c| c == '\u{FFFD}').count();
@@ -193,7 +202,7 @@ fn sequence_around(bytes: &[u8], m: usize) -> Option<(usize, usize, bool)> {
 ///
 /// Failing a word, `freq` (character counts of the whole repaired document) decides when one
 /// candidate is much more frequent than the others: a unit like 件 recurs through a report.
-fn utf8_with_lost_bytes(
+pub(super) fn utf8_with_lost_bytes(
     s: &str,
     judge: &Judge,
     stats: Option<&DocStats>,
@@ -235,6 +244,13 @@ fn utf8_with_lost_bytes(
         let mut fits = Vec::new();
         let mut all = Vec::new();
         for f in fills {
+            // The GBK reader gave up at this byte: with the byte after it, it made no pair.
+            if let Some(&next) = bytes.get(m + 1)
+                && next != LOST
+                && !gbk_pair_unreadable(f, next)
+            {
+                continue;
+            }
             let mut seq = bytes[start..start + len].to_vec();
             seq[m - start] = f;
             let Ok(ch) = std::str::from_utf8(&seq) else {
@@ -286,8 +302,25 @@ fn utf8_with_lost_bytes(
     Some((text, lost, restored))
 }
 
+/// True when a GBK reader starting at `lead` could not read `lead, trail` as one character:
+/// no such pair, or one of the user-defined areas (private use, unknown to Python's `gbk`).
+pub(super) fn gbk_pair_unreadable(lead: u8, trail: u8) -> bool {
+    if lead < 0x81 || lead == 0xFF {
+        return lead == 0x80 || lead == 0xFF;
+    }
+    match GBK.decode_without_bom_handling_and_without_replacement(&[lead, trail]) {
+        Some(t) => {
+            let mut cs = t.chars();
+            !(cs.next()
+                .is_some_and(|c| !('\u{E000}'..='\u{F8FF}').contains(&c))
+                && cs.next().is_none())
+        }
+        None => true,
+    }
+}
+
 /// GB2312 level 1: the 3,755 most common characters (GBK lead byte 0xB0-0xD7).
-fn is_gb2312_level1(c: char) -> bool {
+pub(super) fn is_gb2312_level1(c: char) -> bool {
     GB2312.get(&c).is_some_and(|&lead| lead <= 0xD7)
 }
 
@@ -326,7 +359,7 @@ fn is_gb2312(c: char) -> bool {
 
 /// A line whose non-ASCII runs are Latin look-alikes of multi-byte text: each run re-decoded
 /// (their ASCII neighbours were ASCII before), the line judged as a whole.
-fn repair_latin_line(line: &str, judge: &Judge) -> Option<(String, Fix)> {
+pub(super) fn repair_latin_line(line: &str, judge: &Judge) -> Option<(String, Fix)> {
     // A no-break space beside ASCII was a space (or &nbsp;), not a byte of the damage.
     let raw: Vec<char> = line.chars().collect();
     let chars: Vec<char> = raw
@@ -433,7 +466,7 @@ fn repair_latin_line(line: &str, judge: &Judge) -> Option<(String, Fix)> {
 }
 
 /// `&#21150;` → `办`, for judging a line whose encoder wrote references for what it lacked.
-fn decode_char_refs(s: &str) -> String {
+pub(super) fn decode_char_refs(s: &str) -> String {
     static REF: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"&#(\d{2,7});").expect("ref regex"));
     REF.replace_all(s, |c: &regex::Captures| {
@@ -494,6 +527,8 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
             },
         );
     }
+    // Reading a U+FFFD as a lost lead byte (Python) here made more wrong repairs than right
+    // on single lines: only the document's diagnosis ([`diagnose`]) reads it so.
     for (from, to, kind) in [(GBK, BIG5, "big5_as_gbk"), (BIG5, GBK, "gbk_as_big5")] {
         if let Some((t, lost)) = redecode(s, from, to) {
             consider(
@@ -549,7 +584,7 @@ fn numeral_class(c: char) -> char {
 
 /// Character statistics of one document, for choosing a character whose byte was lost.
 #[derive(Default)]
-struct DocStats {
+pub(super) struct DocStats {
     pairs: HashMap<(char, char), usize>,
     unigrams: HashMap<char, usize>,
     vocabulary: std::collections::BTreeSet<char>,
@@ -606,11 +641,15 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
         .iter()
         .map(|l| l.iter().map(|x| x.0).filter(|&c| c != '\n').collect())
         .collect();
+    // One diagnosis for the whole text first; lines it does not fit are judged by themselves.
+    let reading = diagnose::diagnose(&bodies, judge);
     let mut decided: Vec<Option<(String, Fix)>> = bodies
         .iter()
         .map(|s| {
             if s.is_ascii() {
                 None
+            } else if let Some(r) = reading {
+                diagnose::repair_as(r, s, judge).or_else(|| repair_line(s, judge))
             } else {
                 repair_line(s, judge)
             }
@@ -620,7 +659,7 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
     if decided
         .iter()
         .flatten()
-        .any(|(_, f)| f.kind == "utf8_as_gbk" && f.lost > 0)
+        .any(|(_, f)| f.kind.starts_with("utf8_as_gbk") && f.lost > 0)
     {
         let mut stats = DocStats::default();
         for (s, d) in bodies.iter().zip(&decided) {
@@ -628,7 +667,7 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
         }
         for (s, d) in bodies.iter().zip(decided.iter_mut()) {
             if let Some((t, f)) = d
-                && f.kind == "utf8_as_gbk"
+                && f.kind.starts_with("utf8_as_gbk")
                 && f.lost > 0
                 && let Some((t2, lost, restored)) = utf8_with_lost_bytes(s, judge, Some(&stats))
             {
