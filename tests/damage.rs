@@ -226,6 +226,32 @@ fn undamaged_documents_are_left_as_decoded() {
 }
 
 #[test]
+fn wild_documents_get_no_codec_repair() {
+    // The 303 unlabelled reports of ../shared/eval/wild are clean: neither the document's
+    // diagnosis nor the line judge may find a codec mix-up in them.
+    let dir = root().join("../shared/eval/wild/docs");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipping: {} not found", dir.display());
+        return;
+    };
+    for p in entries.map(|e| e.unwrap().path()) {
+        let kind = kind_of(&p).unwrap_or(Kind::Text);
+        let Ok(rec) = ENGINE.process_bytes("d", &std::fs::read(&p).unwrap(), kind) else {
+            continue;
+        };
+        for (k, _) in &rec.repairs {
+            assert!(
+                !["gbk", "utf8", "big5", "latin1"]
+                    .iter()
+                    .any(|c| k.contains(c)),
+                "{}: false repair {k}",
+                p.display()
+            );
+        }
+    }
+}
+
+#[test]
 fn damaged_pinyin_is_restored_or_counted_lost() {
     // 項 is annotated intact once; the damaged "?xiàng)" after 事 can only be 項 (事項).
     let text =
