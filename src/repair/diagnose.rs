@@ -16,8 +16,8 @@
 //! read as Big5 both readings are tried and the diagnosis keeps the one that reads better.
 
 use super::mojibake::{
-    Fix, Judge, LOST, decode_char_refs, encode_with, gbk_pair_unreadable, is_gb2312_level1,
-    is_latin_signal, redecode, repair_latin_line, utf8_with_lost_bytes,
+    DocStats, Fix, Judge, LOST, decode_char_refs, encode_with, gbk_pair_unreadable,
+    is_gb2312_level1, is_latin_signal, redecode, repair_latin_line, utf8_with_lost_bytes,
 };
 use crate::decode::is_cjk;
 use encoding_rs::{BIG5, Encoding, GBK, UTF_8, WINDOWS_1252};
@@ -78,12 +78,13 @@ impl Reading {
 ///
 /// With a `judge`, each lost character is chosen among the few `to` characters whose lead byte
 /// the `from` reader could not have read with that trail byte, by the language model of
-/// [`choose`]; when it is unsure the character stays lost.
+/// [`choose_run`]; when it is unsure the character stays lost.
 pub(super) fn redecode_lost_leads(
     s: &str,
     from: &'static Encoding,
     to: &'static Encoding,
     judge: Option<&Judge>,
+    stats: Option<&DocStats>,
 ) -> Option<(String, usize, usize)> {
     let (bytes, _) = encode_with(s, from, true)?;
     let mut out = String::with_capacity(s.len());
@@ -119,27 +120,55 @@ pub(super) fn redecode_lost_leads(
         && !holes.is_empty()
     {
         let mut chars: Vec<char> = out.chars().collect();
-        for &(at, trail) in &holes {
-            let Some(trail) = trail else { continue };
-            let candidates: Vec<char> = (0x81..=0xFEu8)
-                .filter(|&lead| unreadable(from, lead, trail))
-                .filter_map(|lead| {
-                    let pair = [lead, trail];
-                    let t = to.decode_without_bom_handling_and_without_replacement(&pair)?;
-                    let mut cs = t.chars();
-                    let c = cs.next()?;
-                    (cs.next().is_none() && is_cjk(c)).then_some(c)
-                })
-                .collect();
-            if let Some(c) = choose(judge, &chars, at, &candidates) {
-                chars[at] = c;
-                restored += 1;
+        // Twice: a character restored in the first pass is context for its lost neighbours.
+        let mut open: Vec<(usize, Vec<char>)> = holes
+            .iter()
+            .filter_map(|&(at, trail)| Some((at, lead_candidates(from, to, trail?))))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        for _ in 0..2 {
+            let mut still = Vec::new();
+            let mut k = 0;
+            while k < open.len() {
+                // A run of neighbouring lost characters, up to six.
+                let mut e = k + 1;
+                while e < open.len() && e - k < 6 && open[e].0 == open[e - 1].0 + 1 {
+                    e += 1;
+                }
+                let cands: Vec<Vec<char>> = open[k..e].iter().map(|x| x.1.clone()).collect();
+                let picks = choose_run(judge, stats, &chars, open[k].0, &cands);
+                for (hole, pick) in open[k..e].iter().zip(picks) {
+                    match pick {
+                        Some(c) => {
+                            chars[hole.0] = c;
+                            restored += 1;
+                        }
+                        None => still.push(hole.clone()),
+                    }
+                }
+                k = e;
             }
+            open = still;
         }
         out = chars.into_iter().collect();
     }
     let lost = out.chars().filter(|&c| c == '\u{FFFD}').count();
     Some((out, lost, restored))
+}
+
+/// The `to` characters (text-like) whose lead byte a `from` reader could not have read with
+/// `trail`: the candidates for a character whose lead byte was lost.
+fn lead_candidates(from: &'static Encoding, to: &'static Encoding, trail: u8) -> Vec<char> {
+    (0x81..=0xFEu8)
+        .filter(|&lead| unreadable(from, lead, trail))
+        .filter_map(|lead| {
+            let pair = [lead, trail];
+            let t = to.decode_without_bom_handling_and_without_replacement(&pair)?;
+            let mut cs = t.chars();
+            let c = cs.next()?;
+            (cs.next().is_none() && (is_cjk(c) || is_punctuation(c))).then_some(c)
+        })
+        .collect()
 }
 
 /// True when a `enc` reader (Python's, with its tables) could not read `lead, trail`.
@@ -154,37 +183,145 @@ fn unreadable(enc: &'static Encoding, lead: u8, trail: u8) -> bool {
             .is_none()
 }
 
-/// The language model for a lost character: each candidate is scored by the dictionary
-/// frequency of the most frequent jieba word it completes with its neighbours (up to three
-/// characters each side). A candidate is taken when it is the only one that completes a word,
-/// or its word is at least twenty times as frequent as any other candidate's; otherwise the
-/// character stays lost.
-pub(super) fn choose(
+/// Total of jieba's dictionary frequencies (about 60 million), for word probabilities.
+const JIEBA_TOTAL: f64 = 60_101_967.0;
+
+/// Log-probability of the best segmentation of `chars` into jieba words (up to four
+/// characters), each word by its dictionary frequency: jieba's own unigram word model.
+/// Characters that are not CJK cost the same for every candidate.
+fn window_logp(judge: &Judge, chars: &[char]) -> f64 {
+    let unknown = (0.5 / JIEBA_TOTAL).ln();
+    let mut best = vec![f64::NEG_INFINITY; chars.len() + 1];
+    best[0] = 0.0;
+    for i in 1..=chars.len() {
+        for k in 1..=4.min(i) {
+            let w = &chars[i - k..i];
+            let lp = if k == 1 && is_punctuation(w[0]) {
+                punctuation_p(w[0]).ln()
+            } else if k == 1 {
+                let f = if is_cjk(w[0]) {
+                    judge.segmenter.word_freq(&w[0].to_string())
+                } else {
+                    0
+                };
+                if f > 0 {
+                    (f as f64 / JIEBA_TOTAL).ln()
+                } else {
+                    unknown
+                }
+            } else if w.iter().all(|&c| is_cjk(c)) {
+                let f = judge.segmenter.word_freq(&w.iter().collect::<String>());
+                if f == 0 {
+                    continue;
+                }
+                (f as f64 / JIEBA_TOTAL).ln()
+            } else {
+                continue;
+            };
+            best[i] = best[i].max(best[i - k] + lp);
+        }
+    }
+    best[chars.len()]
+}
+
+/// Probability of a punctuation mark (jieba's dictionary has none): rough shares of the marks
+/// of Chinese official prose; the others are rare.
+fn punctuation_p(c: char) -> f64 {
+    match c {
+        '，' => 0.05,
+        '。' => 0.03,
+        '、' => 0.02,
+        '“' | '”' | '：' | '；' | '（' | '）' | '《' | '》' => 0.004,
+        _ => 1e-6,
+    }
+}
+
+/// Full-width and general punctuation of Chinese text.
+fn is_punctuation(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2010}'..='\u{2027}')
+}
+
+/// Least margin, in natural log, by which the best candidate must beat the best reading
+/// without it (twenty times as likely) before it is taken.
+const MARGIN: f64 = 3.0;
+
+/// Beam width when neighbouring lost characters are chosen together.
+const BEAM: usize = 128;
+
+/// The language model for a run of lost characters at `at..at + candidates.len()`: each
+/// assignment of candidates is put between its neighbours (four characters each side, in
+/// simplified script) and the window scored by [`window_logp`], plus ln(1 + n) for each
+/// restored character the document pairs n times with the same neighbours elsewhere
+/// ([`DocStats::score`]). Neighbouring lost characters are chosen together (a beam search),
+/// so `人大代表` is found even when all four were lost. A character is taken when the best
+/// assignment is at least twenty times as likely as the best one that differs there;
+/// otherwise it stays lost.
+pub(super) fn choose_run(
     judge: &Judge,
+    stats: Option<&DocStats>,
     chars: &[char],
     at: usize,
-    candidates: &[char],
-) -> Option<char> {
-    let before: Vec<char> = chars[..at].iter().rev().take(3).copied().collect();
-    let after: Vec<char> = chars[at + 1..].iter().take(3).copied().collect();
-    let mut scored: Vec<(usize, char)> = candidates
-        .iter()
-        .map(|&c| (judge.completion_freq(&before, c, &after), c))
-        .filter(|x| x.0 > 0)
-        .collect();
-    scored.sort_by(|a, b| b.cmp(a));
-    match scored.as_slice() {
-        [one] => Some(one.1),
-        [top, second, ..] if top.0 >= 20 * second.0 => Some(top.1),
-        _ => None,
+    candidates: &[Vec<char>],
+) -> Vec<Option<char>> {
+    let n = candidates.len();
+    let from = at.saturating_sub(4);
+    let to = (at + n + 4).min(chars.len());
+    let score = |assigned: &[char]| {
+        let mut window: Vec<char> = chars[from..to].to_vec();
+        for (k, &c) in assigned.iter().enumerate() {
+            window[at - from + k] = c;
+        }
+        let simp: Vec<char> = judge
+            .converters
+            .to_simplified(&window.iter().collect::<String>())
+            .chars()
+            .collect();
+        let mut lp = window_logp(judge, &simp);
+        if let Some(st) = stats {
+            for k in 0..assigned.len() {
+                let i = at - from + k;
+                let prev = window[..i].iter().rev().find(|c| !c.is_whitespace());
+                let next = window[i + 1..].iter().find(|c| !c.is_whitespace());
+                let own = st.score(*prev.unwrap_or(&' '), window[i], *next.unwrap_or(&' '));
+                lp += (1.0 + own as f64).ln();
+            }
+        }
+        lp
+    };
+    let mut beam: Vec<(f64, Vec<char>)> = vec![(0.0, Vec::new())];
+    for cands in candidates {
+        let mut next: Vec<(f64, Vec<char>)> = Vec::new();
+        for (_, state) in &beam {
+            for &c in cands {
+                let mut s2 = state.clone();
+                s2.push(c);
+                next.push((score(&s2), s2));
+            }
+        }
+        next.sort_by(|a, b| b.0.total_cmp(&a.0));
+        next.truncate(BEAM);
+        beam = next;
     }
+    let Some((best_lp, best)) = beam.first().cloned() else {
+        return vec![None; n];
+    };
+    (0..n)
+        .map(|k| {
+            let rival = beam
+                .iter()
+                .filter(|(_, a)| a[k] != best[k])
+                .map(|x| x.0)
+                .fold(f64::NEG_INFINITY, f64::max);
+            (best_lp - rival >= MARGIN).then_some(best[k])
+        })
+        .collect()
 }
 
 /// `s` read the way `r` says, without restoring anything: (text, characters lost).
 ///
 /// Text misread as a whole came out of the wrong decoder character by character: every
 /// character of it encodes back (a line that does not was never misread that way).
-fn reread(r: Reading, s: &str) -> Option<(String, usize)> {
+pub(super) fn reread(r: Reading, s: &str) -> Option<(String, usize)> {
     match r {
         Reading::Utf8AsGbk | Reading::GbkAsBig5Pairs => {
             encode_with(s, if r == Reading::Utf8AsGbk { GBK } else { BIG5 }, true)?;
@@ -193,9 +330,11 @@ fn reread(r: Reading, s: &str) -> Option<(String, usize)> {
     }
     match r {
         Reading::Utf8AsGbk => redecode(s, GBK, UTF_8),
-        Reading::Big5AsGbk => redecode_lost_leads(s, GBK, BIG5, None).map(|r| (r.0, r.1)),
+        Reading::Big5AsGbk => redecode_lost_leads(s, GBK, BIG5, None, None).map(|r| (r.0, r.1)),
         Reading::GbkAsBig5Pairs => redecode(s, BIG5, GBK),
-        Reading::GbkAsBig5Leads => redecode_lost_leads(s, BIG5, GBK, None).map(|r| (r.0, r.1)),
+        Reading::GbkAsBig5Leads => {
+            redecode_lost_leads(s, BIG5, GBK, None, None).map(|r| (r.0, r.1))
+        }
         Reading::GbkAsLatin1 => redecode(s, WINDOWS_1252, GBK),
         Reading::DoubleUtf8 => redecode(s, WINDOWS_1252, UTF_8),
     }
@@ -257,7 +396,14 @@ pub fn diagnose(lines: &[String], judge: &Judge) -> Option<Reading> {
 
 /// Repairs one line of a document diagnosed as `r`; `None` when the line is not text of that
 /// mix-up (it cannot be encoded back, or comes out mostly lost) or nothing changes.
-pub fn repair_as(r: Reading, s: &str, judge: &Judge) -> Option<(String, Fix)> {
+///
+/// `stats` are the document's character pairs, for choosing lost characters.
+pub(super) fn repair_as(
+    r: Reading,
+    s: &str,
+    judge: &Judge,
+    stats: Option<&DocStats>,
+) -> Option<(String, Fix)> {
     let (t, lost, restored) = match r {
         Reading::Utf8AsGbk => utf8_with_lost_bytes(s, judge, None)?,
         Reading::GbkAsLatin1 | Reading::DoubleUtf8 => {
@@ -267,8 +413,8 @@ pub fn repair_as(r: Reading, s: &str, judge: &Judge) -> Option<(String, Fix)> {
             }
             (t, f.lost, f.restored)
         }
-        Reading::Big5AsGbk => redecode_lost_leads(s, GBK, BIG5, Some(judge))?,
-        Reading::GbkAsBig5Leads => redecode_lost_leads(s, BIG5, GBK, Some(judge))?,
+        Reading::Big5AsGbk => redecode_lost_leads(s, GBK, BIG5, Some(judge), stats)?,
+        Reading::GbkAsBig5Leads => redecode_lost_leads(s, BIG5, GBK, Some(judge), stats)?,
         Reading::GbkAsBig5Pairs => {
             let (t, lost) = reread(r, s)?;
             (t, lost, 0)

@@ -626,7 +626,7 @@ impl DocStats {
 
     /// How often `c` stands between these neighbours elsewhere in the document (digits count
     /// as one class: "12件" supports "46件").
-    fn score(&self, prev: char, c: char, next: char) -> usize {
+    pub(super) fn score(&self, prev: char, c: char, next: char) -> usize {
         let class = numeral_class;
         self.pairs.get(&(class(prev), c)).copied().unwrap_or(0)
             + self.pairs.get(&(c, class(next))).copied().unwrap_or(0)
@@ -643,13 +643,25 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
         .collect();
     // One diagnosis for the whole text first; lines it does not fit are judged by themselves.
     let reading = diagnose::diagnose(&bodies, judge);
+    // The document's character pairs as the diagnosis reads it, for its lost characters.
+    let doc_stats = reading.map(|r| {
+        let mut stats = DocStats::default();
+        for s in &bodies {
+            match diagnose::reread(r, s) {
+                Some((t, _)) => stats.add(&t),
+                None => stats.add(s),
+            }
+        }
+        stats
+    });
     let mut decided: Vec<Option<(String, Fix)>> = bodies
         .iter()
         .map(|s| {
             if s.is_ascii() {
                 None
             } else if let Some(r) = reading {
-                diagnose::repair_as(r, s, judge).or_else(|| repair_line(s, judge))
+                diagnose::repair_as(r, s, judge, doc_stats.as_ref())
+                    .or_else(|| repair_line(s, judge))
             } else {
                 repair_line(s, judge)
             }
@@ -684,7 +696,10 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
             stats.add(d.as_ref().map_or(s.as_str(), |x| x.0.as_str()));
         }
         for (t, f) in decided.iter_mut().flatten() {
-            if f.lost > 0 {
+            // Big5/GBK lines repaired under the document's diagnosis had their lost
+            // characters chosen among their own candidates by the language model of
+            // `diagnose::choose_run`; no other filling for them.
+            if f.lost > 0 && !(f.kind.ends_with(":doc") && f.kind.contains("big5")) {
                 let (filled, n) = fill_from_document(t, judge, &stats);
                 *t = filled;
                 f.lost -= n.min(f.lost);
