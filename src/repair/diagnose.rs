@@ -15,9 +15,10 @@
 //! every Big5 pair but its user-defined areas, which encoding_rs maps to private use); for GBK
 //! read as Big5 both readings are tried and the diagnosis keeps the one that reads better.
 
+use super::docstats::DocStats;
 use super::mojibake::{
-    DocStats, Fix, Judge, LOST, decode_char_refs, encode_with, gbk_pair_unreadable,
-    is_gb2312_level1, is_latin_signal, redecode, repair_latin_line, utf8_with_lost_bytes,
+    Fix, Judge, LOST, decode_char_refs, encode_with, gbk_pair_unreadable, is_gb2312_level1,
+    is_latin_signal, redecode, repair_latin_line, utf8_with_lost_bytes,
 };
 use crate::decode::is_cjk;
 use encoding_rs::{BIG5, Encoding, GBK, UTF_8, WINDOWS_1252};

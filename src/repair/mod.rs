@@ -11,6 +11,8 @@
 //! as U+FFFD), and every character it keeps or restores points back at the original.
 
 pub mod diagnose;
+mod docstats;
+mod latin;
 pub mod mojibake;
 pub mod pinyin;
 

@@ -8,8 +8,13 @@
 //! | `utf8_as_gbk` | UTF-8 bytes shown as GBK and saved (`鏀垮崗鎻愭`, `锟斤拷`) | GBK → bytes → UTF-8; bytes a `?` swallowed are lost |
 //! | `big5_as_gbk` | Big5 bytes shown as GBK | GBK → bytes → Big5 |
 //! | `gbk_as_big5` | GBK bytes shown as Big5 | Big5 → bytes → GBK |
+//!
+//! The whole document is diagnosed first ([`super::diagnose`]); Latin look-alikes are repaired
+//! in `latin.rs`, and the document's character statistics live in `docstats.rs`.
 
 use super::diagnose;
+use super::docstats::{DocStats, clear_winner, fill_from_document, numeral_class};
+pub(super) use super::latin::repair_latin_line;
 use crate::decode::is_cjk;
 use crate::script::Converters;
 use crate::segment::Segmenter;
@@ -99,7 +104,7 @@ pub struct Fix {
     pub restored: usize,
 }
 
-fn is_latin_mojibake_char(c: char) -> bool {
+pub(super) fn is_latin_mojibake_char(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{FF}') || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
 }
 
@@ -325,7 +330,7 @@ pub(super) fn is_gb2312_level1(c: char) -> bool {
 }
 
 /// GB2312 characters (and punctuation) with their GBK lead byte, decoded once.
-static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new(|| {
+pub(super) static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new(|| {
     let mut map = HashMap::new();
     for lead in 0xA1..=0xF7u8 {
         for trail in 0xA1..=0xFEu8 {
@@ -339,131 +344,6 @@ static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new
     }
     map
 });
-
-fn cjk_share(s: &str) -> f64 {
-    let n = s.chars().filter(|c| !c.is_ascii()).count();
-    if n == 0 {
-        return 0.0;
-    }
-    s.chars()
-        .filter(|&c| is_cjk(c) || "，。、；：（）“”！？".contains(c))
-        .count() as f64
-        / n as f64
-}
-
-/// True for characters of GB2312: the common characters and punctuation that official texts
-/// are written in.
-fn is_gb2312(c: char) -> bool {
-    GB2312.contains_key(&c)
-}
-
-/// A line whose non-ASCII runs are Latin look-alikes of multi-byte text: each run re-decoded
-/// (their ASCII neighbours were ASCII before), the line judged as a whole.
-pub(super) fn repair_latin_line(line: &str, judge: &Judge) -> Option<(String, Fix)> {
-    // A no-break space beside ASCII was a space (or &nbsp;), not a byte of the damage.
-    let raw: Vec<char> = line.chars().collect();
-    let chars: Vec<char> = raw
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            // After a look-alike it is a byte of a UTF-8 sequence (0xA0), not a space.
-            let in_sequence = i > 0 && is_latin_signal(raw[i - 1]);
-            let ascii_near =
-                (i > 0 && raw[i - 1].is_ascii()) || raw.get(i + 1).is_some_and(|x| x.is_ascii());
-            if c == '\u{A0}' && ascii_near && !in_sequence {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let line: &str = &chars.iter().collect::<String>();
-    let mut best: Option<(String, Fix, f64)> = None;
-    // A wholly damaged line decodes in one piece (GBK trail bytes may be ASCII letters).
-    if chars
-        .iter()
-        .all(|&c| c.is_ascii() || is_latin_mojibake_char(c))
-    {
-        for (to, kind) in [(GBK, "gbk_as_latin1"), (encoding_rs::UTF_8, "double_utf8")] {
-            let Some((t, lost)) = redecode(line, WINDOWS_1252, to) else {
-                continue;
-            };
-            if lost * 10 > t.chars().count() || cjk_share(&t) <= 0.6 {
-                continue;
-            }
-            let score = judge.chinese_score(&t);
-            let common =
-                to != GBK || t.chars().all(|c| c.is_ascii() || is_gb2312(c)) || score >= 0.4;
-            if common && best.as_ref().is_none_or(|b| score > b.2) {
-                best = Some((
-                    t,
-                    Fix {
-                        kind,
-                        lost,
-                        restored: 0,
-                    },
-                    score,
-                ));
-            }
-        }
-        if best.is_some() {
-            return best.map(|(t, f, _)| (t, f));
-        }
-    }
-    for (to, kind) in [(GBK, "gbk_as_latin1"), (encoding_rs::UTF_8, "double_utf8")] {
-        let mut out = String::with_capacity(line.len());
-        let (mut lost, mut runs, mut ok) = (0, 0, true);
-        let mut i = 0;
-        while i < chars.len() {
-            if is_latin_mojibake_char(chars[i]) {
-                let j = (i..chars.len())
-                    .find(|&k| !is_latin_mojibake_char(chars[k]))
-                    .unwrap_or(chars.len());
-                let run: String = chars[i..j].iter().collect();
-                if !run.chars().any(is_latin_signal) {
-                    out.push_str(&run);
-                    i = j;
-                    continue;
-                }
-                match redecode(&run, WINDOWS_1252, to) {
-                    Some((t, l)) if cjk_share(&t) > 0.6 => {
-                        out.push_str(&t);
-                        lost += l;
-                        runs += 1;
-                    }
-                    _ if j - i == 1 => out.push(chars[i]),
-                    _ => {
-                        ok = false;
-                        break;
-                    }
-                }
-                i = j;
-            } else {
-                out.push(chars[i]);
-                i += 1;
-            }
-        }
-        if !ok || runs == 0 || lost * 10 > out.chars().count() {
-            continue;
-        }
-        // GBK read as Latin-1 must give common characters or read as Chinese; UTF-8
-        // validity is already a strong filter for the double-encoded kind.
-        let score = judge.chinese_score(&out);
-        let common = to != GBK || out.chars().all(|c| c.is_ascii() || is_gb2312(c)) || score >= 0.4;
-        if common && best.as_ref().is_none_or(|b| score > b.2) {
-            best = Some((
-                out,
-                Fix {
-                    kind,
-                    lost,
-                    restored: 0,
-                },
-                score,
-            ));
-        }
-    }
-    best.map(|(t, f, _)| (t, f))
-}
 
 /// `&#21150;` → `办`, for judging a line whose encoder wrote references for what it lacked.
 pub(super) fn decode_char_refs(s: &str) -> String {
@@ -542,95 +422,6 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
         }
     }
     best.map(|(t, f, _)| (t, f))
-}
-
-/// Replaces U+FFFD in `line` with the character of the document's vocabulary that completes a
-/// dictionary word with its neighbours and is best supported by the document's character
-/// pairs; leaves it when nothing clearly fits. Returns the line and how many were restored.
-fn fill_from_document(line: &str, judge: &Judge, stats: &DocStats) -> (String, usize) {
-    let mut chars: Vec<char> = line.chars().collect();
-    let mut restored = 0;
-    for i in 0..chars.len() {
-        if chars[i] != '\u{FFFD}' {
-            continue;
-        }
-        let before: Vec<char> = chars[..i].iter().rev().take(3).copied().collect();
-        let after: Vec<char> = chars[i + 1..].iter().take(3).copied().collect();
-        let prev = before.first().copied().unwrap_or(' ');
-        let next = after.first().copied().unwrap_or(' ');
-        let mut ranked: Vec<((usize, usize), char)> = stats
-            .vocabulary
-            .iter()
-            .filter(|&&c| judge.completes_word(&before, c, &after))
-            .map(|&c| ((stats.score(prev, c, next), stats.count(c)), c))
-            .collect();
-        ranked.sort_by(|a, b| b.cmp(a));
-        if let Some(c) = clear_winner(&ranked, false) {
-            chars[i] = c;
-            restored += 1;
-        }
-    }
-    (chars.into_iter().collect(), restored)
-}
-
-/// Digits and Chinese numerals count as one class: "12件" supports "46件" and "九件".
-fn numeral_class(c: char) -> char {
-    if c.is_ascii_digit() || "〇一二两三四五六七八九十百千万".contains(c) {
-        '0'
-    } else {
-        c
-    }
-}
-
-/// Character statistics of one document, for choosing a character whose byte was lost.
-#[derive(Default)]
-pub(super) struct DocStats {
-    pairs: HashMap<(char, char), usize>,
-    unigrams: HashMap<char, usize>,
-    vocabulary: std::collections::BTreeSet<char>,
-}
-
-/// The candidate the document clearly favours: by pair support, or (with `by_count`) on equal
-/// support by how often it occurs; `ranked` is sorted best first as ((pair support, count), candidate).
-fn clear_winner<T: Copy>(ranked: &[((usize, usize), T)], by_count: bool) -> Option<T> {
-    match ranked {
-        [((pairs, count), x), rest @ ..] if *pairs >= 1 => match rest.first() {
-            None => Some(*x),
-            Some(((p2, _), _)) if *pairs > 2 * p2 => Some(*x),
-            Some(((p2, c2), _)) if by_count && pairs == p2 && *count > 2 * c2 => Some(*x),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-impl DocStats {
-    /// How often `c` occurs in the document.
-    fn count(&self, c: char) -> usize {
-        self.unigrams.get(&c).copied().unwrap_or(0)
-    }
-
-    fn add(&mut self, text: &str) {
-        // Spaces between a number and its unit ("31 件") do not break a pair.
-        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        self.vocabulary
-            .extend(chars.iter().copied().filter(|&c| is_cjk(c)));
-        for &c in chars.iter().filter(|&&c| is_cjk(c)) {
-            *self.unigrams.entry(c).or_default() += 1;
-        }
-        for w in chars.windows(2) {
-            let (a, b) = (numeral_class(w[0]), numeral_class(w[1]));
-            *self.pairs.entry((a, b)).or_default() += 1;
-        }
-    }
-
-    /// How often `c` stands between these neighbours elsewhere in the document (digits count
-    /// as one class: "12件" supports "46件").
-    pub(super) fn score(&self, prev: char, c: char, next: char) -> usize {
-        let class = numeral_class;
-        self.pairs.get(&(class(prev), c)).copied().unwrap_or(0)
-            + self.pairs.get(&(c, class(next))).copied().unwrap_or(0)
-    }
 }
 
 /// Repairs every damaged line of `text`; returns the text and the fixes applied.
