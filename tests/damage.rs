@@ -175,7 +175,7 @@ fn whole_documents_of_utf8_and_big5_read_as_gbk() {
         ("utf8_as_gbk", Style::EncodingRs, 0.94),
         ("utf8_as_gbk", Style::Python, 0.82),
         ("big5_as_gbk", Style::EncodingRs, 0.98),
-        ("big5_as_gbk", Style::Python, 0.48),
+        ("big5_as_gbk", Style::Python, 0.62),
     ] {
         {
             let o = run(kind, Mode::Whole, style);

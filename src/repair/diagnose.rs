@@ -88,45 +88,76 @@ pub(super) fn redecode_lost_leads(
     stats: Option<&DocStats>,
 ) -> Option<(String, usize, usize)> {
     let (bytes, _) = encode_with(s, from, true)?;
-    let mut out = String::with_capacity(s.len());
-    // Lost characters: (index in `out` in characters, trail byte when known).
-    let mut holes: Vec<(usize, Option<u8>)> = Vec::new();
-    let mut n_out = 0;
-    let decode_part = |part: &[u8], out: &mut String, n_out: &mut usize| {
-        let (t, _) = to.decode_without_bom_handling(part);
-        out.push_str(&t);
-        *n_out += t.chars().count();
-    };
-    let (mut i, mut start) = (0, 0);
+    // Read as `to` pair by pair; a lost byte where a lead belongs is a lost lead (its trail
+    // follows), a lost byte after a lead is that lead's lost trail.
+    let mut chars: Vec<char> = Vec::with_capacity(s.len());
+    // Lost characters: (index in `chars`, candidates when the surviving byte narrows them).
+    let mut holes: Vec<(usize, Vec<char>)> = Vec::new();
+    let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] != LOST {
+        let b = bytes[i];
+        if b < 0x80 {
+            chars.push(b as char);
             i += 1;
             continue;
         }
-        decode_part(&bytes[start..i], &mut out, &mut n_out);
-        i += 1;
-        // The trail byte of the lost pair (a second lost byte when it made no pair either).
-        let trail = bytes.get(i).copied().filter(|&b| b == LOST || b >= 0x40);
-        if trail.is_some() {
-            i += 1;
+        let next = bytes.get(i + 1).copied();
+        if b == LOST {
+            // A second lost byte is the trail that made no pair either.
+            let trail = next.filter(|&t| t == LOST || t >= 0x40);
+            i += 1 + usize::from(trail.is_some());
+            let cands = match trail {
+                Some(t) if t != LOST => lead_candidates(from, to, t),
+                _ => Vec::new(),
+            };
+            holes.push((chars.len(), cands));
+            chars.push('\u{FFFD}');
+            continue;
         }
-        holes.push((n_out, trail.filter(|&b| b != LOST)));
-        out.push('\u{FFFD}');
-        n_out += 1;
-        start = i;
+        match next {
+            Some(LOST) => {
+                // The trail was lost: the `from` reader could not read it with the byte after.
+                let after = bytes.get(i + 2).copied().filter(|&x| x != LOST);
+                holes.push((chars.len(), trail_candidates(from, to, b, after)));
+                chars.push('\u{FFFD}');
+                i += 2;
+            }
+            Some(t) => {
+                let pair = [b, t];
+                match to.decode_without_bom_handling_and_without_replacement(&pair) {
+                    Some(c) => {
+                        chars.extend(c.chars());
+                        i += 2;
+                    }
+                    None => {
+                        chars.push('\u{FFFD}');
+                        i += if t < 0x80 { 1 } else { 2 };
+                    }
+                }
+            }
+            None => {
+                chars.push('\u{FFFD}');
+                i += 1;
+            }
+        }
     }
-    decode_part(&bytes[start..], &mut out, &mut n_out);
     let mut restored = 0;
     if let Some(judge) = judge
         && !holes.is_empty()
     {
-        let mut chars: Vec<char> = out.chars().collect();
         // Twice: a character restored in the first pass is context for its lost neighbours.
-        let mut open: Vec<(usize, Vec<char>)> = holes
-            .iter()
-            .filter_map(|&(at, trail)| Some((at, lead_candidates(from, to, trail?))))
-            .filter(|(_, c)| !c.is_empty())
-            .collect();
+        // At most 40 candidates each, the most frequent in jieba's dictionary (a lost trail
+        // leaves up to 94), to keep the beam small.
+        let mut open: Vec<(usize, Vec<char>)> =
+            holes.into_iter().filter(|(_, c)| !c.is_empty()).collect();
+        for (_, c) in open.iter_mut().filter(|(_, c)| c.len() > 40) {
+            let freq = |x: &char| {
+                let simp = judge.converters.to_simplified(&x.to_string());
+                judge.segmenter.word_freq(&simp)
+            };
+            c.sort_by_key(|x| std::cmp::Reverse(freq(x)));
+            c.truncate(40);
+        }
         for _ in 0..2 {
             let mut still = Vec::new();
             let mut k = 0;
@@ -151,10 +182,32 @@ pub(super) fn redecode_lost_leads(
             }
             open = still;
         }
-        out = chars.into_iter().collect();
     }
+    let out: String = chars.into_iter().collect();
     let lost = out.chars().filter(|&c| c == '\u{FFFD}').count();
     Some((out, lost, restored))
+}
+
+/// The `to` characters (text-like) with lead byte `lead` whose trail byte a `from` reader
+/// could not have read as a lead with the byte `after` it: the candidates for a character
+/// whose trail byte was lost.
+fn trail_candidates(
+    from: &'static Encoding,
+    to: &'static Encoding,
+    lead: u8,
+    after: Option<u8>,
+) -> Vec<char> {
+    // An ASCII trail would have been read as itself, not lost.
+    (0x80..=0xFEu8)
+        .filter(|&t| after.is_none_or(|a| unreadable(from, t, a)))
+        .filter_map(|t| {
+            let pair = [lead, t];
+            let d = to.decode_without_bom_handling_and_without_replacement(&pair)?;
+            let mut cs = d.chars();
+            let c = cs.next()?;
+            (cs.next().is_none() && (is_cjk(c) || is_punctuation(c))).then_some(c)
+        })
+        .collect()
 }
 
 /// The `to` characters (text-like) whose lead byte a `from` reader could not have read with
