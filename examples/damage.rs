@@ -1,36 +1,46 @@
-//! Writes damaged copies of a folder of reports, one kind of mojibake at a time, the same way
-//! the test suite's damage generator does; for looking at repairs by hand and for measuring.
+//! Writes damaged copies of a folder of reports, one kind of mojibake at a time, with the test
+//! suite's damage generator (`tests/damage_gen.rs`); for looking at repairs by hand and for
+//! measuring.
 //!
-//! `cargo run --release --example damage -- KIND IN_DIR OUT_DIR`
+//! `cargo run --release --example damage -- KIND IN_DIR OUT_DIR [alternate|whole] [encoding_rs|python]`
 //! (OUT_DIR/clean/ receives the decoded originals.)
 //! KIND: gbk_as_latin1, double_utf8, utf8_as_gbk, big5_as_gbk, gbk_as_big5, markup
 
-use encoding_rs::{BIG5, Encoding, GBK, UTF_8, WINDOWS_1252};
-use std::path::PathBuf;
+#[path = "../tests/damage_gen.rs"]
+mod damage_gen;
 
-fn misread(s: &str, from: &'static Encoding, to: &'static Encoding) -> String {
-    let (bytes, _, _) = from.encode(s);
-    to.decode_without_bom_handling(&bytes).0.into_owned()
-}
+use damage_gen::{Mode, Style, damage};
+use std::path::PathBuf;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [kind, input, output] = args.as_slice() else {
-        eprintln!("usage: damage KIND IN_DIR OUT_DIR");
-        std::process::exit(2);
-    };
-    let f: Box<dyn Fn(&str) -> String> = match kind.as_str() {
-        "gbk_as_latin1" => Box::new(|l| misread(l, GBK, WINDOWS_1252)),
-        "double_utf8" => Box::new(|l| misread(l, UTF_8, WINDOWS_1252)),
-        "utf8_as_gbk" => Box::new(|l| misread(l, UTF_8, GBK)),
-        "big5_as_gbk" => Box::new(|l| misread(l, BIG5, GBK)),
-        "gbk_as_big5" => Box::new(|l| misread(l, GBK, BIG5)),
-        "markup" => Box::new(|l| format!("<p>{l}&nbsp;</p>")),
+    let (kind, input, output) = match args.as_slice() {
+        [k, i, o, ..] => (k, i, o),
         _ => {
-            eprintln!("unknown kind {kind}");
+            eprintln!("usage: damage KIND IN_DIR OUT_DIR [alternate|whole] [encoding_rs|python]");
             std::process::exit(2);
         }
     };
+    let mode = match args.get(3).map(String::as_str) {
+        None | Some("alternate") => Mode::Alternate,
+        Some("whole") => Mode::Whole,
+        Some(m) => {
+            eprintln!("unknown mode {m}");
+            std::process::exit(2);
+        }
+    };
+    let style = match args.get(4).map(String::as_str) {
+        None | Some("encoding_rs") => Style::EncodingRs,
+        Some("python") => Style::Python,
+        Some(s) => {
+            eprintln!("unknown style {s}");
+            std::process::exit(2);
+        }
+    };
+    if !damage_gen::KINDS.contains(&kind.as_str()) {
+        eprintln!("unknown kind {kind}");
+        std::process::exit(2);
+    }
     std::fs::create_dir_all(output).expect("create output");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(input)
         .expect("read input")
@@ -43,22 +53,9 @@ fn main() {
         let Ok(d) = banli::decode::decode(&bytes, html) else {
             continue;
         };
-        let mut n = 0;
-        let damaged: String = d
-            .text
-            .split_inclusive('\n')
-            .map(|line| {
-                let body = line.trim_end_matches('\n');
-                if body.is_ascii() {
-                    return line.to_string();
-                }
-                n += 1;
-                if n % 2 == 0 {
-                    return line.to_string();
-                }
-                format!("{}{}", f(body), &line[body.len()..])
-            })
-            .collect();
+        let Some(damaged) = damage(&d.text, kind, mode, style) else {
+            continue;
+        };
         let name = p
             .file_name()
             .expect("name")

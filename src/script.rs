@@ -27,6 +27,11 @@ impl Converters {
     pub fn to_simplified(&self, s: &str) -> String {
         self.t2s.convert(s)
     }
+
+    /// Simplified → traditional on a plain string (the damage generator writes Big5 copies).
+    pub fn to_traditional(&self, s: &str) -> String {
+        self.s2t.convert(s)
+    }
 }
 
 /// Folds one full-width or look-alike character to its ASCII form.

@@ -13,6 +13,8 @@ mod gold;
 mod phenomena;
 // The frame rules of issue 7 (scope, roles, outcomes, grades, rates), one sentence each.
 mod frames;
+// The damage generator itself: codecs misread, alternate lines or whole documents.
+mod damage_gen;
 // The damage generator: every kind of mojibake on every document, facts compared.
 mod damage;
 // Issue 9: damaged UTF-8 stays UTF-8; BOM-less UTF-16 only on evidence.

@@ -4,11 +4,15 @@
 //! - `pinyin_annotation`: a converter glued the reading after a character, `鄉(xiāng)村`;
 //!   the parenthesised pinyin is dropped ([`pinyin`], which also restores damaged ones).
 //! - `page_marker`: a page number from a document viewer broke a paragraph (`…其余 2\n3、5 件`).
-//! - the mojibake kinds of [`mojibake`]: text that went through the wrong codec.
+//! - the mojibake kinds of [`mojibake`]: text that went through the wrong codec, diagnosed once
+//!   for the whole document ([`diagnose`], reported as `KIND:doc`) and otherwise line by line.
 //!
 //! A repair never guesses silently: characters it cannot recover are counted as lost (and shown
 //! as U+FFFD), and every character it keeps or restores points back at the original.
 
+pub mod diagnose;
+mod docstats;
+mod latin;
 pub mod mojibake;
 pub mod pinyin;
 

@@ -8,7 +8,13 @@
 //! | `utf8_as_gbk` | UTF-8 bytes shown as GBK and saved (`鏀垮崗鎻愭`, `锟斤拷`) | GBK → bytes → UTF-8; bytes a `?` swallowed are lost |
 //! | `big5_as_gbk` | Big5 bytes shown as GBK | GBK → bytes → Big5 |
 //! | `gbk_as_big5` | GBK bytes shown as Big5 | Big5 → bytes → GBK |
+//!
+//! The whole document is diagnosed first ([`super::diagnose`]); Latin look-alikes are repaired
+//! in `latin.rs`, and the document's character statistics live in `docstats.rs`.
 
+use super::diagnose;
+use super::docstats::{DocStats, clear_winner, fill_from_document, numeral_class};
+pub(super) use super::latin::repair_latin_line;
 use crate::decode::is_cjk;
 use crate::script::Converters;
 use crate::segment::Segmenter;
@@ -98,17 +104,17 @@ pub struct Fix {
     pub restored: usize,
 }
 
-fn is_latin_mojibake_char(c: char) -> bool {
+pub(super) fn is_latin_mojibake_char(c: char) -> bool {
     matches!(c, '\u{80}'..='\u{FF}') || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c)
 }
 
 /// A Latin look-alike other than the no-break space, which web pages use by itself.
-fn is_latin_signal(c: char) -> bool {
+pub(super) fn is_latin_signal(c: char) -> bool {
     c != '\u{A0}' && is_latin_mojibake_char(c)
 }
 
 /// Stands for a byte already lost: invalid in UTF-8, GBK and Big5 alike.
-const LOST: u8 = 0xFF;
+pub(super) const LOST: u8 = 0xFF;
 
 /// Encodes `s` in `enc`: the bytes, and the byte positions that stand for a character already
 /// lost (U+FFFD, written as `?`). `None` when a character has no encoding there.
@@ -117,7 +123,11 @@ fn encode(s: &str, enc: &'static Encoding) -> Option<(Vec<u8>, Vec<usize>)> {
 }
 
 /// As [`encode`]; with `strict` false a character with no encoding is written as a lost `?`.
-fn encode_with(s: &str, enc: &'static Encoding, strict: bool) -> Option<(Vec<u8>, Vec<usize>)> {
+pub(super) fn encode_with(
+    s: &str,
+    enc: &'static Encoding,
+    strict: bool,
+) -> Option<(Vec<u8>, Vec<usize>)> {
     let mut out = Vec::with_capacity(s.len() * 2);
     let mut lost = Vec::new();
     let mut buf = [0; 4];
@@ -156,7 +166,11 @@ fn encode_with(s: &str, enc: &'static Encoding, strict: bool) -> Option<(Vec<u8>
 }
 
 /// Re-decodes `s` as if its `from` bytes were really `to`: (text, characters lost).
-fn redecode(s: &str, from: &'static Encoding, to: &'static Encoding) -> Option<(String, usize)> {
+pub(super) fn redecode(
+    s: &str,
+    from: &'static Encoding,
+    to: &'static Encoding,
+) -> Option<(String, usize)> {
     let (bytes, _) = encode_with(s, from, from == WINDOWS_1252)?;
     let (text, _) = to.decode_without_bom_handling(&bytes);
     let lost = text.chars().filter(|&c| c == '\u{FFFD}').count();
@@ -193,7 +207,7 @@ fn sequence_around(bytes: &[u8], m: usize) -> Option<(usize, usize, bool)> {
 ///
 /// Failing a word, `freq` (character counts of the whole repaired document) decides when one
 /// candidate is much more frequent than the others: a unit like 件 recurs through a report.
-fn utf8_with_lost_bytes(
+pub(super) fn utf8_with_lost_bytes(
     s: &str,
     judge: &Judge,
     stats: Option<&DocStats>,
@@ -235,6 +249,13 @@ fn utf8_with_lost_bytes(
         let mut fits = Vec::new();
         let mut all = Vec::new();
         for f in fills {
+            // The GBK reader gave up at this byte: with the byte after it, it made no pair.
+            if let Some(&next) = bytes.get(m + 1)
+                && next != LOST
+                && !gbk_pair_unreadable(f, next)
+            {
+                continue;
+            }
             let mut seq = bytes[start..start + len].to_vec();
             seq[m - start] = f;
             let Ok(ch) = std::str::from_utf8(&seq) else {
@@ -286,13 +307,30 @@ fn utf8_with_lost_bytes(
     Some((text, lost, restored))
 }
 
+/// True when a GBK reader starting at `lead` could not read `lead, trail` as one character:
+/// no such pair, or one of the user-defined areas (private use, unknown to Python's `gbk`).
+pub(super) fn gbk_pair_unreadable(lead: u8, trail: u8) -> bool {
+    if lead < 0x81 || lead == 0xFF {
+        return lead == 0x80 || lead == 0xFF;
+    }
+    match GBK.decode_without_bom_handling_and_without_replacement(&[lead, trail]) {
+        Some(t) => {
+            let mut cs = t.chars();
+            !(cs.next()
+                .is_some_and(|c| !('\u{E000}'..='\u{F8FF}').contains(&c))
+                && cs.next().is_none())
+        }
+        None => true,
+    }
+}
+
 /// GB2312 level 1: the 3,755 most common characters (GBK lead byte 0xB0-0xD7).
-fn is_gb2312_level1(c: char) -> bool {
+pub(super) fn is_gb2312_level1(c: char) -> bool {
     GB2312.get(&c).is_some_and(|&lead| lead <= 0xD7)
 }
 
 /// GB2312 characters (and punctuation) with their GBK lead byte, decoded once.
-static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new(|| {
+pub(super) static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new(|| {
     let mut map = HashMap::new();
     for lead in 0xA1..=0xF7u8 {
         for trail in 0xA1..=0xFEu8 {
@@ -307,133 +345,8 @@ static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new
     map
 });
 
-fn cjk_share(s: &str) -> f64 {
-    let n = s.chars().filter(|c| !c.is_ascii()).count();
-    if n == 0 {
-        return 0.0;
-    }
-    s.chars()
-        .filter(|&c| is_cjk(c) || "，。、；：（）“”！？".contains(c))
-        .count() as f64
-        / n as f64
-}
-
-/// True for characters of GB2312: the common characters and punctuation that official texts
-/// are written in.
-fn is_gb2312(c: char) -> bool {
-    GB2312.contains_key(&c)
-}
-
-/// A line whose non-ASCII runs are Latin look-alikes of multi-byte text: each run re-decoded
-/// (their ASCII neighbours were ASCII before), the line judged as a whole.
-fn repair_latin_line(line: &str, judge: &Judge) -> Option<(String, Fix)> {
-    // A no-break space beside ASCII was a space (or &nbsp;), not a byte of the damage.
-    let raw: Vec<char> = line.chars().collect();
-    let chars: Vec<char> = raw
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            // After a look-alike it is a byte of a UTF-8 sequence (0xA0), not a space.
-            let in_sequence = i > 0 && is_latin_signal(raw[i - 1]);
-            let ascii_near =
-                (i > 0 && raw[i - 1].is_ascii()) || raw.get(i + 1).is_some_and(|x| x.is_ascii());
-            if c == '\u{A0}' && ascii_near && !in_sequence {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
-    let line: &str = &chars.iter().collect::<String>();
-    let mut best: Option<(String, Fix, f64)> = None;
-    // A wholly damaged line decodes in one piece (GBK trail bytes may be ASCII letters).
-    if chars
-        .iter()
-        .all(|&c| c.is_ascii() || is_latin_mojibake_char(c))
-    {
-        for (to, kind) in [(GBK, "gbk_as_latin1"), (encoding_rs::UTF_8, "double_utf8")] {
-            let Some((t, lost)) = redecode(line, WINDOWS_1252, to) else {
-                continue;
-            };
-            if lost * 10 > t.chars().count() || cjk_share(&t) <= 0.6 {
-                continue;
-            }
-            let score = judge.chinese_score(&t);
-            let common =
-                to != GBK || t.chars().all(|c| c.is_ascii() || is_gb2312(c)) || score >= 0.4;
-            if common && best.as_ref().is_none_or(|b| score > b.2) {
-                best = Some((
-                    t,
-                    Fix {
-                        kind,
-                        lost,
-                        restored: 0,
-                    },
-                    score,
-                ));
-            }
-        }
-        if best.is_some() {
-            return best.map(|(t, f, _)| (t, f));
-        }
-    }
-    for (to, kind) in [(GBK, "gbk_as_latin1"), (encoding_rs::UTF_8, "double_utf8")] {
-        let mut out = String::with_capacity(line.len());
-        let (mut lost, mut runs, mut ok) = (0, 0, true);
-        let mut i = 0;
-        while i < chars.len() {
-            if is_latin_mojibake_char(chars[i]) {
-                let j = (i..chars.len())
-                    .find(|&k| !is_latin_mojibake_char(chars[k]))
-                    .unwrap_or(chars.len());
-                let run: String = chars[i..j].iter().collect();
-                if !run.chars().any(is_latin_signal) {
-                    out.push_str(&run);
-                    i = j;
-                    continue;
-                }
-                match redecode(&run, WINDOWS_1252, to) {
-                    Some((t, l)) if cjk_share(&t) > 0.6 => {
-                        out.push_str(&t);
-                        lost += l;
-                        runs += 1;
-                    }
-                    _ if j - i == 1 => out.push(chars[i]),
-                    _ => {
-                        ok = false;
-                        break;
-                    }
-                }
-                i = j;
-            } else {
-                out.push(chars[i]);
-                i += 1;
-            }
-        }
-        if !ok || runs == 0 || lost * 10 > out.chars().count() {
-            continue;
-        }
-        // GBK read as Latin-1 must give common characters or read as Chinese; UTF-8
-        // validity is already a strong filter for the double-encoded kind.
-        let score = judge.chinese_score(&out);
-        let common = to != GBK || out.chars().all(|c| c.is_ascii() || is_gb2312(c)) || score >= 0.4;
-        if common && best.as_ref().is_none_or(|b| score > b.2) {
-            best = Some((
-                out,
-                Fix {
-                    kind,
-                    lost,
-                    restored: 0,
-                },
-                score,
-            ));
-        }
-    }
-    best.map(|(t, f, _)| (t, f))
-}
-
 /// `&#21150;` → `办`, for judging a line whose encoder wrote references for what it lacked.
-fn decode_char_refs(s: &str) -> String {
+pub(super) fn decode_char_refs(s: &str) -> String {
     static REF: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"&#(\d{2,7});").expect("ref regex"));
     REF.replace_all(s, |c: &regex::Captures| {
@@ -494,6 +407,8 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
             },
         );
     }
+    // Reading a U+FFFD as a lost lead byte (Python) here made more wrong repairs than right
+    // on single lines: only the document's diagnosis ([`diagnose`]) reads it so.
     for (from, to, kind) in [(GBK, BIG5, "big5_as_gbk"), (BIG5, GBK, "gbk_as_big5")] {
         if let Some((t, lost)) = redecode(s, from, to) {
             consider(
@@ -509,95 +424,6 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
     best.map(|(t, f, _)| (t, f))
 }
 
-/// Replaces U+FFFD in `line` with the character of the document's vocabulary that completes a
-/// dictionary word with its neighbours and is best supported by the document's character
-/// pairs; leaves it when nothing clearly fits. Returns the line and how many were restored.
-fn fill_from_document(line: &str, judge: &Judge, stats: &DocStats) -> (String, usize) {
-    let mut chars: Vec<char> = line.chars().collect();
-    let mut restored = 0;
-    for i in 0..chars.len() {
-        if chars[i] != '\u{FFFD}' {
-            continue;
-        }
-        let before: Vec<char> = chars[..i].iter().rev().take(3).copied().collect();
-        let after: Vec<char> = chars[i + 1..].iter().take(3).copied().collect();
-        let prev = before.first().copied().unwrap_or(' ');
-        let next = after.first().copied().unwrap_or(' ');
-        let mut ranked: Vec<((usize, usize), char)> = stats
-            .vocabulary
-            .iter()
-            .filter(|&&c| judge.completes_word(&before, c, &after))
-            .map(|&c| ((stats.score(prev, c, next), stats.count(c)), c))
-            .collect();
-        ranked.sort_by(|a, b| b.cmp(a));
-        if let Some(c) = clear_winner(&ranked, false) {
-            chars[i] = c;
-            restored += 1;
-        }
-    }
-    (chars.into_iter().collect(), restored)
-}
-
-/// Digits and Chinese numerals count as one class: "12件" supports "46件" and "九件".
-fn numeral_class(c: char) -> char {
-    if c.is_ascii_digit() || "〇一二两三四五六七八九十百千万".contains(c) {
-        '0'
-    } else {
-        c
-    }
-}
-
-/// Character statistics of one document, for choosing a character whose byte was lost.
-#[derive(Default)]
-struct DocStats {
-    pairs: HashMap<(char, char), usize>,
-    unigrams: HashMap<char, usize>,
-    vocabulary: std::collections::BTreeSet<char>,
-}
-
-/// The candidate the document clearly favours: by pair support, or (with `by_count`) on equal
-/// support by how often it occurs; `ranked` is sorted best first as ((pair support, count), candidate).
-fn clear_winner<T: Copy>(ranked: &[((usize, usize), T)], by_count: bool) -> Option<T> {
-    match ranked {
-        [((pairs, count), x), rest @ ..] if *pairs >= 1 => match rest.first() {
-            None => Some(*x),
-            Some(((p2, _), _)) if *pairs > 2 * p2 => Some(*x),
-            Some(((p2, c2), _)) if by_count && pairs == p2 && *count > 2 * c2 => Some(*x),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-impl DocStats {
-    /// How often `c` occurs in the document.
-    fn count(&self, c: char) -> usize {
-        self.unigrams.get(&c).copied().unwrap_or(0)
-    }
-
-    fn add(&mut self, text: &str) {
-        // Spaces between a number and its unit ("31 件") do not break a pair.
-        let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
-        self.vocabulary
-            .extend(chars.iter().copied().filter(|&c| is_cjk(c)));
-        for &c in chars.iter().filter(|&&c| is_cjk(c)) {
-            *self.unigrams.entry(c).or_default() += 1;
-        }
-        for w in chars.windows(2) {
-            let (a, b) = (numeral_class(w[0]), numeral_class(w[1]));
-            *self.pairs.entry((a, b)).or_default() += 1;
-        }
-    }
-
-    /// How often `c` stands between these neighbours elsewhere in the document (digits count
-    /// as one class: "12件" supports "46件").
-    fn score(&self, prev: char, c: char, next: char) -> usize {
-        let class = numeral_class;
-        self.pairs.get(&(class(prev), c)).copied().unwrap_or(0)
-            + self.pairs.get(&(c, class(next))).copied().unwrap_or(0)
-    }
-}
-
 /// Repairs every damaged line of `text`; returns the text and the fixes applied.
 pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
     let items: Vec<(char, usize, bool)> = text.iter().collect();
@@ -606,11 +432,27 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
         .iter()
         .map(|l| l.iter().map(|x| x.0).filter(|&c| c != '\n').collect())
         .collect();
+    // One diagnosis for the whole text first; lines it does not fit are judged by themselves.
+    let reading = diagnose::diagnose(&bodies, judge);
+    // The document's character pairs as the diagnosis reads it, for its lost characters.
+    let doc_stats = reading.map(|r| {
+        let mut stats = DocStats::default();
+        for s in &bodies {
+            match diagnose::reread(r, s) {
+                Some((t, _)) => stats.add(&t),
+                None => stats.add(s),
+            }
+        }
+        stats
+    });
     let mut decided: Vec<Option<(String, Fix)>> = bodies
         .iter()
         .map(|s| {
             if s.is_ascii() {
                 None
+            } else if let Some(r) = reading {
+                diagnose::repair_as(r, s, judge, doc_stats.as_ref())
+                    .or_else(|| repair_line(s, judge))
             } else {
                 repair_line(s, judge)
             }
@@ -620,7 +462,7 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
     if decided
         .iter()
         .flatten()
-        .any(|(_, f)| f.kind == "utf8_as_gbk" && f.lost > 0)
+        .any(|(_, f)| f.kind.starts_with("utf8_as_gbk") && f.lost > 0)
     {
         let mut stats = DocStats::default();
         for (s, d) in bodies.iter().zip(&decided) {
@@ -628,7 +470,7 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
         }
         for (s, d) in bodies.iter().zip(decided.iter_mut()) {
             if let Some((t, f)) = d
-                && f.kind == "utf8_as_gbk"
+                && f.kind.starts_with("utf8_as_gbk")
                 && f.lost > 0
                 && let Some((t2, lost, restored)) = utf8_with_lost_bytes(s, judge, Some(&stats))
             {
@@ -645,7 +487,10 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
             stats.add(d.as_ref().map_or(s.as_str(), |x| x.0.as_str()));
         }
         for (t, f) in decided.iter_mut().flatten() {
-            if f.lost > 0 {
+            // Big5/GBK lines repaired under the document's diagnosis had their lost
+            // characters chosen among their own candidates by the language model of
+            // `diagnose::choose_run`; no other filling for them.
+            if f.lost > 0 && !(f.kind.ends_with(":doc") && f.kind.contains("big5")) {
                 let (filled, n) = fill_from_document(t, judge, &stats);
                 *t = filled;
                 f.lost -= n.min(f.lost);
