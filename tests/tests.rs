@@ -25,3 +25,5 @@ mod walk;
 mod output_safety;
 // Issue 9: no quadratic rescans in the stages outside extraction.
 mod linear;
+// Evidence on documents repaired as a whole quotes the damaged characters of its clause.
+mod grounding;

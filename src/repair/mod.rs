@@ -10,6 +10,7 @@
 //! A repair never guesses silently: characters it cannot recover are counted as lost (and shown
 //! as U+FFFD), and every character it keeps or restores points back at the original.
 
+mod align;
 pub mod diagnose;
 mod docstats;
 mod latin;

@@ -505,11 +505,17 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
         let part = &line[..body_len];
         match fixed {
             Some((t, fix)) if !part.is_empty() => {
-                // Spread the new characters over the old ones in order.
+                // Aligned by byte offset where the repair re-reads bytes; otherwise the new
+                // characters are spread over the old ones in order.
+                let old: Vec<char> = part.iter().map(|x| x.0).collect();
                 let n_new = t.chars().count().max(1);
+                let aligned = super::align::origins(&old, &t, fix.kind);
                 for (k, c) in t.chars().enumerate() {
-                    let src = part[(k * part.len() / n_new).min(part.len() - 1)].1;
-                    out.push(c, src, true);
+                    let j = aligned
+                        .as_ref()
+                        .and_then(|a| a.get(k).copied())
+                        .unwrap_or(k * part.len() / n_new);
+                    out.push(c, part[j.min(part.len() - 1)].1, true);
                 }
                 fixes.push(fix);
             }
