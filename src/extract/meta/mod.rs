@@ -385,7 +385,8 @@ static PREFECTURE_SESSION: LazyLock<Regex> = LazyLock::new(|| {
 pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     let report = is_report(text, handling, achieved_facts);
     let (mut region, mut level, mut sector, agency) = who(text, report);
-    if reporter::national(text) {
+    let reporting = reporter::read(text);
+    if reporting.national {
         region.clear();
         level.clear();
     }
@@ -399,10 +400,10 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
         level = "county".to_string();
     }
     // The body that counts the items decides between government, CPPCC and congress.
-    if let Some(r) = reporter::reporter(text)
+    if let Some(r) = reporting.sector
         && (sector.is_empty()
             || ["政府", "政协", "人大"].contains(&sector.as_str())
-            || reporter::whole_government(text))
+            || reporting.whole_government)
     {
         sector = r.to_string();
     }

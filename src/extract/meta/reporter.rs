@@ -94,100 +94,114 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True when the first counting sentence speaks for a national body (全国人大, 全国政协, 国务院):
 /// such a body has no region or level.
-pub fn national(text: &str) -> bool {
-    counting(text).is_some_and(|c| {
-        ["全国人大", "全国政协", "国务院", "中央和国家机关"]
-            .iter()
-            .any(|w| c.subject.contains(w))
-    })
+fn national(c: &Counting) -> bool {
+    ["全国人大", "全国政协", "国务院", "中央和国家机关"]
+        .iter()
+        .any(|w| c.subject.contains(w))
+}
+
+/// Who reports, read once from the first counting sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reporter {
+    /// 政府, 政协 or 人大 when the counting body is no department.
+    pub sector: Option<&'static str>,
+    /// The government as a whole reports (国务院各部门, 市政府系统): it outranks any
+    /// department the text names.
+    pub whole_government: bool,
+    /// A national body (全国人大, 全国政协, 国务院): no region or level.
+    pub national: bool,
+}
+
+/// Reads who reports from `text`.
+pub fn read(text: &str) -> Reporter {
+    let Some(c) = counting(text) else {
+        return Reporter::default();
+    };
+    let body = reporting_body(&c);
+    Reporter {
+        sector: body.map(|(sector, _)| sector),
+        whole_government: body.is_some_and(|(_, whole)| whole),
+        national: national(&c),
+    }
 }
 
 /// Words that make a body a department (its own sector is read elsewhere).
 const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '所'];
 
 /// The sector (政府, 政协 or 人大) of the body that counts the items in the first counting
-/// sentence, when that body is no department.
-pub fn reporter(text: &str) -> Option<&'static str> {
-    reporting_body(text).map(|(sector, _)| sector)
-}
-
-/// The government as a whole reports (国务院各部门, 市政府系统): it outranks any department
-/// the text names.
-pub fn whole_government(text: &str) -> bool {
-    reporting_body(text).is_some_and(|(_, whole)| whole)
-}
-
-/// The reporting body's sector, and whether it is a government as a whole.
-fn reporting_body(text: &str) -> Option<(&'static str, bool)> {
-    // Only the first counting sentence: later ones count parts, outcomes or other batches.
-    if let Some(c) = counting(text) {
-        // "县人大常委会交由县人民政府办理的81件建议": the body that hands the items over to the
-        // handler reports them; with nobody before 交由, the handler does (交由市政府办理的提案).
-        let subject = match c.subject.rfind("交由") {
-            Some(at) if BODIES.iter().any(|(w, _, _)| c.subject[..at].contains(w)) => {
-                &c.subject[..at]
-            }
-            _ => c.subject,
-        };
-        // "…要求办理的议案": a body asking others to handle the items is not the handler.
-        if subject.ends_with("要求") || subject.ends_with('交') {
-            return None;
-        }
-        // The body nearest the verb is its subject.
-        let mut best: Option<(usize, &'static str)> = None;
-        for &(word, sector, _) in BODIES {
-            for (at, _) in subject.match_indices(word) {
-                let end = at + word.len();
-                // "市政协十一届二次会议", "全国人大五次会议": a session's name, not a body acting.
-                if SESSION.is_match(&subject[end..]) {
-                    continue;
-                }
-                // "政协委员提案": members, not the committee.
-                let rest = &subject[end..];
-                if word == "政协" && rest.starts_with("委员") && !rest.starts_with("委员会")
-                {
-                    continue;
-                }
-                if best.is_none_or(|(b, _)| end > b) {
-                    best = Some((end, sector));
-                }
-            }
-        }
-        let (verb, items) = (c.verb, c.items);
-        let Some((end, sector)) = best else {
-            // Only the CPPCC receives and registers proposals: with no body named, the text
-            // speaks for it.
-            let registers = verb.ends_with("立案")
-                || (verb.ends_with("收到") || verb == "提交") && items.contains("提案");
-            let by_department = subject
-                .trim_end_matches(['共', ' '])
-                .ends_with(DEPARTMENT_ENDS);
-            return (registers && !by_department && !subject.contains("政府"))
-                .then_some(("政协", false));
-        };
-        // "县人大常委会办公室", "市政府办公厅" are fine; "市政协提案委员会" too; but a
-        // department named after the body ("市政府…局") is the subject instead.
-        let after = &subject[end..];
-        let department = after
-            .chars()
-            .take(12)
-            .collect::<String>()
-            .trim_end_matches(['共', '累', '计', ' '])
-            .ends_with(DEPARTMENT_ENDS);
-        if department && !after.contains("政府") {
-            return None;
-        }
-        let whole = ["政府系统", "国务院"].iter().any(|w| {
-            subject[..end].ends_with(w) || subject[..end].ends_with(&format!("{w}各部门"))
-        });
-        return Some((sector, whole));
+/// sentence (later ones count parts, outcomes or other batches), when that body is no
+/// department, and whether it is a government as a whole.
+fn reporting_body(c: &Counting) -> Option<(&'static str, bool)> {
+    // "县人大常委会交由县人民政府办理的81件建议": the body that hands the items over to the
+    // handler reports them; with nobody before 交由, the handler does (交由市政府办理的提案).
+    let subject = match c.subject.rfind("交由") {
+        Some(at) if BODIES.iter().any(|(w, _, _)| c.subject[..at].contains(w)) => &c.subject[..at],
+        _ => c.subject,
+    };
+    // "…要求办理的议案": a body asking others to handle the items is not the handler.
+    if subject.ends_with("要求") || subject.ends_with('交') {
+        return None;
     }
-    None
+    // The body nearest the verb is its subject.
+    let mut best: Option<(usize, &'static str)> = None;
+    for &(word, sector, _) in BODIES {
+        for (at, _) in subject.match_indices(word) {
+            let end = at + word.len();
+            // "市政协十一届二次会议", "全国人大五次会议": a session's name, not a body acting.
+            if SESSION.is_match(&subject[end..]) {
+                continue;
+            }
+            // "政协委员提案": members, not the committee.
+            let rest = &subject[end..];
+            if word == "政协" && rest.starts_with("委员") && !rest.starts_with("委员会") {
+                continue;
+            }
+            if best.is_none_or(|(b, _)| end > b) {
+                best = Some((end, sector));
+            }
+        }
+    }
+    let (verb, items) = (c.verb, c.items);
+    let Some((end, sector)) = best else {
+        // Only the CPPCC receives and registers proposals: with no body named, the text
+        // speaks for it.
+        let registers = verb.ends_with("立案")
+            || (verb.ends_with("收到") || verb == "提交") && items.contains("提案");
+        let by_department = subject
+            .trim_end_matches(['共', ' '])
+            .ends_with(DEPARTMENT_ENDS);
+        return (registers && !by_department && !subject.contains("政府"))
+            .then_some(("政协", false));
+    };
+    // "县人大常委会办公室", "市政府办公厅" are fine; "市政协提案委员会" too; but a
+    // department named after the body ("市政府…局") is the subject instead.
+    let after = &subject[end..];
+    let department = after
+        .chars()
+        .take(12)
+        .collect::<String>()
+        .trim_end_matches(['共', '累', '计', ' '])
+        .ends_with(DEPARTMENT_ENDS);
+    if department && !after.contains("政府") {
+        return None;
+    }
+    let whole = ["政府系统", "国务院"]
+        .iter()
+        .any(|w| subject[..end].ends_with(w) || subject[..end].ends_with(&format!("{w}各部门")));
+    Some((sector, whole))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::reporter;
+    use super::read;
+
+    fn reporter(text: &str) -> Option<&'static str> {
+        read(text).sector
+    }
+
+    fn national_of(text: &str) -> bool {
+        read(text).national
+    }
 
     #[test]
     fn the_body_before_the_counting_verb_reports() {
@@ -209,9 +223,9 @@ mod tests {
             Some("人大")
         );
         assert_eq!(reporter("交由市政府办理的提案共92件"), Some("政府"));
-        assert!(super::national(
+        assert!(national_of(
             "2018年,国务院各部门牵头办理全国人大代表建议6319件"
         ));
-        assert!(!super::national("2019年,县政府系统共承办人大代表建议49件"));
+        assert!(!national_of("2019年,县政府系统共承办人大代表建议49件"));
     }
 }
