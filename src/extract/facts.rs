@@ -88,16 +88,17 @@ pub struct DocHints {
 
 /// Reads the document-wide hints from the normalised text.
 pub fn hints(text: &str) -> DocHints {
+    let kinds: Vec<regex::Match> = KIND_RE.find_iter(text).collect();
     let deputies = text.contains("人大")
         || text.contains("代表")
         || text.contains("议案")
         || !text.contains("提案")
-        || KIND_RE
-            .find_iter(text)
+        || kinds
+            .iter()
             .any(|m| kind_of(m.as_str()) == Some(Subject::Combined));
     let mut proposal = 0usize;
     let mut suggestion = 0usize;
-    for m in KIND_RE.find_iter(text) {
+    for m in &kinds {
         if m.as_str() == "建议"
             && (!deputies || super::lexicon::is_content_use(text, m.start(), m.end()))
         {
