@@ -3,12 +3,11 @@
 //! facts of the clean copy.
 
 use crate::damage_gen::{Mode, Style, damage, source};
-use crate::util::{root, shared_set};
+use crate::util::{doc_paths, root, shared_set};
 use banli::ingest::{Kind, kind_of};
 use banli::model::{Measure, Qualifier, Subject};
 use banli::pipeline::Engine;
 use std::collections::BTreeSet;
-use std::path::PathBuf;
 use std::sync::LazyLock;
 
 static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new().expect("engine"));
@@ -20,29 +19,17 @@ static DOCUMENTS: LazyLock<Vec<(String, String, Kind)>> = LazyLock::new(document
 
 /// Documents to damage: (name, decoded text, kind).
 fn documents() -> Vec<(String, String, Kind)> {
-    let mut dirs: Vec<PathBuf> = vec![root().join("corpus/docs")];
-    for set in ["seeds", "dev"] {
-        if let Some(d) = shared_set(set) {
-            dirs.push(d.join("docs"));
-        }
-    }
-    let mut out = Vec::new();
-    for dir in dirs {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        paths.sort();
-        for p in paths {
+    doc_paths(&["seeds", "dev"])
+        .into_iter()
+        .map(|p| {
             let kind = kind_of(&p).unwrap_or(Kind::Text);
             let bytes = std::fs::read(&p).unwrap();
             let text = banli::decode::decode(&bytes, kind == Kind::Html)
                 .unwrap()
                 .text;
-            out.push((p.display().to_string(), text, kind));
-        }
-    }
-    out
+            (p.display().to_string(), text, kind)
+        })
+        .collect()
 }
 
 fn facts(text: &str, kind: Kind) -> BTreeSet<Key> {

@@ -3,7 +3,7 @@
 //! span with the right codec gives back the number the fact states.
 
 use crate::damage_gen::{Mode, Style, damage};
-use crate::util::{root, shared_set};
+use crate::util::doc_paths;
 use banli::ingest::Kind;
 use banli::pipeline::Engine;
 use encoding_rs::{Encoding, GBK, UTF_8, WINDOWS_1252};
@@ -13,24 +13,10 @@ static ENGINE: LazyLock<Engine> = LazyLock::new(|| Engine::new().expect("engine"
 
 /// UTF-8 texts of the sample corpus and the seeds.
 fn documents() -> Vec<String> {
-    let mut dirs = vec![root().join("corpus/docs")];
-    if let Some(d) = shared_set("seeds") {
-        dirs.push(d.join("docs"));
-    }
-    let mut out = Vec::new();
-    for dir in dirs {
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        paths.sort();
-        for p in paths {
-            if let Ok(text) = std::fs::read_to_string(&p) {
-                out.push(text);
-            }
-        }
-    }
-    out
+    doc_paths(&["seeds"])
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 /// The bytes Windows-1252 text stands for (encoding_rs decodes the 0x80–0x9F holes to C1

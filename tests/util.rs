@@ -65,3 +65,23 @@ pub fn table(path: &Path) -> Vec<HashMap<String, String>> {
         })
         .collect()
 }
+
+/// The documents of the sample corpus and of the named shared sets, sorted within each folder.
+pub fn doc_paths(sets: &[&str]) -> Vec<PathBuf> {
+    let mut dirs = vec![root().join("corpus/docs")];
+    for set in sets {
+        if let Some(d) = shared_set(set) {
+            dirs.push(d.join("docs"));
+        }
+    }
+    let mut out = Vec::new();
+    for dir in dirs {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        out.extend(paths);
+    }
+    out
+}
