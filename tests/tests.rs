@@ -13,6 +13,8 @@ mod gold;
 mod phenomena;
 // The frame rules of issue 7 (scope, roles, outcomes, grades, rates), one sentence each.
 mod frames;
+// The frame rules of the second round (remainders, bands, defined letters, earlier years).
+mod frames_round2;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;
 // The damage generator: every kind of mojibake on every document, facts compared.

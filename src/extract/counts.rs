@@ -108,6 +108,13 @@ impl Reader<'_> {
         if COUNT_SKIP.is_match(&near) || right.unclear {
             return;
         }
+        // "2022年…与2021年相比均进一步增长(2021年共147件": a clause led by a year earlier
+        // than one the sentence has named counts another period.
+        if let Some(y) = years(&clause).last()
+            && years(&text_of(self.chars, s, clause_from)).any(|before| before > y)
+        {
+            return;
+        }
         let right_text = self.right_clause(m.end, e);
         let after: String = right_text.chars().take(12).collect();
         // Letters, instructions (件次), and approximate counts (50件以上, 60件左右).
@@ -147,12 +154,13 @@ impl Reader<'_> {
                     subject,
                     said: true,
                     whole: false,
+                    restated: false,
                 });
             }
             return;
         }
         let phrase = outcome_phrase(&text_of(self.chars, cursor, m.start), cursor == s);
-        let mut reading = outcome::read(&phrase);
+        let mut reading = outcome::read_in(&phrase, &self.hints.letters, true);
         if reading == Reading::Unclear && near.contains("分别") {
             let classes = outcome::classes_in_turn(&phrase);
             if classes.len() > 1 {
@@ -215,8 +223,10 @@ impl Reader<'_> {
         // clause.
         let span_from = cue_at.or(whole.map(|w| w.0)).unwrap_or(0);
         let span: String = left.chars().skip(span_from).collect();
-        let left_kind =
-            kinds_in(&span, self.hints.deputies).or_else(|| kinds_in(&near, self.hints.deputies));
+        // The own clause reaches back over a bracket ("人大代表建议(议案)共26件").
+        let left_kind = kinds_in(&span, self.hints.deputies)
+            .or_else(|| kinds_in(&near, self.hints.deputies))
+            .or_else(|| kinds_in(&left, self.hints.deputies));
         let mut kind = right.kind.or(left_kind);
         // "代表建议、提案分别为592件、759件": the kinds before 分别 go to the counts in turn.
         if let Some(at) = near.find("分别") {
@@ -320,7 +330,14 @@ impl Reader<'_> {
                     && right_text.chars().count() <= 6
                     && (kind.is_some() || trivial(&left))
                 {
-                    // "共接到人大建议33件,政协提案22件": a list continues its measure.
+                    // "共接到人大建议33件,政协提案22件": a list continues its measure; a list of
+                    // items already counted ("包括A提案6件;B提案21件") restates them too.
+                    if p.restated && kind.is_none_or(|k| self.wholes.contains(&k)) {
+                        if let Some(label) = breakdown_area(&near, kind) {
+                            self.topics.push(topic(label));
+                        }
+                        return;
+                    }
                     inherited = true;
                     also_total = p.whole;
                     p.measure
@@ -329,12 +346,16 @@ impl Reader<'_> {
                         // A restated or partial count of a kind already totalled: no fact,
                         // but the rates after it are about that kind.
                         // Its breakdown ("(主办9件、会办30件)") is still of its kind.
-                        self.last_count_subject = Some(k);
+                        self.note_count_subject(k);
+                        if let Some(label) = breakdown_area(&near, kind) {
+                            self.topics.push(topic(label));
+                        }
                         self.top().prev = Some(Prev {
                             measure: Measure::Total,
                             subject: k,
                             said: true,
                             whole: false,
+                            restated: true,
                         });
                         self.top().void_last = false;
                         return;
@@ -395,21 +416,19 @@ impl Reader<'_> {
                 subject,
                 said: !inherited,
                 whole: also_total,
+                restated: false,
             });
             top.void_last = false;
             top.group.push(subject);
         }
-        self.last_count_subject = match self.last_count_subject {
-            Some(x) if !self.new_statement => Some(x.join(subject)),
-            _ => Some(subject),
-        };
-        self.new_statement = false;
+        self.note_count_subject(subject);
         if right.heading {
             self.open_heading(Prev {
                 measure,
                 subject,
                 said: true,
                 whole: false,
+                restated: false,
             });
         }
         if measure == Measure::Total || also_total {
@@ -455,4 +474,22 @@ impl Reader<'_> {
             row.split = split;
         }
     }
+}
+
+impl Reader<'_> {
+    /// Notes the kind of a count read in this sentence; the kinds of one statement are joined.
+    fn note_count_subject(&mut self, subject: Subject) {
+        self.last_count_subject = match self.last_count_subject {
+            Some(x) if !self.new_statement => Some(x.join(subject)),
+            _ => Some(subject),
+        };
+        self.new_statement = false;
+    }
+}
+
+/// The years (`2021年`) named in `text`, in order.
+fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
+    static YEAR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"((?:19|20)\d\d)年").expect("year regex"));
+    YEAR.captures_iter(text).filter_map(|c| c[1].parse().ok())
 }

@@ -54,6 +54,9 @@ pub(super) struct Prev {
     pub said: bool,
     /// A lead count that is also the whole (`共主办…`): the list after it is too.
     pub whole: bool,
+    /// A count restating (or splitting) a kind already totalled: it gave no fact, and the
+    /// list it starts gives none either.
+    pub restated: bool,
 }
 
 /// One level of nesting: the whole being broken down, and the last count of the current list.
@@ -84,6 +87,8 @@ pub struct DocHints {
     /// The text names people's congress deputies or the congress, or names no proposals;
     /// otherwise `建议` is what a proposal recommends, not a kind of item.
     pub deputies: bool,
+    /// The outcome classes the text's printed letters stand for.
+    pub letters: super::outcome::Letters,
 }
 
 /// Reads the document-wide hints from the normalised text.
@@ -129,6 +134,7 @@ pub fn hints(text: &str) -> DocHints {
         default_subject,
         chengban_is_lead,
         deputies,
+        letters: super::outcome::Letters::defined_in(text),
     }
 }
 
@@ -147,6 +153,8 @@ pub(super) struct Reader<'a> {
     pub list: usize,
     /// Kinds of the counts emitted in the current sentence, joined.
     pub last_count_subject: Option<Subject>,
+    /// The kinds of the counts of the sentence before this one.
+    pub prev_sentence_subject: Option<Subject>,
     /// A semicolon came since the last count.
     pub new_statement: bool,
     /// End of the last rate in the current sentence, and whether it was a goal.
@@ -183,6 +191,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         breakdowns: 0,
         list: 0,
         last_count_subject: None,
+        prev_sentence_subject: None,
         new_statement: false,
         last_rate: None,
         rising: None,
@@ -203,7 +212,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         let lead: String = text_of(&chars, s, (s + 4).min(e));
         if !lead.trim_start().starts_with("其中") {
             reader.frames = vec![Frame::default()];
-            reader.last_count_subject = None;
+            reader.prev_sentence_subject = reader.last_count_subject.take();
             // An outcome list may run over several sentences (one class per line).
             if !reader.last_fact.is_some_and(|(m, _)| is_outcome(m)) {
                 reader.list += 1;
@@ -360,6 +369,7 @@ impl Reader<'_> {
                 .unwrap_or(self.hints.default_subject),
             said: true,
             whole: false,
+            restated: false,
         })
     }
 

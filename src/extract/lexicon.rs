@@ -113,6 +113,8 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ("提出", Cue::Whole, "items raised"),
     ("提交", Cue::Whole, "items submitted"),
     ("征集", Cue::Whole, "items collected"),
+    ("总量", Cue::Whole, "a whole named as such (办件总量)"),
+    ("总数", Cue::Whole, "a whole named as such (建议总数)"),
     ("答复", Cue::Done, "replies, not items"),
     (
         "办结",
@@ -212,6 +214,8 @@ pub const PART_CUES: &[Entry<()>] = &[
     ),
     ("并案", (), "merged items, counted within the whole"),
     ("含", (), "a count the whole includes (含7月交办5件)"),
+    ("其余", (), "the rest of items already counted"),
+    ("剩余", (), "the rest of items already counted"),
     ("转为", (), "items converted to another kind"),
     ("转建议", (), "items converted to suggestions"),
 ];
@@ -254,6 +258,16 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
         "a session's proposals, not 议提案",
     ),
     ("争议案", None, "disputes, not motions"),
+    (
+        "人大建议提案",
+        Some(Subject::Suggestion),
+        "the congress's items, whatever the noun after it",
+    ),
+    (
+        "政协建议提案",
+        Some(Subject::Proposal),
+        "the CPPCC's items, whatever the noun after it",
+    ),
     ("提案", Some(Subject::Proposal), "CPPCC proposals"),
     (
         "议案",

@@ -134,8 +134,68 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
     Reading::None
 }
 
-/// Reads an outcome phrase (the words before a count, in its clause).
+/// The classes a document's printed letters stand for: what the text itself defines
+/// ("A类(建议所提问题已经解决)", "C类:列入规划逐步解决"), else the usual order A/甲 solved,
+/// B/乙 in progress, C/丙 not feasible, D/丁 reference.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Letters([Measure; 4]);
+
+impl Default for Letters {
+    fn default() -> Self {
+        Letters([
+            Measure::Solved,
+            Measure::InProgress,
+            Measure::NotFeasible,
+            Measure::Reference,
+        ])
+    }
+}
+
+impl Letters {
+    /// The letters as `text` defines them, where it does.
+    pub fn defined_in(text: &str) -> Self {
+        static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"([ABCD甲乙丙丁])类(?:答复|件)?\s*(?:\(([^()。]{2,40})\)|(?::|是指|即)([^()。;:,]{2,40}))",
+            )
+                .expect("letter definition regex")
+        });
+        let mut out = Letters::default();
+        let mut set = [false; 4];
+        for caps in DEFINED.captures_iter(text) {
+            let i = letter_index(&caps[1]);
+            if set[i] {
+                continue;
+            }
+            let Some(meaning) = caps.get(2).or(caps.get(3)) else {
+                continue;
+            };
+            if let Reading::Class(c) = read_in(meaning.as_str(), &Letters::default(), false) {
+                out.0[i] = c;
+                set[i] = true;
+            }
+        }
+        out
+    }
+}
+
+fn letter_index(letter: &str) -> usize {
+    match letter {
+        "A" | "甲" => 0,
+        "B" | "乙" => 1,
+        "C" | "丙" => 2,
+        _ => 3,
+    }
+}
+
+/// Reads an outcome phrase (the words before a count, in its clause), printed letters as usual.
 pub fn read(phrase: &str) -> Reading {
+    read_in(phrase, &Letters::default(), true)
+}
+
+/// Reads an outcome phrase with the letters as the document defines them; `letters_count`
+/// says whether a letter alone gives a class.
+pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading {
     let mut found: Option<Measure> = None;
     let parts: Vec<&str> = PARTS.split(phrase).collect();
     let last = parts.len().saturating_sub(1);
@@ -161,7 +221,8 @@ pub fn read(phrase: &str) -> Reading {
     }
     match found {
         Some(c) => Reading::Class(c),
-        None => letter(phrase).map_or(Reading::None, Reading::Class),
+        None if letters_count => letter(phrase, letters).map_or(Reading::None, Reading::Class),
+        None => Reading::None,
     }
 }
 
@@ -180,15 +241,10 @@ pub fn classes_in_turn(phrase: &str) -> Vec<Measure> {
         .collect()
 }
 
-/// The class a printed letter stands for (A/甲 solved … D/丁 reference).
-pub fn letter(phrase: &str) -> Option<Measure> {
+/// The class the last printed letter of `phrase` stands for.
+fn letter(phrase: &str, letters: &Letters) -> Option<Measure> {
     let caps = LETTER.captures_iter(phrase).last()?;
-    Some(match caps.get(1)?.as_str() {
-        "A" | "甲" => Measure::Solved,
-        "B" | "乙" => Measure::InProgress,
-        "C" | "丙" => Measure::NotFeasible,
-        _ => Measure::Reference,
-    })
+    Some(letters.0[letter_index(caps.get(1)?.as_str())])
 }
 
 /// True for a word that can start an outcome phrase after a number ("12件已解决").
@@ -261,5 +317,25 @@ mod tests {
             Reading::Class(Measure::Solved)
         );
         assert_eq!(class("为切实解决群众关切"), Reading::None);
+    }
+
+    #[test]
+    fn letters_follow_the_documents_definitions() {
+        let letters =
+            Letters::defined_in("B类(正在解决)3件,C类:已列入规划将逐步解决的2件,D类即留作参考");
+        assert_eq!(
+            read_in("列为C类有4件", &letters, true),
+            Reading::Class(Measure::InProgress)
+        );
+        assert_eq!(
+            read_in("丁类", &letters, true),
+            Reading::Class(Measure::Reference)
+        );
+        // A letter the text never defines keeps its usual class.
+        assert_eq!(
+            read_in("A类", &letters, true),
+            Reading::Class(Measure::Solved)
+        );
+        assert_eq!(read_in("A类", &letters, false), Reading::None);
     }
 }

@@ -10,6 +10,8 @@ use super::lexicon::{
 use super::mentions::{Kind, Mention};
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::{ends_phrase, ends_sentence};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A rate name at a char position (relative to the text it was found in), its length and
 /// measure (`None` for names outside the schema).
@@ -59,6 +61,13 @@ impl Reader<'_> {
         }
         let left = text_of(self.chars, cursor, m.start);
         let right: String = text_of(self.chars, m.end, (m.end + 12).min(e));
+        // "满意率达80%以上的有229件": the value bounds a band of items, it is no rate.
+        static BAND: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:及?以[上下])?的(?:共有|有|共|为)?\s*\d").expect("band regex")
+        });
+        if BAND.is_match(&right) {
+            return 1;
+        }
         let mut words = names_in(&left);
         if words.is_empty() && m.kind == Kind::Group {
             // "见面、答复两个百分之百": names without 率 before a group.
@@ -76,7 +85,9 @@ impl Reader<'_> {
         let mut measures: Vec<(Measure, usize)> = Vec::new();
         let mut consumed = 1;
         let rt = right.trim_start_matches(['的', ' ']);
-        let bare_after = BARE_RATE_RE.find(rt).filter(|x| x.start() == 0);
+        // "99.8%已办复": the share of items that reached the state the name says.
+        let done = rt.trim_start_matches('均').trim_start_matches('已');
+        let bare_after = BARE_RATE_RE.find(done).filter(|x| x.start() == 0);
         if let Some(rm) = RATE_RE.find(rt).filter(|x| x.start() == 0) {
             // "100%办结率"
             if let Some(x) = lookup(RATE_NAMES, rm.as_str()).flatten() {
@@ -171,22 +182,35 @@ impl Reader<'_> {
                 .map_or(0, |p| p + 1);
             chars[from..].iter().collect()
         };
-        if let Some(f) = kinds_in(&own_clause, self.hints.deputies) {
+        if let Some(f) = self.named_subject(&own_clause) {
             return f;
-        }
-        if own_clause.contains("代表") && own_clause.contains("委员") {
-            return Subject::Combined;
-        }
-        if own_clause.contains("委员") {
-            return Subject::Proposal;
-        }
-        if own_clause.contains("代表") && self.hints.deputies {
-            return Subject::Suggestion;
         }
         if let Some(c) = self.last_count_subject {
             return c;
         }
+        // "共办理人大建议3件,其中…。…均已给出答复,回复率为100%": a sentence that names no
+        // kind goes on about the counts of the sentence before it.
+        let sentence = text_of(self.chars, s, near_from.max(s));
+        if kinds_in(&sentence, self.hints.deputies).is_none()
+            && let Some(c) = self.prev_sentence_subject
+        {
+            return c;
+        }
         self.hints.default_subject
+    }
+
+    /// The kind `text` names: by a kind word, else by the people whose items they are.
+    fn named_subject(&self, text: &str) -> Option<Subject> {
+        if let Some(f) = kinds_in(text, self.hints.deputies) {
+            return Some(f);
+        }
+        let deputies = text.contains("代表") && self.hints.deputies;
+        match (deputies, text.contains("委员")) {
+            (true, true) => Some(Subject::Combined),
+            (false, true) => Some(Subject::Proposal),
+            (true, false) => Some(Subject::Suggestion),
+            (false, false) => None,
+        }
     }
 
     fn push_rate(

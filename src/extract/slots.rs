@@ -80,10 +80,15 @@ impl Reader<'_> {
             // "10件提案被确定为重点提案", "24件市领导领办的重点建议提案"
             out.measure = Some(Measure::Key);
         }
+        // A list word right after the number starts the next item: its kind and outcome are
+        // not this count's ("人大建议6件和政协提案2件", "…的418件、列入计划逐步解决的…").
+        let next_item = r.starts_with(['、', '和', '及', '与']);
+        let mut kind_end = 0;
         if let Some(km) = KIND_RE.find(r) {
             let gap = &r[..km.start()];
-            let qualifier_only = gap.chars().all(|c| KIND_QUALIFIERS.contains(c))
-                || (gap.chars().count() <= 4
+            let qualifier_only = !next_item && gap.chars().all(|c| KIND_QUALIFIERS.contains(c))
+                || (!next_item
+                    && gap.chars().count() <= 4
                     && gap.chars().all(crate::decode::is_cjk)
                     && !["来信", "意见", "批评", "来电"]
                         .iter()
@@ -92,6 +97,7 @@ impl Reader<'_> {
                 && (!self.hints.deputies || is_content_use(r, km.start(), km.end()));
             if qualifier_only && !content {
                 out.kind = kind_of(km.as_str());
+                kind_end = km.end();
                 // "27件人大代表建议和政协委员提案": a second kind joined to the first.
                 let rest = &r[km.end()..];
                 if let Some(k2) = KIND_RE.find(rest)
@@ -114,12 +120,15 @@ impl Reader<'_> {
                 out.kind = Some(Subject::Proposal);
             }
         }
-        let head: String = r.chars().take(8).collect();
-        // An outcome after the number belongs to it, not when a list word comes first
-        // ("…的418件、列入计划逐步解决的…": that phrase is the next item's).
-        let next_item = r.starts_with(['、', '和', '及', '与']);
+        // "3件人大建议提案均被采纳": what all the items came to follows their kind.
+        let all_of_them =
+            r[kind_end..].starts_with(['均', '都']) || r[kind_end..].starts_with("全部");
+        let head: String = r[if all_of_them { kind_end } else { 0 }..]
+            .chars()
+            .take(8)
+            .collect();
         if out.measure.is_none() && !next_item && outcome::names_outcome(&head) {
-            match outcome::read(&head) {
+            match outcome::read_in(&head, &self.hints.letters, true) {
                 Reading::Class(c) => out.measure = Some(c),
                 Reading::Unclear => out.unclear = true,
                 Reading::None => {}
@@ -153,8 +162,9 @@ impl Reader<'_> {
             let Some(cue) = lookup(COUNT_CUES, w) else {
                 continue;
             };
-            // 共 governs the number only as 共N件, 共有, 共计, 共承办 …
+            // 共 governs the number only as 共N件 (right before it), 共有, 共计, 共承办 …
             if w == "共"
+                && !after.is_empty()
                 && !after.chars().next().is_some_and(|c| {
                     c.is_ascii_digit() || c == ' ' || "有计承收受办接提交立主协会".contains(c)
                 })

@@ -1,0 +1,120 @@
+//! Frame rules of the second round of issue 7, one invented sentence each: remainders, bands of
+//! a rate, kinds after a list word, letters a report defines, lists of counts already totalled,
+//! earlier-year figures, "all of them" outcomes and the subject of a rate after a count sentence.
+
+use crate::phenomena::{doc, has, lacks};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
+
+fn topic_counts(r: &banli::model::DocRecord) -> Vec<(String, Option<u32>)> {
+    r.topics
+        .iter()
+        .map(|t| (t.label.clone(), t.count))
+        .collect()
+}
+
+#[test]
+fn the_rest_of_the_items_is_a_part() {
+    let r = doc("今年交办的代表建议除8件正在办理外,其余的95件代表建议已办理完毕。");
+    lacks(&r, Total, 95.0);
+    // An outcome of its own still counts.
+    let r = doc("共收到政协提案40件,已解决30件,其余10件正在逐步解决。");
+    has(&r, (Proposal, InProgress, 10.0, Eq));
+}
+
+#[test]
+fn a_rate_bounding_a_band_of_items_is_no_rate() {
+    let r = doc("代表对承办单位办理工作满意率在90%以上的有52件,占87%。");
+    lacks(&r, SatisfactionRate, 90.0);
+    let r = doc("代表对承办单位办理工作满意率达90%以上。");
+    has(&r, (Suggestion, SatisfactionRate, 90.0, Ge));
+}
+
+#[test]
+fn a_share_that_reached_a_state_is_its_rate() {
+    let r = doc("今年全市提案中98.6%已办复。");
+    has(&r, (Proposal, ReplyRate, 98.6, Eq));
+}
+
+#[test]
+fn a_kind_after_a_list_word_names_the_next_item() {
+    let r = doc("共收到人大代表建议6件、政协提案2件。办理的人大建议 6 件和政协提案 2 件全部办结。");
+    lacks(&r, Total, 8.0);
+    has(&r, (Suggestion, Total, 6.0, Eq));
+    has(&r, (Proposal, Total, 2.0, Eq));
+    assert!(
+        !r.facts
+            .iter()
+            .any(|f| f.subject == Proposal && f.value == 6.0),
+        "{:?}",
+        r.facts
+    );
+}
+
+#[test]
+fn the_body_word_names_the_kind_of_a_joined_noun() {
+    let r = doc("我局收到4件人大建议提案,4件人大建议提案均被采纳。收到政协建议提案3件。");
+    has(&r, (Suggestion, Solved, 4.0, Eq));
+    has(&r, (Proposal, Total, 3.0, Eq));
+}
+
+#[test]
+fn letters_mean_what_the_report_defines() {
+    let text = "共承办建议20件。主办件中,列为A类(已经解决)的有5件,列为C类(已列入规划,将逐步解决)有2件;\
+                会办件中,列为A类有9件,列为C类有4件。";
+    let r = doc(text);
+    // Each batch keeps its own outcome counts; the second batch's C is what the first defined.
+    has(&r, (Combined, InProgress, 4.0, Eq));
+    lacks(&r, NotFeasible, 4.0);
+    // Without a definition the letter keeps its usual class.
+    let r = doc("共承办建议20件,列为A类有9件,列为C类有4件。");
+    has(&r, (Suggestion, NotFeasible, 4.0, Eq));
+}
+
+#[test]
+fn a_list_of_areas_of_items_already_counted_is_topics() {
+    let r =
+        doc("我局共接收提案40件。提案内容包括乡村振兴提案12件;城市更新提案8件;教育发展提案4件。");
+    has(&r, (Proposal, Total, 40.0, Eq));
+    lacks(&r, Total, 12.0);
+    lacks(&r, Total, 8.0);
+    lacks(&r, Total, 4.0);
+    let t = topic_counts(&r);
+    assert!(t.contains(&("城市更新".to_string(), Some(8))), "{t:?}");
+}
+
+#[test]
+fn a_figure_of_an_earlier_year_is_no_fact() {
+    let r = doc(
+        "2023年承办建议提案总数比2022年有所增加(2022年共130件、主办60件)。2023年共承办建议提案150件。",
+    );
+    lacks(&r, Total, 130.0);
+    lacks(&r, Lead, 60.0);
+    has(&r, (Combined, Total, 150.0, Eq));
+}
+
+#[test]
+fn gong_right_before_the_number_is_a_sum() {
+    let r = doc("1件议案交专门委员会审议,其余9件议案转为建议,加上会议期间收到的51件建议,共60件。");
+    has(&r, (Suggestion, Total, 60.0, Eq));
+    lacks(&r, Total, 9.0);
+    lacks(&r, Total, 51.0);
+}
+
+#[test]
+fn a_rate_after_a_sentence_of_one_kind_is_of_that_kind() {
+    let r =
+        doc("全年办理政协提案5件,其中主办2件,协办3件。均已答复并将情况反馈给委员,回复率为100%。");
+    has(&r, (Proposal, ReplyRate, 100.0, Eq));
+}
+
+#[test]
+fn a_whole_named_as_such_is_a_total() {
+    let r = doc("今年,我局办件总量88件,主要涉及城市管理领域。");
+    assert!(
+        r.facts
+            .iter()
+            .any(|f| f.measure == Total && f.value == 88.0),
+        "{:?}",
+        r.facts
+    );
+}
