@@ -7,7 +7,7 @@ use crate::ingest::{self, Kind, Source, WalkOptions};
 use crate::model::{DocError, DocRecord, Fact, Measure, Qualifier, Stage, Topic};
 use crate::repair;
 use crate::script::{self, Converters};
-use crate::segment::Segmenter;
+use crate::segment::{self, Segmenter};
 use crate::text::MappedText;
 use rayon::prelude::*;
 use std::cell::Cell;
@@ -95,6 +95,7 @@ impl Engine {
         let repairs = report.repairs;
         enter(Stage::Script);
         let (norm, script) = script::normalise(&repaired, &self.converters);
+        let norm = segment::unwrap_lines(norm);
         // Large texts: keep only what the rest needs (`original` and `norm`).
         drop(repaired);
         if norm.as_str().trim().is_empty() {
@@ -190,6 +191,7 @@ impl Engine {
     pub fn normalised(&self, bytes: &[u8], kind: Kind) -> Result<(String, repair::Report), String> {
         let (repaired, report) = self.repaired_text(bytes, kind)?;
         let (norm, _) = script::normalise(&repaired, &self.converters);
+        let norm = segment::unwrap_lines(norm);
         Ok((norm.as_str().to_string(), report))
     }
 

@@ -4,6 +4,8 @@
 //! clause inside it ends at `,`, `;` or `:`. Offsets are character indices into the
 //! normalised text.
 
+use crate::text::MappedText;
+
 /// Characters that end a sentence.
 pub fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\n' | '\r')
@@ -30,6 +32,89 @@ pub fn sentences(chars: &[char]) -> Vec<(usize, usize)> {
         out.push((start, chars.len()));
     }
     out
+}
+
+/// Undoes hard wrapping: a page saved with its lines cut at a fixed width ("…共\n计19件",
+/// "协办件为1\n7件") reads as one line per paragraph again. Widths are display columns (a
+/// Chinese character takes two). A text is hard-wrapped when at least four of its long lines,
+/// and three in ten, end within three characters of one width; a line break is dropped where
+/// the line reaches that band, does not end a sentence or clause, and the next line goes
+/// straight on. Other texts come back unchanged.
+pub fn unwrap_lines(text: MappedText) -> MappedText {
+    const BAND: usize = 5;
+    let chars: Vec<char> = text.as_str().chars().collect();
+    // Line spans, without the break and trailing blanks.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, chars.len()));
+    let trimmed = |&(a, b): &(usize, usize)| {
+        let n = chars[a..b]
+            .iter()
+            .rev()
+            .skip_while(|c| c.is_whitespace())
+            .count();
+        (a, a + n)
+    };
+    let width = |(a, b): (usize, usize)| -> usize { chars[a..b].iter().map(|&c| columns(c)).sum() };
+    let long: Vec<usize> = lines
+        .iter()
+        .map(|l| width(trimmed(l)))
+        .filter(|&w| w >= 30)
+        .collect();
+    let in_band = |w: usize, top: usize| w <= top && w + BAND >= top;
+    let Some((top, shared)) = long
+        .iter()
+        .map(|&top| (top, long.iter().filter(|&&w| in_band(w, top)).count()))
+        .max_by_key(|&(top, n)| (n, top))
+    else {
+        return text;
+    };
+    if shared < 4 || shared * 10 < long.len() * 3 {
+        return text;
+    }
+    let mut drop = vec![false; chars.len()];
+    for pair in lines.windows(2) {
+        let (a, end) = trimmed(&pair[0]);
+        let last = if end > a { chars[end - 1] } else { ' ' };
+        let next = chars.get(pair[1].0).copied().unwrap_or(' ');
+        if in_band(width((a, end)), top)
+            && !ends_phrase(last)
+            && !"”\"'》)".contains(last)
+            && !next.is_whitespace()
+        {
+            drop[end..=pair[0].1.min(chars.len() - 1)].fill(true);
+        }
+    }
+    if !drop.contains(&true) {
+        return text;
+    }
+    let mut out = MappedText::with_capacity(text.len());
+    for (i, (c, o, t)) in text.iter().enumerate() {
+        if !drop[i] {
+            out.push(c, o, t);
+        }
+    }
+    out
+}
+
+/// Display columns of a character: two for Chinese, full-width forms and the punctuation that
+/// width folding made half-width, one otherwise.
+fn columns(c: char) -> usize {
+    if crate::decode::is_cjk(c)
+        || ",;:!?()".contains(c)
+        || ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{ff00}'..='\u{ffef}').contains(&c)
+    {
+        2
+    } else {
+        1
+    }
 }
 
 /// Word segmentation with jieba's dictionary plus the handling vocabulary, built once and
@@ -119,6 +204,19 @@ impl Default for Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hard_wrapped_lines_are_joined_and_others_kept() {
+        let wrapped = "今年我局共办理人大代表建议和政协提案共\n计19件,其中主办件为2件,协办件为1\n7件,已按要求全部办理完毕,并逐件答复代\n表委员,办理工作取得了较好的成效。我们\n将继续做好建议提案办理的各项相关工作。\n";
+        let out = unwrap_lines(MappedText::identity(wrapped));
+        assert!(out.as_str().contains("共计19件"), "{}", out.as_str());
+        assert!(out.as_str().contains("协办件为17件"), "{}", out.as_str());
+        // The original offsets stay: "7" still points at its own character.
+        let seven = out.as_str().chars().position(|c| c == '7').unwrap();
+        assert_eq!(wrapped.chars().nth(out.origin(seven)), Some('7'));
+        let prose = "共办理建议19件。\n其中主办2件。\n办复率100%。\n";
+        assert_eq!(unwrap_lines(MappedText::identity(prose)).as_str(), prose);
+    }
 
     #[test]
     fn splits_on_full_stop_and_newline() {

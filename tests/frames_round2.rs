@@ -118,3 +118,56 @@ fn a_whole_named_as_such_is_a_total() {
         r.facts
     );
 }
+
+#[test]
+fn items_all_led_by_the_body_give_lead_too() {
+    let r = doc("今年共承办建议提案30件,其中人大代表建议12件、政协提案18件,全部为本局主办。");
+    has(&r, (Combined, Lead, 30.0, Eq));
+    has(&r, (Suggestion, Lead, 12.0, Eq));
+    has(&r, (Proposal, Lead, 18.0, Eq));
+    // Not when co-handled items are named beside them.
+    let r = doc("今年共承办建议提案30件,均为本局主办或协办。");
+    lacks(&r, Lead, 30.0);
+}
+
+#[test]
+fn parts_that_add_up_to_a_later_sum_split_by_level() {
+    let r = doc(
+        "今年转来省人大代表建议6件,省政协提案5件,全国人大代表建议2件,全国政协委员提案1件,共计14件。",
+    );
+    has(&r, (Combined, Total, 14.0, Eq));
+    lacks(&r, Total, 6.0);
+    lacks(&r, Total, 5.0);
+    // A split by kind keeps its totals.
+    let r = doc("今年共收到人大代表建议12件,政协提案8件,合计20件。");
+    has(&r, (Suggestion, Total, 12.0, Eq));
+    has(&r, (Combined, Total, 20.0, Eq));
+}
+
+#[test]
+fn more_names_of_reply_and_contact_rates() {
+    let r = doc("共承办建议10件,实现了按时办理率、沟通协商率两个100%。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+    has(&r, (Suggestion, ContactRate, 100.0, Eq));
+}
+
+#[test]
+fn a_notice_that_counts_the_items_it_assigns_is_no_report() {
+    use crate::phenomena::ENGINE;
+    use banli::ingest::Kind;
+    let text = "某市人民政府办公室关于做好今年代表建议办理工作的通知\n今年共收到代表建议93件,现交由各承办单位办理。";
+    let r = ENGINE
+        .process_bytes("n.txt", text.as_bytes(), Kind::Text)
+        .expect("processed");
+    assert!(!r.meta.is_report);
+    assert!(r.facts.is_empty(), "{:?}", r.facts);
+}
+
+#[test]
+fn a_hard_wrapped_page_reads_as_paragraphs() {
+    let r = doc(
+        "今年我局共办理人大代表建议和政协提案共\n计19件,其中主办件为2件,协办件为1\n7件,已按要求全部办理完毕,并逐件答复代\n表委员,办理工作取得了较好的成效。我们\n将继续做好建议提案办理的各项相关工作。",
+    );
+    has(&r, (Combined, Total, 19.0, Eq));
+    has(&r, (Combined, Co, 17.0, Eq));
+}

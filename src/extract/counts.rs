@@ -251,6 +251,7 @@ impl Reader<'_> {
             if let Some(k) = kinds_in(&since, self.hints.deputies).or(listed) {
                 kind = Some(kind.map_or(k, |x| x.join(k)));
             }
+            self.sum_closes_parts(from, m.value);
         }
         // Chinese numerals are common words too ("一件大事"): take them only where the item
         // noun follows or a cue comes right before.
@@ -477,6 +478,63 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// "共26件,其中建议8件、提案18件,全部为本局主办": a sentence saying its items were all
+    /// led by the body, and naming no co-handled ones, gives each total read in it as lead too
+    /// (SCHEMA: a body that only leads). `before` is the first fact of the sentence.
+    pub(super) fn all_led(&mut self, s: usize, e: usize, before: usize) {
+        static ALL_LED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new("(?:全部|均|都)(?:为|是|由)[^,;。]{0,12}主办").expect("all-led regex")
+        });
+        let sentence = text_of(self.chars, s, e);
+        if !ALL_LED.is_match(&sentence)
+            || ["协办", "会办", "参办"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        {
+            return;
+        }
+        let led: Vec<RawFact> = self.facts[before..]
+            .iter()
+            .filter(|r| r.fact.measure == Measure::Total)
+            .filter(|r| {
+                !self.facts[before..].iter().any(|o| {
+                    o.fact.measure == Measure::Lead
+                        && o.fact.subject == r.fact.subject
+                        && o.fact.value == r.fact.value
+                })
+            })
+            .map(|r| RawFact {
+                measure: Measure::Lead,
+                ..r.fact.clone()
+            })
+            .collect();
+        for fact in led {
+            self.push(fact);
+        }
+    }
+
+    /// "省建议9件,省提案8件,全国建议1件,全国提案1件,共计19件": the totals read since `from` that
+    /// add up to the sum after them are its parts. They are marked as one split, so that a
+    /// split naming a kind twice (by level or proposer, not by kind) gives no fact.
+    fn sum_closes_parts(&mut self, from: usize, sum: f64) {
+        let list = self.list;
+        let parts: Vec<usize> = (0..self.facts.len())
+            .filter(|&i| {
+                let r = &self.facts[i];
+                r.list == list && r.fact.measure == Measure::Total && r.fact.start >= from
+            })
+            .collect();
+        let total: f64 = parts.iter().map(|&i| self.facts[i].fact.value).sum();
+        if parts.len() < 2 || (total - sum).abs() > f64::EPSILON {
+            return;
+        }
+        self.breakdowns += 1;
+        let id = self.breakdowns;
+        for i in parts {
+            self.facts[i].split = Some(id);
+        }
+    }
+
     /// Notes the kind of a count read in this sentence; the kinds of one statement are joined.
     fn note_count_subject(&mut self, subject: Subject) {
         self.last_count_subject = match self.last_count_subject {

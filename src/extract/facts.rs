@@ -222,7 +222,9 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.rising = None;
         reader.respectively.clear();
         reader.classes_in_turn.clear();
+        let before = reader.facts.len();
         reader.sentence(s, e, &all[from..next]);
+        reader.all_led(s, e, before);
     }
     let facts = lead_only_totals(merge_outcomes(drop_level_splits(reader.facts)));
     (facts, reader.topics)

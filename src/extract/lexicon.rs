@@ -385,6 +385,11 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
     ("办结答复率", Some(Measure::ReplyRate), ""),
     ("办理答复率", Some(Measure::ReplyRate), ""),
     ("按时办复率", Some(Measure::ReplyRate), ""),
+    (
+        "按时办理率",
+        Some(Measure::ReplyRate),
+        "items handled in time: the reply rate by another name",
+    ),
     ("办复率", Some(Measure::ReplyRate), ""),
     ("答复率", Some(Measure::ReplyRate), ""),
     ("办结率", Some(Measure::ReplyRate), ""),
@@ -412,6 +417,11 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
         "visits to the proposer",
     ),
     ("沟通率", Some(Measure::ContactRate), ""),
+    (
+        "协商率",
+        Some(Measure::ContactRate),
+        "consultation with the proposer (沟通协商率, 面对面协商率)",
+    ),
     ("面谈率", Some(Measure::ContactRate), ""),
 ];
 

@@ -30,6 +30,22 @@ const NOT_REPORTS: &[(&str, &str)] = &[
     ("工作报告", "a general work report"),
 ];
 
+/// Genre nouns a title ends with when the text is an instrument, not a report, whatever
+/// figures it quotes (a notice assigning this year's items counts them too), with the reason.
+const INSTRUMENTS: &[(&str, &str)] = &[
+    ("通知", "a notice: assigns or directs handling"),
+    ("办法", "rules for handling"),
+    ("规定", "rules"),
+    ("条例", "regulations"),
+    ("细则", "detailed rules"),
+    ("规则", "rules"),
+    ("方案", "a plan or scheme"),
+    ("实施意见", "an implementing opinion"),
+    ("决定", "a decision"),
+    ("公告", "an announcement"),
+    ("要点", "a work plan"),
+];
+
 /// Words saying items were handled, assigned, supervised or reviewed, with the reason.
 const HANDLING_EVENTS: &[(&str, &str)] = &[
     ("办理工作", "the handling work itself"),
@@ -52,6 +68,24 @@ const HANDLING_EVENTS: &[(&str, &str)] = &[
 static DIRECTIVE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new("各(?:承办)?单位(?:要|务必|必须|应当|应)").expect("directive regex")
 });
+
+/// True when the title names the text an instrument (`…的通知`, `…出台办法`): no report,
+/// even with figures. A page's metadata title (`标 题: …`) counts before its first line.
+pub fn titled_instrument(text: &str) -> bool {
+    static META_TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"标\s*题\s*:\s*([^|\n]+)").expect("meta title regex")
+    });
+    let opening: String = text.chars().take(2000).collect();
+    let head = META_TITLE
+        .captures(&opening)
+        .map_or_else(|| title(text), |c| c[1].trim().to_string());
+    let bare = head.trim_end_matches(['》', '”', '"', '|', ' ']);
+    // A title is short and no sentence; a bare section name ("通知公告") is page furniture.
+    bare.chars().count() >= 8
+        && bare.chars().count() <= 80
+        && !bare.ends_with(['。', '!', '?'])
+        && INSTRUMENTS.iter().any(|(w, _)| bare.ends_with(w))
+}
 
 /// The title: the first line with text, at most 150 characters.
 fn title(text: &str) -> String {
@@ -92,6 +126,23 @@ pub fn handling_without_figures(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::handling_without_figures;
+
+    #[test]
+    fn instruments_are_named_by_the_end_of_their_title() {
+        use super::titled_instrument;
+        assert!(titled_instrument(
+            "某县人民政府办公室关于做好代表建议办理工作的通知\n共交办建议40件。"
+        ));
+        assert!(titled_instrument(
+            "| 索引号:001 |\n| 标 题: 某市交通局建议提案办理工作方案 |\n正文"
+        ));
+        assert!(!titled_instrument(
+            "通知公告\n某局完成建议提案办理工作\n共办理建议9件。"
+        ));
+        assert!(!titled_instrument(
+            "某市规划局2021年建议提案办理情况\n共办理建议9件。"
+        ));
+    }
 
     #[test]
     fn meeting_news_is_a_report_and_a_notice_is_not() {

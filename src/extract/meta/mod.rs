@@ -102,6 +102,7 @@ pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     let needed = (text.chars().filter(|c| !c.is_whitespace()).count() / 2000).max(1);
     handling >= needed
         && other < handling
+        && !genre::titled_instrument(text)
         && (achieved_facts > 0 || genre::handling_without_figures(text))
 }
 
