@@ -47,7 +47,14 @@ pub(super) fn clean(label: &str) -> Option<String> {
     ] {
         l = l.strip_prefix(p).unwrap_or(l);
     }
-    let l = l.trim_matches(['“', '”', '"', ' ', '的']);
+    let l = l.trim_matches([' ', '的']);
+    // Quotes around the whole label go; a quoted word inside it stays ("“120”急救体系建设").
+    let inner = l.trim_start_matches('“').trim_end_matches('”');
+    let l = if inner.contains(['“', '”']) {
+        l
+    } else {
+        inner.trim_matches(['"', ' ', '的'])
+    };
     let n = l.chars().count();
     if !(2..=20).contains(&n) || l.starts_with("其他") || l.starts_with("其它") {
         return None;
@@ -62,10 +69,59 @@ pub(super) fn clean(label: &str) -> Option<String> {
     Some(l.to_string())
 }
 
+/// Words in which 和 or 及 is no conjunction, with the reason: an area is not cut inside them
+/// ("维护社会和谐稳定", "普及急救知识").
+const NOT_CONJUNCTIONS: &[(&str, &str)] = &[
+    ("和谐", "harmony"),
+    ("和平", "peace"),
+    ("共和", "republic"),
+    ("温和", "mild"),
+    ("缓和", "easing"),
+    ("及时", "timely"),
+    ("及早", "early"),
+    ("普及", "popularise"),
+    ("涉及", "concern"),
+    ("危及", "endanger"),
+    ("惠及", "benefit"),
+];
+
+/// Splits `part` at its conjunctions 以及/和/及, not inside words that contain them.
+pub(super) fn split_conjunctions(part: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    let chars: Vec<(usize, char)> = part.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (at, c) = chars[k];
+        if c == '以' && chars.get(k + 1).is_some_and(|x| x.1 == '及') {
+            pieces.push(&part[last..at]);
+            last = at + "以及".len();
+            k += 2;
+            continue;
+        }
+        if c == '和' || c == '及' {
+            let before = k.checked_sub(1).map(|j| chars[j].1);
+            let after = chars.get(k + 1).map(|x| x.1);
+            let in_word = NOT_CONJUNCTIONS.iter().any(|(w, _)| {
+                let mut it = w.chars();
+                let (a, b) = (it.next(), it.next());
+                (b == Some(c) && a == before) || (a == Some(c) && b == after)
+            });
+            if !in_word {
+                pieces.push(&part[last..at]);
+                last = at + c.len_utf8();
+            }
+        }
+        k += 1;
+    }
+    pieces.push(&part[last..]);
+    pieces
+}
+
 fn split_items(list: &str) -> Vec<String> {
     list.split(['、', ','])
         .flat_map(|part| {
-            let parts: Vec<&str> = part.split(['和', '及']).collect();
+            let parts: Vec<&str> = split_conjunctions(part);
             if parts.iter().all(|p| p.chars().count() >= 2) {
                 parts
             } else {

@@ -48,6 +48,11 @@ const INTRODUCERS: &[Introducer] = &[
         word: "包括",
         strong: false,
     },
+    // "涉及的内容多,范围广,主要有A、B等四个方面的问题": the contents listed as what there is.
+    Introducer {
+        word: "主要有",
+        strong: true,
+    },
     // "主要是…等方面": the contents named as a predicate.
     Introducer {
         word: "主要是",
@@ -83,6 +88,11 @@ const INTRODUCERS: &[Introducer] = &[
         word: "在",
         strong: false,
     },
+    // ",对…等给予较多关注": likewise only at the start of a clause and before a raising verb.
+    Introducer {
+        word: "对",
+        strong: false,
+    },
 ];
 
 /// The closing of a list: `等` with an optional size (`等5个`, `等各个`), weight (`等重要`), note that
@@ -92,9 +102,16 @@ const INTRODUCERS: &[Introducer] = &[
 /// or a bare `等` that ends the clause ("包括A、B等。").
 static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"等(?:多个|诸多|几个|各个|[0-9]+个|[一二三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)",
+        r"等(?:多个|诸多|几个|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)",
     )
     .expect("close regex")
+});
+
+/// A list closed by `等` and the verb of raising them ("围绕A、B等积极建言献策", "对A、B等给予
+/// 较多关注"): the areas the items raised.
+static CLOSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"等(?:积极|广泛|踊跃|纷纷|深入)?(?:建言献策|建言|献策|提出|给予|表达)")
+        .expect("verb close regex")
 });
 
 /// A list closed by a head noun without `等` ("涉及教育、医疗方面", "涉及A、B的各个方面"),
@@ -106,7 +123,7 @@ static CLOSE_BARE: LazyLock<Regex> =
 const PROPOSING: &[&str] = &["提出", "建言", "提交", "撰写", "反映", "进行了", "开展"];
 
 /// Words that name the items, so a list near them describes the items.
-const ITEM_WORDS: &[&str] = &["建议", "提案", "议案", "代表", "委员", "意见"];
+const ITEM_WORDS: &[&str] = &["建议", "提案", "议案", "代表", "委员", "意见", "办件"];
 
 /// Ends of a sentence for this purpose.
 fn ends_sentence(c: char) -> bool {
@@ -136,6 +153,14 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
         .find_iter(s)
         .map(|m| (m.start(), m.end(), true))
         .collect();
+    let mut verb_closes = Vec::new();
+    for m in CLOSE_VERB.find_iter(s) {
+        if !closes.iter().any(|&(a, _, _)| a == m.start()) {
+            // The close is the 等; the verb after it is read as a proposing verb.
+            closes.push((m.start(), m.start() + '等'.len_utf8(), true));
+            verb_closes.push(m.start());
+        }
+    }
     for m in CLOSE_BARE.find_iter(s) {
         if !closes
             .iter()
@@ -160,11 +185,11 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
         if counted_after(after) && !with_deng {
             continue;
         }
-        let proposing = PROPOSING.iter().any(|w| after.starts_with(w));
+        let proposing = verb_closes.contains(&cs) || PROPOSING.iter().any(|w| after.starts_with(w));
         if !(intro.strong || proposing || names_items(s)) {
             continue;
         }
-        if intro.word == "在" && !proposing {
+        if (intro.word == "在" || intro.word == "对") && !proposing {
             continue;
         }
         if !(names_items(s) || names_items(prev)) {
@@ -174,7 +199,11 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
             continue;
         }
         let items = split_items(list);
-        if items.is_empty() || (!with_deng && items.len() < 2) {
+        // "涉及碳达峰碳中和领域建议提案最多": one area, named as what the items concern.
+        let of_items = ["建议", "提案", "议案", "的建议", "的提案"]
+            .iter()
+            .any(|w| after.starts_with(w));
+        if items.is_empty() || (!with_deng && items.len() < 2 && !(intro.strong && of_items)) {
             continue;
         }
         floor = ce;
@@ -281,10 +310,7 @@ fn split_items(list: &str) -> Vec<String> {
     let n = parts.len();
     for (k, part) in parts.into_iter().enumerate() {
         if k + 1 == n && n >= 2 {
-            let pieces: Vec<&str> = part
-                .split("以及")
-                .flat_map(|p| p.split(['和', '及']))
-                .collect();
+            let pieces: Vec<&str> = super::split_conjunctions(part);
             if pieces.len() == 2 && pieces.iter().all(|p| p.chars().count() >= 2) {
                 items.extend(pieces);
                 continue;
@@ -381,6 +407,52 @@ mod tests {
         assert_eq!(
             labels("建议集中在管网改造(雨水、污水)、道路照明等领域。"),
             vec!["管网改造(雨水、污水)", "道路照明"]
+        );
+    }
+
+    #[test]
+    fn a_raising_verb_closes_a_list() {
+        assert_eq!(
+            labels("代表们围绕城乡融合、数字经济、托育服务等积极建言献策。"),
+            vec!["城乡融合", "数字经济", "托育服务"]
+        );
+        assert_eq!(
+            labels("共承办建议30件。此外,对河湖治理、湿地保护等给予较多关注。"),
+            vec!["河湖治理", "湿地保护"]
+        );
+        // 对 inside a clause, or without a raising verb, opens no list.
+        assert!(labels("代表建议中,我们对河湖治理、湿地保护等方面进行部署。").is_empty());
+    }
+
+    #[test]
+    fn one_area_named_as_what_the_items_concern() {
+        assert_eq!(
+            labels("从内容看,涉及乡村振兴领域建议提案最多。"),
+            vec!["乡村振兴"]
+        );
+    }
+
+    #[test]
+    fn words_holding_he_or_ji_are_not_split() {
+        assert_eq!(
+            labels("建议主要涉及社区治理、维护社会和谐稳定等方面。"),
+            vec!["社区治理", "维护社会和谐稳定"]
+        );
+        assert_eq!(
+            labels("建议主要涉及社区治理、普及急救知识等方面。"),
+            vec!["社区治理", "普及急救知识"]
+        );
+    }
+
+    #[test]
+    fn what_there_is_after_a_remark_on_the_range() {
+        assert_eq!(
+            labels("今年办理的建议涉及的内容多,范围广,主要有城乡规划、交通等两个方面的问题。"),
+            vec!["城乡规划", "交通"]
+        );
+        assert_eq!(
+            labels("我局办件总量80件,主要围绕政府采购、税费改革等方面工作。"),
+            vec!["政府采购", "税费改革"]
         );
     }
 
