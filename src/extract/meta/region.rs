@@ -157,8 +157,17 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
                     matched = len;
                     break;
                 }
-                // Places in a list ("到上海、武汉、厦门等地考察") are visited, not reporting.
+                // Places in a list ("到上海、武汉、厦门等地考察") are visited, not reporting;
+                // a venue ("在北京举行的新闻发布会") is where a meeting was held.
                 let prev = if i > 0 { chars[i - 1] } else { ' ' };
+                if prev == '在'
+                    && ["举行", "召开", "举办"]
+                        .iter()
+                        .any(|w| after.starts_with(w))
+                {
+                    matched = len;
+                    break;
+                }
                 let listed = prev == '、' || next == '、' || next == '等';
                 let e = found.entry(idx).or_insert((0, i, String::new()));
                 if !listed {

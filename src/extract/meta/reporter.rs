@@ -95,9 +95,27 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 /// True when the first counting sentence speaks for a national body (全国人大, 全国政协, 国务院):
 /// such a body has no region or level.
 fn national(c: &Counting) -> bool {
+    // A ministry is named bare ("生态环境部", "我部"); a local 部 carries its party or place
+    // committee ("市委宣传部"), and a state bureau says 国家 ("国家林业和草原局").
+    static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[^\p{Han}])(?:我部|国家[\p{Han}]{2,10}局|[\p{Han}]{2,10}部)(?:门)?\s*(?:共|$)",
+        )
+        .expect("ministry regex")
+    });
+    // 部 also ends words that name no body: 全部, 内部, 局部, 大部.
+    let local = |m: &str| {
+        m.contains(['省', '市', '县', '区', '州', '委', '乡', '镇'])
+            || ["全部", "内部", "局部", "大部"]
+                .iter()
+                .any(|w| m.trim_end().trim_end_matches('共').ends_with(w))
+    };
     ["全国人大", "全国政协", "国务院", "中央和国家机关"]
         .iter()
         .any(|w| c.subject.contains(w))
+        || MINISTRY
+            .find_iter(c.subject)
+            .any(|m| !local(m.as_str()) && !m.as_str().ends_with("部门"))
 }
 
 /// Who reports, read once from the first counting sentence.
@@ -227,5 +245,9 @@ mod tests {
             "2018年,国务院各部门牵头办理全国人大代表建议6319件"
         ));
         assert!(!national_of("2019年,县政府系统共承办人大代表建议49件"));
+        assert!(national_of("2022年,生态环境部共办理全国两会建议提案1294件"));
+        assert!(!national_of("2022年,市委宣传部共办理建议提案12件"));
+        assert!(!national_of("2022年,各部门共办理建议提案12件"));
+        assert!(!national_of("截至6月底,书面建议已全部办理完毕,满意33件"));
     }
 }
