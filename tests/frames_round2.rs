@@ -171,3 +171,14 @@ fn a_hard_wrapped_page_reads_as_paragraphs() {
     has(&r, (Combined, Total, 19.0, Eq));
     has(&r, (Combined, Co, 17.0, Eq));
 }
+
+#[test]
+fn the_roles_of_a_part_split_the_part() {
+    let r = doc(
+        "今年共承办人大代表建议30件(主办12件,会办18件),其中道路交通方面的建议10件(主办4件,会办6件)。",
+    );
+    has(&r, (Suggestion, Lead, 12.0, Eq));
+    has(&r, (Suggestion, Co, 18.0, Eq));
+    lacks(&r, Lead, 4.0);
+    lacks(&r, Co, 6.0);
+}

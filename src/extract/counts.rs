@@ -31,6 +31,10 @@ impl Reader<'_> {
     pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
         // Until a fact is read, this count gives none (see `Frame::void`).
         self.top().void_last = true;
+        self.top().part_last = false;
+        if self.top().under_part {
+            return;
+        }
         let unit = self.chars[m.end - 1];
         let right = self.read_right(&m, e);
         // 个/项/条 count items where the item noun stands next to the number, or where the text
@@ -103,6 +107,7 @@ impl Reader<'_> {
         };
         if let Some(label) = topic_label(&near, &clause, &wide) {
             self.topics.push(topic(label));
+            self.top().part_last = true;
             return;
         }
         if COUNT_SKIP.is_match(&near) || right.unclear {
@@ -307,11 +312,13 @@ impl Reader<'_> {
                             if let Some(label) = breakdown_area(&near, kind) {
                                 self.topics.push(topic(label));
                             }
+                            self.top().part_last = true;
                             return;
                         }
                     }
                 } else if let Some((_, w)) = whole {
                     if part_cue && kind.is_none_or(|k| self.wholes.contains(&k)) {
+                        self.top().part_last = true;
                         return;
                     }
                     // "共有30件,占了总办理数的59%": a share of what was counted is a part.
@@ -325,6 +332,7 @@ impl Reader<'_> {
                         _ => Measure::Total,
                     }
                 } else if part_cue {
+                    self.top().part_last = true;
                     return;
                 } else if let Some(p) = top.prev
                     && !right.verb

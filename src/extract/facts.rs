@@ -75,6 +75,12 @@ pub(super) struct Frame {
     /// This frame breaks down a count that gave no fact: its parts give none either
     /// ("有办理成果转化的36件,其中建议16件,提案20件").
     pub void: bool,
+    /// The last count read in this frame was a part of a whole already counted (by area,
+    /// proposer, time): a bracket after it splits the part.
+    pub part_last: bool,
+    /// This frame splits such a part: its counts give no fact, roles included
+    /// ("其中消防事项13件(主办6件,会办7件)").
+    pub under_part: bool,
 }
 
 /// Document-wide facts the clause rules lean on.
@@ -308,10 +314,12 @@ impl Reader<'_> {
                 let top = self.top();
                 let parent = top.prev.or(top.parent);
                 let void = top.void_last;
+                let under_part = top.part_last || top.under_part;
                 self.breakdowns += 1;
                 self.frames.push(Frame {
                     parent,
                     void,
+                    under_part,
                     id: self.breakdowns,
                     ..Frame::default()
                 });

@@ -46,6 +46,9 @@ const INSTRUMENTS: &[(&str, &str)] = &[
     ("要点", "a work plan"),
 ];
 
+/// Title ends in which 办法 is a way of doing something, not rules ("将研究提出系统性解决办法").
+const METHODS: &[&str] = &["解决办法", "好办法", "新办法", "有效办法", "办法措施"];
+
 /// Words saying items were handled, assigned, supervised or reviewed, with the reason.
 const HANDLING_EVENTS: &[(&str, &str)] = &[
     ("办理工作", "the handling work itself"),
@@ -76,15 +79,26 @@ pub fn titled_instrument(text: &str) -> bool {
         regex::Regex::new(r"标\s*题\s*:\s*([^|\n]+)").expect("meta title regex")
     });
     let opening: String = text.chars().take(2000).collect();
-    let head = META_TITLE
-        .captures(&opening)
-        .map_or_else(|| title(text), |c| c[1].trim().to_string());
-    let bare = head.trim_end_matches(['》', '”', '"', '|', ' ']);
-    // A title is short and no sentence; a bare section name ("通知公告") is page furniture.
-    bare.chars().count() >= 8
-        && bare.chars().count() <= 80
-        && !bare.ends_with(['。', '!', '?'])
-        && INSTRUMENTS.iter().any(|(w, _)| bare.ends_with(w))
+    // The title may follow a line of page furniture ("2025年第01期").
+    let heads: Vec<String> = match META_TITLE.captures(&opening) {
+        Some(c) => vec![c[1].trim().to_string()],
+        None => text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .map(str::to_string)
+            .collect(),
+    };
+    heads.iter().any(|head| {
+        let bare = head.trim_end_matches(['》', '”', '"', '|', ' ']);
+        // A title is short and no sentence; a bare section name ("通知公告") is page furniture.
+        bare.chars().count() >= 8
+            && bare.chars().count() <= 80
+            && !bare.ends_with(['。', '!', '?'])
+            && INSTRUMENTS.iter().any(|(w, _)| bare.ends_with(w))
+            && !METHODS.iter().any(|w| bare.ends_with(w))
+    })
 }
 
 /// The title: the first line with text, at most 150 characters.
@@ -141,6 +155,12 @@ mod tests {
         ));
         assert!(!titled_instrument(
             "某市规划局2021年建议提案办理情况\n共办理建议9件。"
+        ));
+        assert!(!titled_instrument(
+            "针对代表建议 市政府将研究提出系统性解决办法\n共办理建议9件。"
+        ));
+        assert!(titled_instrument(
+            "2025年第01期\n市政府办公室关于做好建议提案办理工作的通知\n共交办建议170件。"
         ));
     }
 
