@@ -149,7 +149,11 @@ impl Engine {
         }));
         raw_topics.sort_by_key(|t| (t.start, t.end));
         for t in raw_topics {
-            if out_topics.iter().any(|x| x.label == t.label) {
+            // One row per area and count: the same area counted for each kind gives a row each.
+            if out_topics
+                .iter()
+                .any(|x| x.label == t.label && (x.count == t.count || t.count.is_none()))
+            {
                 continue;
             }
             let (ev, a, b) = evidence(t.start, t.end);

@@ -35,7 +35,7 @@ pub(super) fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String
 /// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
 pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, 、]*(?:属|涉及|建言|关于|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?:属|涉及|建言|关于|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类|事项)(?:的)?(?:提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
     });
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
