@@ -82,7 +82,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static GOV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<pre>自治区|[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>自治区|[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>自治区|[省市州县区])人大常委会")
+    Regex::new("(?P<pre>自治区|[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>自治区|[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>自治区|[省市州县区])人大常委会|(?P<town>[镇乡])人大(?:主席团)?")
         .expect("gov regex")
 });
 
@@ -237,9 +237,16 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
             1
         };
         let whole = caps.get(0).expect("match");
+        // "12345政府服务热线", "政府信息公开": a service or a page, not a body.
+        if ["服务热线", "服务便民热线", "信息公开"]
+            .iter()
+            .any(|w| text[whole.end()..].starts_with(w))
+        {
+            continue;
+        }
         let slot = if caps.name("pre2").is_some() {
             1
-        } else if caps.name("pre3").is_some() {
+        } else if caps.name("pre3").is_some() || caps.name("town").is_some() {
             2
         } else {
             0
@@ -265,6 +272,9 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         } else if let Some(p) = caps.name("pre3") {
             npc += w;
             gov_prefixes.push(p.as_str());
+        } else if caps.name("town").is_some() {
+            // A town's congress (镇人大, 乡人大主席团): a town has no level of its own.
+            npc += w;
         } else {
             gov += w;
             if let Some(p) = caps.name("pre") {
@@ -289,7 +299,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         sector.clear();
         agency.clear();
     }
-    if sector.is_empty() && report && !department {
+    if sector.is_empty() && !department {
         let head = &text[head_start..head_end];
         if head.contains("政协")
             && (head.contains("提案工作") || head.contains("提案办理"))
