@@ -40,6 +40,18 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
         if MONTH_AFTER.is_match(&text[whole.end()..]) {
             return None;
         }
+        // "自2016年…以来", "从2016年起": the start of a span of years, not one year.
+        let clause_after: String = text[whole.end()..]
+            .chars()
+            .take_while(|&c| !matches!(c, ',' | '。' | ';' | '\n'))
+            .take(24)
+            .collect();
+        if text[..whole.start()].ends_with(['自', '从'])
+            || clause_after.contains("以来")
+            || clause_after.starts_with('起')
+        {
+            return None;
+        }
         Some((whole.start(), c[1].parse().ok()?))
     })
 }
@@ -131,6 +143,14 @@ mod tests {
 
     fn y(text: &str) -> Option<u16> {
         year(text, (0, text.find('\n').unwrap_or(text.len())))
+    }
+
+    #[test]
+    fn the_start_of_a_span_is_no_year() {
+        let text = "自2016年市人大一次会议以来,代表共提出建议245件,全部办结。";
+        assert_eq!(year(text, (0, 0)), None);
+        let text = "2019年,共收到代表建议80件。自2016年以来累计办理245件。";
+        assert_eq!(year(text, (0, 0)), Some(2019));
     }
 
     #[test]
