@@ -68,11 +68,21 @@ pub fn unwrap_lines(text: MappedText) -> MappedText {
         .filter(|&w| w >= 30)
         .collect();
     let in_band = |w: usize, top: usize| w <= top && w + BAND >= top;
-    let Some((top, shared)) = long
-        .iter()
-        .map(|&top| (top, long.iter().filter(|&&w| in_band(w, top)).count()))
-        .max_by_key(|&(top, n)| (n, top))
-    else {
+    // The band holding most line ends: a window over the sorted widths.
+    let mut sorted = long.clone();
+    sorted.sort_unstable();
+    let mut best: Option<(usize, usize)> = None;
+    let mut low = 0;
+    for (high, &top) in sorted.iter().enumerate() {
+        while sorted[low] + BAND < top {
+            low += 1;
+        }
+        let n = high + 1 - low;
+        if best.is_none_or(|(_, b)| n >= b) {
+            best = Some((top, n));
+        }
+    }
+    let Some((top, shared)) = best else {
         return text;
     };
     if shared < 4 || shared * 10 < long.len() * 3 {

@@ -19,3 +19,20 @@ fn page_marker_check_does_not_rescan_blank_runs() {
     assert_eq!(report.repairs.get("page_marker"), Some(&1));
     assert!(repaired.contains("其余 25 件主办件"), "page number dropped");
 }
+
+#[test]
+fn unwrapping_many_lines_of_one_width_stays_linear() {
+    // 200,000 lines of one width: the band of widths is found over sorted widths, not by
+    // comparing every line with every other.
+    let engine = Engine::new().unwrap();
+    let line = "今年我局共办理人大代表建议和政协提案共计";
+    let text = format!(
+        "{}今年我局共办理人大代表建议和政协提案共\n计19件,已办结。\n",
+        format!("{line}\n").repeat(200_000)
+    );
+    let (norm, _) = engine.normalised(text.as_bytes(), Kind::Text).unwrap();
+    assert!(
+        norm.contains("共计19件"),
+        "the wrapped count was not joined"
+    );
+}
