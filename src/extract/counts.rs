@@ -116,7 +116,12 @@ impl Reader<'_> {
         // "2022年…与2021年相比均进一步增长(2021年共147件": a clause led by a year earlier
         // than one the sentence has named counts another period.
         if let Some(y) = years(&clause).last()
-            && years(&text_of(self.chars, s, clause_from)).any(|before| before > y)
+            && years(&text_of(
+                self.chars,
+                s.max(clause_from.saturating_sub(200)),
+                clause_from,
+            ))
+            .any(|before| before > y)
         {
             return;
         }
@@ -527,9 +532,11 @@ impl Reader<'_> {
     fn sum_closes_parts(&mut self, from: usize, sum: f64) {
         let list = self.list;
         let parts: Vec<usize> = (0..self.facts.len())
+            .rev()
+            .take_while(|&i| self.facts[i].fact.start >= from)
             .filter(|&i| {
                 let r = &self.facts[i];
-                r.list == list && r.fact.measure == Measure::Total && r.fact.start >= from
+                r.list == list && r.fact.measure == Measure::Total
             })
             .collect();
         let total: f64 = parts.iter().map(|&i| self.facts[i].fact.value).sum();

@@ -190,7 +190,11 @@ impl Reader<'_> {
         }
         // "共办理人大建议3件,其中…。…均已给出答复,回复率为100%": a sentence that names no
         // kind goes on about the counts of the sentence before it.
-        let sentence = text_of(self.chars, s, near_from.max(s));
+        let sentence = text_of(
+            self.chars,
+            s.max(near_from.saturating_sub(200)),
+            near_from.max(s),
+        );
         if kinds_in(&sentence, self.hints.deputies).is_none()
             && let Some(c) = self.prev_sentence_subject
         {
