@@ -182,3 +182,17 @@ fn the_roles_of_a_part_split_the_part() {
     lacks(&r, Lead, 4.0);
     lacks(&r, Co, 6.0);
 }
+
+#[test]
+fn after_a_full_split_by_kind_roles_are_the_wholes() {
+    let r = doc("我局共承办建议、提案30件,其中人大代表建议12件,政协提案18件,主办11件,会办19件。");
+    has(&r, (Combined, Lead, 11.0, Eq));
+    has(&r, (Combined, Co, 19.0, Eq));
+    // Roles given kind by kind stay with their kind.
+    let r = doc(
+        "我局共承办建议、提案30件,其中人大代表建议12件,主办5件,会办7件,政协提案18件,主办6件,会办12件。",
+    );
+    has(&r, (Suggestion, Lead, 5.0, Eq));
+    has(&r, (Proposal, Lead, 6.0, Eq));
+    has(&r, (Proposal, Co, 12.0, Eq));
+}

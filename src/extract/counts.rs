@@ -406,6 +406,15 @@ impl Reader<'_> {
                     None
                 },
             )
+            // After the whole has been split by kind in full ("其中建议10件,提案18件,主办10件,
+            // 会办18件"), a count naming no kind is the whole's again.
+            .or(top
+                .parent
+                .filter(|p| {
+                    in_breakdown && top.kind_split_run >= 2 && p.subject == Subject::Combined
+                })
+                .filter(|_| split.is_none())
+                .map(|p| p.subject))
             // An outcome, grade or role right after a count of one kind, in the same statement,
             // is about that kind ("人大代表建议15件,主办12件,协办3件").
             .or(top
@@ -434,6 +443,11 @@ impl Reader<'_> {
             });
             top.void_last = false;
             top.group.push(subject);
+            top.kind_split_run = if split.is_some() {
+                top.kind_split_run + 1
+            } else {
+                0
+            };
         }
         self.note_count_subject(subject);
         if right.heading {

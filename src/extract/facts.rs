@@ -81,6 +81,8 @@ pub(super) struct Frame {
     /// This frame splits such a part: its counts give no fact, roles included
     /// ("其中消防事项13件(主办6件,会办7件)").
     pub under_part: bool,
+    /// Counts in a row in this frame that split its whole by kind.
+    pub kind_split_run: usize,
 }
 
 /// Document-wide facts the clause rules lean on.
