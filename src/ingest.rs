@@ -153,6 +153,14 @@ pub fn walk(root: &Path, opts: &WalkOptions) -> io::Result<Walk> {
                     links.push_back(path);
                 } else {
                     w.links_not_followed += 1;
+                    // A link named like a document is one the user may have meant: say so
+                    // in the errors table rather than only in the summary.
+                    if kind_of(&path).is_some() && fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+                        w.problem(
+                            relative(root, &path),
+                            "symbolic link not followed (--follow reads it)".into(),
+                        );
+                    }
                 }
             } else if lmeta.is_dir() {
                 if visited.insert(file_id(&path, &lmeta)) {

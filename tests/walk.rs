@@ -56,9 +56,15 @@ fn links_leaving_the_corpus_only_with_follow_and_reported() {
     symlink(dir.path().join("secret.txt"), corpus.join("in.txt")).unwrap();
     let out = dir.path().join("o1");
     let res = run(&corpus, &out, &[]);
-    assert!(keys(&out).is_empty());
+    // Not read, but not silently dropped either: an error row names the link.
+    assert_eq!(keys(&out), vec!["in.txt"]);
+    assert!(table(&out.join("documents.csv")).is_empty());
     let stderr = String::from_utf8_lossy(&res.stderr);
     assert!(stderr.contains("1 symbolic links not followed"), "{stderr}");
+    assert!(
+        stderr.contains("in.txt: ingest: symbolic link not followed"),
+        "{stderr}"
+    );
     let out = dir.path().join("o2");
     let res = run(&corpus, &out, &["--follow"]);
     assert_eq!(keys(&out), vec!["in.txt"]);
