@@ -196,3 +196,12 @@ fn after_a_full_split_by_kind_roles_are_the_wholes() {
     has(&r, (Proposal, Lead, 6.0, Eq));
     has(&r, (Proposal, Co, 12.0, Eq));
 }
+
+#[test]
+fn done_as_required_is_no_goal() {
+    let r = doc("共承办建议28件,已经全部按要求办理,回复率和满意率均为100%。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+    let r = doc("共承办建议28件,要求满意率达到100%。");
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Target));
+}
