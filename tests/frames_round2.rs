@@ -205,3 +205,18 @@ fn done_as_required_is_no_goal() {
     let r = doc("共承办建议28件,要求满意率达到100%。");
     has(&r, (Suggestion, SatisfactionRate, 100.0, Target));
 }
+
+#[test]
+fn joined_roles_name_no_one_role() {
+    let r = doc("市公管局负责主办、协办代表建议共计5件。");
+    has(&r, (Suggestion, Total, 5.0, Eq));
+    lacks(&r, Co, 5.0);
+    let r = doc("我局共接收提案53件,23件主办、承办、分办提案均已答复。");
+    lacks(&r, Lead, 23.0);
+}
+
+#[test]
+fn what_all_of_them_came_to_may_follow_an_adverb() {
+    let r = doc("代表委员提出的32件建议提案均已全部认真吸收采纳。");
+    has(&r, (Combined, Solved, 32.0, Eq));
+}

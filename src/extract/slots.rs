@@ -14,6 +14,12 @@ use crate::segment::ends_phrase;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Two or more handling roles joined by list words (`主办、协办`, `主、协办`, `主办和会办`).
+static JOINED_ROLES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:主办|主|承办|单办|协办|会办|分办|汇办)(?:[、和及与](?:主办|承办|单办|协办|会办|分办|汇办))+")
+        .expect("joined roles regex")
+});
+
 /// A cue and its char position.
 pub(super) type CueAt = Option<(usize, Cue)>;
 
@@ -68,7 +74,10 @@ impl Reader<'_> {
                 r.starts_with(w)
             }
         };
-        if role_at("主办") || role_at("主合办") || role_at("单办") {
+        // "23件主办、承办、分办提案": roles joined name no one role.
+        let joined_roles = JOINED_ROLES.find(r).is_some_and(|j| j.start() == 0);
+        if joined_roles {
+        } else if role_at("主办") || role_at("主合办") || role_at("单办") {
             out.measure = Some(Measure::Lead);
         } else if role_at("协办") || role_at("会办") {
             out.measure = Some(Measure::Co);
@@ -123,10 +132,11 @@ impl Reader<'_> {
         // "3件人大建议提案均被采纳": what all the items came to follows their kind.
         let all_of_them =
             r[kind_end..].starts_with(['均', '都']) || r[kind_end..].starts_with("全部");
-        let head: String = r[if all_of_them { kind_end } else { 0 }..]
-            .chars()
-            .take(8)
-            .collect();
+        let head: String = if all_of_them {
+            r[kind_end..].chars().take(12).collect()
+        } else {
+            r.chars().take(8).collect()
+        };
         if out.measure.is_none() && !next_item && outcome::names_outcome(&head) {
             match outcome::read_in(&head, &self.hints.letters, true) {
                 Reading::Class(c) => out.measure = Some(c),
@@ -178,6 +188,17 @@ impl Reader<'_> {
                 continue;
             }
             let pos = left[..cm.start()].chars().count();
+            // "负责主办、协办代表建议共计三件": roles joined count the items of both, a whole.
+            if let Cue::Measure(Measure::Lead | Measure::Co) = cue
+                && !left.trim_end().ends_with('各')
+                && JOINED_ROLES
+                    .find_iter(left)
+                    .any(|j| j.start() <= cm.start() && cm.end() <= j.end())
+            {
+                specific = None;
+                whole = Some((pos, Cue::Whole));
+                continue;
+            }
             match cue {
                 Cue::Chengban if self.hints.chengban_is_lead => {
                     specific = Some((pos, Cue::Measure(Measure::Lead)))
