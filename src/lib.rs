@@ -22,6 +22,7 @@ pub mod decode;
 pub mod eval;
 pub mod extract;
 pub mod ingest;
+pub mod jsonl;
 pub mod model;
 pub mod outdir;
 pub mod output;
