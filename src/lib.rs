@@ -24,6 +24,7 @@ pub mod extract;
 pub mod ingest;
 pub mod jsonl;
 pub mod model;
+pub mod ordered;
 pub mod outdir;
 pub mod output;
 pub mod pipeline;
