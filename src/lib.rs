@@ -21,6 +21,7 @@
 pub mod decode;
 pub mod eval;
 pub mod extract;
+pub mod filelist;
 pub mod ingest;
 pub mod jsonl;
 pub mod model;
