@@ -318,29 +318,36 @@ fn list_name(a: &RunArgs) -> String {
     }
 }
 
-/// Stream mode: one JSON line per input to `path` (`-`: standard output). A file is written
-/// beside its name and renamed into place once complete.
+/// Stream mode: one JSON line per input to `path` (`-`: standard output). A new or regular
+/// file is written beside its name and renamed into place once complete; anything else (a
+/// device such as `/dev/null`, a FIFO, a symbolic link) is written through as it is.
 fn stream_jsonl(
     path: &Path,
-    inputs: Box<dyn Iterator<Item = io::Result<Input>> + Send>,
+    inputs: Inputs,
     engine: &pipeline::Engine,
     a: &RunArgs,
     threads: usize,
     on_each: &dyn Fn(&Outcome),
 ) -> (Tally, Result<(), ExitCode>) {
     let to_stdout = path == Path::new("-");
+    let staged = !to_stdout
+        && match std::fs::symlink_metadata(path) {
+            Ok(m) => m.is_file(),
+            Err(e) => e.kind() == io::ErrorKind::NotFound,
+        };
     let tmp = path.with_file_name(format!(
         ".{}.banli-tmp",
         path.file_name().unwrap_or_default().to_string_lossy()
     ));
+    let target = if staged { &tmp } else { path };
     let stdout = io::stdout();
     let mut out: Box<dyn Write> = if to_stdout {
         Box::new(io::BufWriter::with_capacity(1 << 16, stdout.lock()))
     } else {
-        match std::fs::File::create(&tmp) {
+        match std::fs::File::create(target) {
             Ok(f) => Box::new(io::BufWriter::with_capacity(1 << 16, f)),
             Err(e) => {
-                note!("banli run: {}: {e}", tmp.display());
+                note!("banli run: {}: {e}", target.display());
                 return (Tally::default(), Err(ExitCode::from(2)));
             }
         }
@@ -351,14 +358,14 @@ fn stream_jsonl(
     let ran = ran.and_then(|_| out.flush());
     drop(out);
     let failed = |code: ExitCode| {
-        if !to_stdout {
+        if staged {
             let _ = std::fs::remove_file(&tmp);
         }
         (tally, Err(code))
     };
     match ran {
         Ok(()) => {}
-        Err(e) if to_stdout && e.kind() == io::ErrorKind::BrokenPipe => {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
             return failed(ExitCode::from(BROKEN_PIPE));
         }
         Err(e) => {
@@ -366,7 +373,7 @@ fn stream_jsonl(
             return failed(ExitCode::from(2));
         }
     }
-    if !to_stdout && let Err(e) = std::fs::rename(&tmp, path) {
+    if staged && let Err(e) = std::fs::rename(&tmp, path) {
         note!("banli run: {}: {e}", path.display());
         return failed(ExitCode::from(2));
     }

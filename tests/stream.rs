@@ -281,3 +281,50 @@ fn a_closed_pipe_ends_text_and_stream_mode_quietly() {
         "no summary after a closed pipe: {stderr}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_jsonl_file_is_renamed_into_place_but_a_fifo_or_link_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = root().join("corpus");
+    let jsonl = |target: &Path| {
+        let args = ["run", ".", "--jsonl", target.to_str().unwrap(), "-q"];
+        banli_in(&corpus, &args, b"")
+    };
+    // A regular file: complete when it appears, nothing left beside it.
+    let file = dir.path().join("part.jsonl");
+    assert!(jsonl(&file).status.success());
+    assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 10);
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["part.jsonl"]);
+    // A symbolic link stays a link; its target gets the records.
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    std::fs::write(&file, "").unwrap();
+    assert!(jsonl(&link).status.success());
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert_eq!(std::fs::read_to_string(&file).unwrap().lines().count(), 10);
+    // A FIFO (as /dev/stdout or a device would be) is written to, not replaced.
+    let fifo = dir.path().join("fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipping the FIFO case: mkfifo failed");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    assert!(jsonl(&fifo).status.success());
+    assert_eq!(reader.join().unwrap().lines().count(), 10);
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+}
