@@ -252,7 +252,9 @@ fn too_big(len: u64, max: u64) -> String {
 fn type_name(meta: &Metadata) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
-    if t.is_fifo() {
+    if t.is_dir() {
+        "folder"
+    } else if t.is_fifo() {
         "FIFO"
     } else if t.is_socket() {
         "socket"
@@ -266,8 +268,12 @@ fn type_name(meta: &Metadata) -> &'static str {
 }
 
 #[cfg(not(unix))]
-fn type_name(_meta: &Metadata) -> &'static str {
-    "special file"
+fn type_name(meta: &Metadata) -> &'static str {
+    if meta.is_dir() {
+        "folder"
+    } else {
+        "special file"
+    }
 }
 
 /// Identity of a file or folder: (device, inode) on Unix.

@@ -4,7 +4,8 @@
 //! Data flows through stages, one module each:
 //! [`ingest`] → [`decode`] → [`repair`] → [`script`] → [`segment`] → [`extract`] → [`output`].
 //! Every extracted fact keeps the clause it came from and its character offsets in the decoded
-//! original.
+//! original. [`stream`] runs the same pipeline over a list of paths and writes one JSON line
+//! per document ([`jsonl`]); [`merge`] makes such parts into the tables of one run.
 //!
 //! ```
 //! let engine = banli::pipeline::Engine::new().unwrap();
@@ -21,12 +22,18 @@
 pub mod decode;
 pub mod eval;
 pub mod extract;
+pub mod filelist;
 pub mod ingest;
+pub mod jsonl;
+pub mod merge;
 pub mod model;
+pub mod ordered;
 pub mod outdir;
 pub mod output;
 pub mod pipeline;
 pub mod repair;
 pub mod script;
 pub mod segment;
+pub mod stream;
+pub mod tally;
 pub mod text;

@@ -1,11 +1,11 @@
 //! The records that flow out of the pipeline: one [`DocRecord`] per input file that could be
 //! processed, one [`DocError`] per file that could not.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Whose items a figure counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Subject {
     /// CPPCC proposals (政协提案).
@@ -37,7 +37,7 @@ impl Subject {
 }
 
 /// What a figure measures (see `../shared/eval/SCHEMA.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// Items received, undertaken or handled.
@@ -124,7 +124,7 @@ impl Measure {
 }
 
 /// Whether a figure is achieved, a floor or a goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Qualifier {
     /// Stated as achieved.
@@ -147,7 +147,7 @@ impl Qualifier {
 }
 
 /// One numeric fact with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// Whose items.
     pub subject: Subject,
@@ -168,7 +168,7 @@ pub struct Fact {
 }
 
 /// One subject area a document enumerates.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     /// The area in simplified script.
     pub label: String,
@@ -183,7 +183,7 @@ pub struct Topic {
 }
 
 /// Script of the decoded text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Script {
     /// Simplified characters only (or no characters that differ).
@@ -206,7 +206,7 @@ impl Script {
 }
 
 /// Document-level fields.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DocMeta {
     /// Whether the text reports on the handling of suggestions or proposals.
     pub is_report: bool,
@@ -223,7 +223,7 @@ pub struct DocMeta {
 }
 
 /// Everything banli learned about one document.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocRecord {
     /// Path relative to the corpus folder, with `/` separators.
     pub doc: String,
@@ -246,7 +246,7 @@ pub struct DocRecord {
 }
 
 /// A pipeline stage, named in error rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Reading the file.
@@ -259,6 +259,22 @@ pub enum Stage {
     Script,
     /// Fact extraction.
     Extract,
+}
+
+impl Stage {
+    /// Every stage, in pipeline order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Ingest,
+        Stage::Decode,
+        Stage::Repair,
+        Stage::Script,
+        Stage::Extract,
+    ];
+
+    /// Parses the spelling used in `errors.csv`.
+    pub fn parse(s: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|st| st.to_string() == s)
+    }
 }
 
 impl fmt::Display for Stage {
@@ -275,7 +291,7 @@ impl fmt::Display for Stage {
 }
 
 /// A file that could not be processed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocError {
     /// Path relative to the corpus folder.
     pub doc: String,

@@ -108,8 +108,19 @@ fn repairs_cell(r: &DocRecord) -> String {
         .join("; ")
 }
 
-/// Writes documents.csv, facts.csv, topics.csv, errors.csv and comparison.csv into `dir`.
-pub fn write_all(dir: &Path, records: &[DocRecord], errors: &[DocError]) -> io::Result<()> {
+/// The order of every table: documents, and errors, by document key (the byte order of the
+/// UTF-8 key; a stable sort, so rows of one document keep their order).
+pub fn order(records: &mut [DocRecord], errors: &mut [DocError]) {
+    records.sort_by(|a, b| a.doc.cmp(&b.doc));
+    errors.sort_by(|a, b| a.doc.cmp(&b.doc));
+}
+
+/// Writes documents.csv, facts.csv, topics.csv, errors.csv, comparison.csv and records.jsonl
+/// into `dir`, after putting the records in [`order`]. `banli run` and `banli merge` both write
+/// through here, so equal records give equal bytes.
+pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError]) -> io::Result<()> {
+    order(records, errors);
+    let (records, errors) = (&*records, &*errors);
     fs::create_dir_all(dir).map_err(|e| at(dir, e))?;
     let mut w = Table::create(
         dir,

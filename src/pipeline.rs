@@ -3,7 +3,7 @@
 
 use crate::decode::{self, html};
 use crate::extract::{facts, meta, topics};
-use crate::ingest::{self, Kind, Source, WalkOptions};
+use crate::ingest::{self, Kind, Source, Walk, WalkOptions};
 use crate::model::{DocError, DocRecord, Fact, Measure, Qualifier, Stage, Topic};
 use crate::repair;
 use crate::script::{self, Converters};
@@ -331,7 +331,7 @@ pub struct RunResult {
 }
 
 /// Processes one source, turning a panic into an error row that names the stage it hit.
-fn process_caught(
+pub fn process_caught(
     engine: &Engine,
     source: &Source,
     max_file_size: u64,
@@ -363,12 +363,23 @@ pub fn run(
 ) -> Result<RunResult, String> {
     let walk =
         ingest::walk(corpus, opts).map_err(|e| format!("{}: ingest: {e}", corpus.display()))?;
+    Ok(run_walk(walk, engine, opts.max_file_size, start, tick))
+}
+
+/// Processes the files a walk found (see [`run`]).
+pub fn run_walk(
+    walk: Walk,
+    engine: &Engine,
+    max_file_size: u64,
+    start: &dyn Fn(usize),
+    tick: &(dyn Fn() + Sync),
+) -> RunResult {
     start(walk.sources.len());
     let results: Vec<Result<DocRecord, DocError>> = walk
         .sources
         .par_iter()
         .map(|s| {
-            let r = process_caught(engine, s, opts.max_file_size);
+            let r = process_caught(engine, s, max_file_size);
             tick();
             r
         })
@@ -393,7 +404,6 @@ pub fn run(
             message,
         });
     }
-    out.records.sort_by(|a, b| a.doc.cmp(&b.doc));
-    out.errors.sort_by(|a, b| a.doc.cmp(&b.doc));
-    Ok(out)
+    crate::output::order(&mut out.records, &mut out.errors);
+    out
 }

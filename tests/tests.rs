@@ -29,3 +29,5 @@ mod output_safety;
 mod linear;
 // Evidence on documents repaired as a whole quotes the damaged characters of its clause.
 mod grounding;
+// Issue 12: stream mode (lists, JSON Lines, shards, closed pipes) and merge.
+mod stream;

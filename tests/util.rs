@@ -85,3 +85,25 @@ pub fn doc_paths(sets: &[&str]) -> Vec<PathBuf> {
     }
     out
 }
+
+/// Runs the banli binary in folder `dir`, with `stdin` as its standard input.
+pub fn banli_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_banli"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run banli");
+    let mut input = child.stdin.take().expect("stdin");
+    let bytes = stdin.to_vec();
+    // Written beside the reading of the output, so that neither pipe fills up and blocks.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("wait for banli");
+    writer.join().expect("stdin writer");
+    out
+}
