@@ -220,3 +220,13 @@ fn what_all_of_them_came_to_may_follow_an_adverb() {
     let r = doc("代表委员提出的32件建议提案均已全部认真吸收采纳。");
     has(&r, (Combined, Solved, 32.0, Eq));
 }
+
+#[test]
+fn each_item_of_a_list_keeps_its_own_outcome() {
+    let r = doc("全年共收到提案244件,173件委员提案被采纳、44件委员提案被部分采纳。");
+    has(&r, (Proposal, Solved, 173.0, Eq));
+    has(&r, (Proposal, InProgress, 44.0, Eq));
+    // Items still being handled have no outcome yet.
+    let r = doc("该局承办的24件建议提案正在有序办理中。");
+    lacks(&r, InProgress, 24.0);
+}

@@ -187,9 +187,11 @@ impl Reader<'_> {
         let outcome_at = left.chars().count().saturating_sub(phrase.chars().count());
         let key = KEY_ITEMS.find_iter(&near).last();
         // An outcome phrase of the count's own before it wins over one after it.
+        // A phrase ending in a list word is the item before's ("173件被采纳、44件被部分采纳").
+        let own_before = !phrase.trim_end().ends_with('、');
         let mut measure = right
             .measure
-            .filter(|&x| !(is_outcome(x) && matches!(reading, Reading::Class(_))));
+            .filter(|&x| !(is_outcome(x) && matches!(reading, Reading::Class(_)) && own_before));
         let mut cue_at = None;
         if measure.is_none() {
             let spec_pos = specific.map(|(p, _)| p);

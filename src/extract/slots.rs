@@ -130,8 +130,12 @@ impl Reader<'_> {
             }
         }
         // "3件人大建议提案均被采纳": what all the items came to follows their kind.
-        let all_of_them =
-            r[kind_end..].starts_with(['均', '都']) || r[kind_end..].starts_with("全部");
+        // …or the predicate starts right after the kind ("44件委员提案被部分采纳").
+        let all_of_them = kind_end > 0
+            && (r[kind_end..].starts_with(['均', '都', '被'])
+                || ["全部", "部分"]
+                    .iter()
+                    .any(|w| r[kind_end..].starts_with(w)));
         let head: String = if all_of_them {
             r[kind_end..].chars().take(12).collect()
         } else {
