@@ -2,7 +2,7 @@
 
 use banli::ingest::{self, WalkOptions};
 use banli::outdir::OutDir;
-use banli::{eval, output, pipeline};
+use banli::{eval, output, pipeline, review};
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
@@ -44,6 +44,14 @@ enum Command {
         /// Larger files get an error row instead of being read (e.g. 1000, 64K, 100M, 2G).
         #[arg(long, default_value = "256M", value_parser = ingest::parse_size)]
         max_file_size: u64,
+        /// Write no review.html (for very large corpora: it embeds up to 20,000 characters of
+        /// each text, and each text is kept in memory until the end of the run).
+        #[arg(long)]
+        no_review: bool,
+        /// Render review.html with this minijinja template instead of the built-in one
+        /// (a copy of templates/review.html.j2, edited).
+        #[arg(long, value_name = "FILE", conflicts_with = "no_review")]
+        review_template: Option<PathBuf>,
     },
     /// Print the normalised text banli extracts from (decoded, repaired, simplified).
     Text {
@@ -73,12 +81,18 @@ fn main() -> ExitCode {
             quiet,
             follow,
             max_file_size,
+            no_review,
+            review_template,
         } => {
             let opts = WalkOptions {
                 follow,
                 max_file_size,
             };
-            run(corpus, output, jobs, quiet, opts)
+            let review = Review {
+                on: !no_review,
+                template: review_template,
+            };
+            run(corpus, output, jobs, quiet, opts, review)
         }
         Command::Text { file, repaired } => show_text(&file, repaired),
         Command::Eval { gold, output } => match eval::score(&gold, &output) {
@@ -94,12 +108,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether `banli run` writes review.html, and from which template (`None`: the built-in one).
+struct Review {
+    on: bool,
+    template: Option<PathBuf>,
+}
+
 fn run(
     corpus: PathBuf,
     out: PathBuf,
     jobs: Option<usize>,
     quiet: bool,
     opts: WalkOptions,
+    review: Review,
 ) -> ExitCode {
     let started = Instant::now();
     // Locked and checked before any work, so that a busy or unwritable folder fails at once.
@@ -119,7 +140,7 @@ fn run(
         return ExitCode::from(2);
     }
     let engine = match pipeline::Engine::new() {
-        Ok(e) => e,
+        Ok(e) => e.with_review(review.on),
         Err(e) => {
             eprintln!("banli run: cannot build converters: {e}");
             return ExitCode::from(2);
@@ -153,6 +174,13 @@ fn run(
         eprintln!("banli: {doc}: symbolic link leads outside the corpus; followed (--follow)");
     }
     let written = output::write_all(outdir.staging(), &result.records, &result.errors)
+        .and_then(|()| {
+            if !review.on {
+                return Ok(());
+            }
+            let template = review.template.as_deref();
+            review::write(outdir.staging(), &result.records, &result.errors, template)
+        })
         .map_err(|e| e.to_string())
         .and_then(|()| outdir.commit());
     if let Err(e) = written {
