@@ -29,3 +29,5 @@ mod output_safety;
 mod linear;
 // Evidence on documents repaired as a whole quotes the damaged characters of its clause.
 mod grounding;
+// Issue 10: review.html, offline, escaped, every fact highlighted, deterministic.
+mod review;

@@ -21,7 +21,7 @@ use minijinja::value::Serde;
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 use std::collections::BTreeSet;
-use std::io;
+use std::io::{self, Write};
 use std::path::Path;
 
 /// The page's template, as shipped.
@@ -319,12 +319,14 @@ fn distinct<'a>(records: &[&'a DocRecord], f: impl Fn(&'a DocRecord) -> &'a str)
     set.into_iter().collect()
 }
 
-/// Renders the page for `records` and `errors` (sorted here by document) with `template`.
-pub fn render(
+/// Renders the page for `records` and `errors` (sorted here by document) with `template`
+/// into `out`.
+pub fn render_to(
     records: &[DocRecord],
     errors: &[DocError],
     template: &str,
-) -> Result<String, String> {
+    out: &mut dyn io::Write,
+) -> Result<(), String> {
     let mut recs: Vec<&DocRecord> = records.iter().collect();
     recs.sort_by(|a, b| a.doc.cmp(&b.doc));
     let mut errs: Vec<&DocError> = errors.iter().collect();
@@ -377,6 +379,9 @@ pub fn render(
         .map(|d| d.year.clone())
         .filter(|y| !y.is_empty())
         .collect();
+    let n_checks: usize = docs.iter().map(|d| d.checks.len()).sum();
+    // The views are copied into the template's values: keep one copy, not two.
+    let docs = Value::from(Serde(docs));
     let (rates_svg, outcomes_svg) = compare::charts(&recs);
     let measures: Vec<MeasureView> = Measure::ALL
         .iter()
@@ -389,10 +394,10 @@ pub fn render(
         .collect();
     let ctx = minijinja::context! {
         version => env!("CARGO_PKG_VERSION"),
-        docs => Value::from(Serde(&docs)),
+        docs,
         errors => Value::from(Serde(&errs)),
         n_facts => recs.iter().map(|r| r.facts.len()).sum::<usize>(),
-        n_checks => docs.iter().map(|d| d.checks.len()).sum::<usize>(),
+        n_checks,
         n_reports => recs.iter().filter(|r| r.meta.is_report).count(),
         regions => Value::from(Serde(distinct(&recs, |r| &r.meta.region))),
         levels => Value::from(Serde(distinct(&recs, |r| &r.meta.level))),
@@ -418,8 +423,20 @@ pub fn render(
     env.add_template(NAME, template)
         .map_err(|e| format!("review template: {e}"))?;
     env.get_template(NAME)
-        .and_then(|t| t.render(ctx))
+        .and_then(|t| t.render_captured_to(ctx, out))
+        .map(|_| ())
         .map_err(|e| format!("review template: {e}"))
+}
+
+/// The page for `records` and `errors` with `template`, as a string.
+pub fn render(
+    records: &[DocRecord],
+    errors: &[DocError],
+    template: &str,
+) -> Result<String, String> {
+    let mut out = Vec::new();
+    render_to(records, errors, template, &mut out)?;
+    String::from_utf8(out).map_err(|e| format!("review page: {e}"))
 }
 
 /// Writes `review.html` into `dir`, from the shipped template or the one at `template`.
@@ -436,9 +453,59 @@ pub fn write(
         ),
         None => None,
     };
-    let page =
-        render(records, errors, custom.as_deref().unwrap_or(TEMPLATE)).map_err(io::Error::other)?;
     let path = dir.join("review.html");
-    std::fs::write(&path, page)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    let at = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
+    let mut out = io::BufWriter::new(std::fs::File::create(&path).map_err(at)?);
+    let template = custom.as_deref().unwrap_or(TEMPLATE);
+    render_to(records, errors, template, &mut out).map_err(io::Error::other)?;
+    out.flush().map_err(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(subject: Subject, measure: Measure, value: f64) -> Fact {
+        Fact {
+            subject,
+            measure,
+            value,
+            qualifier: Qualifier::Eq,
+            evidence: String::new(),
+            start: 0,
+            end: 1,
+            repaired: false,
+        }
+    }
+
+    #[test]
+    fn checks_name_the_facts_they_are_about() {
+        let lead = fact(Subject::Proposal, Measure::Lead, 8.0);
+        let rate = fact(Subject::Proposal, Measure::ReplyRate, 120.0);
+        let other = fact(Subject::Suggestion, Measure::Lead, 8.0);
+        let facts = [lead.clone(), rate.clone(), other.clone()];
+        let checks = crate::pipeline::consistency(&[
+            fact(Subject::Proposal, Measure::Total, 12.0),
+            lead.clone(),
+            fact(Subject::Proposal, Measure::Co, 5.0),
+            rate.clone(),
+        ]);
+        assert_eq!(checks.len(), 2, "{checks:?}");
+        assert!(flags(&checks[0], &lead) && !flags(&checks[0], &rate));
+        assert!(flags(&checks[1], &rate) && !flags(&checks[1], &lead));
+        assert!(facts.iter().all(|f| !flags("decode: replaced", f)));
+        assert!(!checks.iter().any(|w| flags(w, &other)));
+        assert!(flags(
+            "check: a rate is given with no count anywhere",
+            &rate
+        ));
+    }
+
+    #[test]
+    fn script_data_cannot_close_its_element() {
+        let json = script_json(&["</script><!-- & >"]).unwrap();
+        assert_eq!(json, r#"["\u003c/script\u003e\u003c!-- \u0026 \u003e"]"#);
+        let back: Vec<String> = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, ["</script><!-- & >"]);
+    }
 }
