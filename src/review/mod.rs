@@ -17,12 +17,13 @@ pub use view::{MAX_CHARS, view};
 
 use crate::model::{DocError, DocRecord, Fact, Measure, Qualifier, Subject};
 use crate::output::fmt_value;
-use minijinja::value::Serde;
+use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
 use minijinja::{Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 /// The page's template, as shipped.
 pub const TEMPLATE: &str = include_str!("../../templates/review.html.j2");
@@ -46,7 +47,7 @@ struct MeasureView {
     rate: bool,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 struct FactView {
     id: String,
     subject: &'static str,
@@ -61,9 +62,9 @@ struct FactView {
     in_text: bool,
 }
 
-#[derive(Serialize)]
-struct RunView<'a> {
-    text: &'a str,
+#[derive(Debug, Serialize)]
+struct RunView {
+    text: String,
     start: usize,
     /// Set when the run's characters are not consecutive in the original (repaired).
     end: Option<usize>,
@@ -72,28 +73,48 @@ struct RunView<'a> {
     title: String,
 }
 
-#[derive(Serialize)]
-struct DocView<'a> {
+#[derive(Debug, Serialize)]
+struct DocView {
     i: usize,
-    doc: &'a str,
+    doc: String,
     is_report: bool,
     year: String,
-    region: &'a str,
-    level: &'a str,
-    sector: &'a str,
-    agency: &'a str,
-    encoding: &'a str,
+    region: String,
+    level: String,
+    sector: String,
+    agency: String,
+    encoding: String,
     script: &'static str,
     repairs: String,
     chars: usize,
-    warnings: Vec<&'a str>,
-    checks: Vec<&'a str>,
+    warnings: Vec<String>,
+    checks: Vec<String>,
     facts: Vec<FactView>,
-    runs: Vec<RunView<'a>>,
+    runs: Vec<RunView>,
     has_text: bool,
     shown: usize,
     total: usize,
     repaired_facts: bool,
+}
+
+/// The documents, as a sequence the template reads one document at a time: each is made a
+/// template value when the loop reaches it, so the values of all documents (many small maps,
+/// about 30 KB a document) never exist at once.
+#[derive(Debug)]
+struct Docs(Vec<DocView>);
+
+impl Object for Docs {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0.get(key.as_usize()?).map(|d| Value::from(Serde(d)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
 }
 
 /// What the page's script reads: the filter fields and the facts of every document.
@@ -185,19 +206,15 @@ fn fingerprint(records: &[&DocRecord]) -> String {
     format!("{h:016x}")
 }
 
-fn doc_view<'a>(i: usize, r: &'a DocRecord) -> DocView<'a> {
+fn doc_view(i: usize, r: &DocRecord) -> DocView {
     let review = r.review.as_deref();
     let evidence = |j: usize, f: &Fact| {
         review
             .and_then(|v| v.evidence.get(j).cloned())
             .unwrap_or_else(|| f.evidence.clone())
     };
-    let checks: Vec<&str> = r
-        .warnings
-        .iter()
-        .map(|w| w.as_str())
-        .filter(|w| is_check(w))
-        .collect();
+    let (checks, warnings): (Vec<String>, Vec<String>) =
+        r.warnings.iter().cloned().partition(|w| is_check(w));
     let mut in_text = vec![false; r.facts.len()];
     let runs: Vec<RunView> = review
         .map(|v| {
@@ -205,7 +222,9 @@ fn doc_view<'a>(i: usize, r: &'a DocRecord) -> DocView<'a> {
                 .iter()
                 .map(|run| {
                     for &j in &run.facts {
-                        in_text[j] = true;
+                        if let Some(seen) = in_text.get_mut(j) {
+                            *seen = true;
+                        }
                     }
                     run_view(i, r, run)
                 })
@@ -227,19 +246,19 @@ fn doc_view<'a>(i: usize, r: &'a DocRecord) -> DocView<'a> {
             end: f.end,
             repaired: f.repaired,
             flagged: checks.iter().any(|w| flags(w, f)),
-            in_text: in_text[j],
+            in_text: in_text.get(j).copied().unwrap_or(false),
         })
         .collect();
     DocView {
         i,
-        doc: &r.doc,
+        doc: r.doc.clone(),
         is_report: r.meta.is_report,
         year: r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
-        region: &r.meta.region,
-        level: &r.meta.level,
-        sector: &r.meta.sector,
-        agency: &r.meta.agency,
-        encoding: &r.encoding,
+        region: r.meta.region.clone(),
+        level: r.meta.level.clone(),
+        sector: r.meta.sector.clone(),
+        agency: r.meta.agency.clone(),
+        encoding: r.encoding.clone(),
         script: r.script.as_str(),
         repairs: r
             .repairs
@@ -248,12 +267,7 @@ fn doc_view<'a>(i: usize, r: &'a DocRecord) -> DocView<'a> {
             .collect::<Vec<_>>()
             .join("; "),
         chars: r.chars,
-        warnings: r
-            .warnings
-            .iter()
-            .map(|w| w.as_str())
-            .filter(|w| !is_check(w))
-            .collect(),
+        warnings,
         checks,
         facts,
         has_text: review.is_some(),
@@ -264,7 +278,7 @@ fn doc_view<'a>(i: usize, r: &'a DocRecord) -> DocView<'a> {
     }
 }
 
-fn run_view<'a>(i: usize, r: &'a DocRecord, run: &'a crate::model::ReviewRun) -> RunView<'a> {
+fn run_view(i: usize, r: &DocRecord, run: &crate::model::ReviewRun) -> RunView {
     let facts: Vec<&Fact> = run.facts.iter().filter_map(|&j| r.facts.get(j)).collect();
     let mut class = Vec::new();
     // The narrowest fact gives the colour; the others are in the title and the panel.
@@ -296,7 +310,7 @@ fn run_view<'a>(i: usize, r: &'a DocRecord, run: &'a crate::model::ReviewRun) ->
     }
     let linear = run.text.chars().count() == run.end - run.start;
     RunView {
-        text: &run.text,
+        text: run.text.clone(),
         start: run.start,
         end: (run.repaired_from.is_some() || !linear).then_some(run.end),
         ids: run
@@ -380,8 +394,7 @@ pub fn render_to(
         .filter(|y| !y.is_empty())
         .collect();
     let n_checks: usize = docs.iter().map(|d| d.checks.len()).sum();
-    // The views are copied into the template's values: keep one copy, not two.
-    let docs = Value::from(Serde(docs));
+    let docs = Value::from_object(Docs(docs));
     let (rates_svg, outcomes_svg) = compare::charts(&recs);
     let measures: Vec<MeasureView> = Measure::ALL
         .iter()
