@@ -77,6 +77,7 @@ mod tests {
                 repaired: false,
             }],
             topics: vec![],
+            review: None,
         }
     }
 

@@ -2,7 +2,8 @@
 //! people's congress deputy suggestions and CPPCC proposals) into comparable tables.
 //!
 //! Data flows through stages, one module each:
-//! [`ingest`] → [`decode`] → [`repair`] → [`script`] → [`segment`] → [`extract`] → [`output`].
+//! [`ingest`] → [`decode`] → [`repair`] → [`script`] → [`segment`] → [`extract`] → [`output`]
+//! (and [`review`], the page for checking the facts by eye).
 //! Every extracted fact keeps the clause it came from and its character offsets in the decoded
 //! original. [`stream`] runs the same pipeline over a list of paths and writes one JSON line
 //! per document ([`jsonl`]); [`merge`] makes such parts into the tables of one run.
@@ -32,6 +33,7 @@ pub mod outdir;
 pub mod output;
 pub mod pipeline;
 pub mod repair;
+pub mod review;
 pub mod script;
 pub mod segment;
 pub mod stream;

@@ -6,7 +6,7 @@ use banli::ingest::{self, WalkOptions};
 use banli::outdir::OutDir;
 use banli::stream::{self, CollectSink, Input, JsonlSink, Outcome};
 use banli::tally::Tally;
-use banli::{eval, merge, output, pipeline};
+use banli::{eval, merge, output, pipeline, review};
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, BufReader, IsTerminal, Write};
@@ -104,6 +104,21 @@ struct RunArgs {
     /// Larger files get an error row instead of being read (e.g. 1000, 64K, 100M, 2G).
     #[arg(long, default_value = "256M", value_parser = ingest::parse_size)]
     max_file_size: u64,
+    /// Write no review.html (for very large corpora: it embeds up to 20,000 characters of
+    /// each text, and each text is kept in memory until the end of the run).
+    #[arg(long)]
+    no_review: bool,
+    /// Render review.html with this minijinja template instead of the built-in one
+    /// (a copy of templates/review.html.j2, edited).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_review")]
+    review_template: Option<PathBuf>,
+}
+
+/// Whether the tables come with review.html, and from which template (`None`: built in).
+#[derive(Clone, Copy)]
+enum Review<'a> {
+    Off,
+    On(Option<&'a Path>),
 }
 
 fn main() -> ExitCode {
@@ -202,8 +217,14 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             .build_global()
             .map_err(|e| fail(format!("cannot set {j} threads: {e}")))?;
     }
-    let engine =
-        pipeline::Engine::new().map_err(|e| fail(format!("cannot build converters: {e}")))?;
+    let review = if a.jsonl.is_some() || a.no_review {
+        Review::Off
+    } else {
+        Review::On(a.review_template.as_deref())
+    };
+    let engine = pipeline::Engine::new()
+        .map_err(|e| fail(format!("cannot build converters: {e}")))?
+        .with_review(matches!(review, Review::On(_)));
     let bar = progress_bar(a.quiet);
     let opts = WalkOptions {
         follow: a.follow,
@@ -223,7 +244,9 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
         let walk = walk_corpus(&a, &opts)?;
         if let Some(outdir) = outdir {
             // The tables of a walked corpus: all documents at once.
-            return Ok(run_walk_tables(walk, &engine, &opts, &bar, outdir, started));
+            return Ok(run_walk_tables(
+                walk, &engine, &opts, &bar, outdir, review, started,
+            ));
         }
         bar.set_length((walk.sources.len() + walk.problems.len()) as u64);
         let extra = walk_skips(
@@ -247,7 +270,7 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             let ran = stream::run(inputs, &engine, a.max_file_size, threads, &mut sink);
             bar.finish_and_clear();
             ran.map_err(|e| fail(format!("{}: {e}", list_name(&a))))?;
-            write_tables(sink.records, sink.errors, outdir)
+            write_tables(sink.records, sink.errors, outdir, review)
         }
         (None, None) => unreachable!("an output folder is opened whenever --jsonl is not given"),
     };
@@ -380,11 +403,12 @@ fn stream_jsonl(
     (tally, Ok(()))
 }
 
-/// Writes the tables of collected records into the output folder.
+/// Writes the tables of collected records (and review.html) into the output folder.
 fn write_tables(
     records: Vec<banli::model::DocRecord>,
     errors: Vec<banli::model::DocError>,
     outdir: OutDir,
+    review: Review,
 ) -> (Tally, Result<(), ExitCode>) {
     let mut c = match merge::collate(records, errors) {
         Ok(c) => c,
@@ -398,6 +422,12 @@ fn write_tables(
     }
     let tally = Tally::of(&c.records, &c.errors);
     let written = output::write_all(outdir.staging(), &mut c.records, &mut c.errors)
+        .and_then(|()| match review {
+            Review::Off => Ok(()),
+            Review::On(template) => {
+                review::write(outdir.staging(), &c.records, &c.errors, template)
+            }
+        })
         .map_err(|e| e.to_string())
         .and_then(|()| outdir.commit());
     if let Err(e) = written {
@@ -414,6 +444,7 @@ fn run_walk_tables(
     opts: &WalkOptions,
     bar: &ProgressBar,
     outdir: OutDir,
+    review: Review,
     started: Instant,
 ) -> ExitCode {
     let start = |n: usize| bar.set_length(n as u64);
@@ -428,7 +459,7 @@ fn run_walk_tables(
         result.links_not_followed,
         result.links_revisited,
     );
-    match write_tables(result.records, result.errors, outdir) {
+    match write_tables(result.records, result.errors, outdir, review) {
         (tally, Ok(())) => summary(&tally, &extra, started),
         (_, Err(code)) => code,
     }
@@ -455,7 +486,8 @@ fn merge(parts: &[PathBuf], out: &Path) -> ExitCode {
     } else {
         String::new()
     };
-    match write_tables(c.records, c.errors, outdir) {
+    // Records read back carry no text, so a merge writes no review.html.
+    match write_tables(c.records, c.errors, outdir, Review::Off) {
         (tally, Ok(())) => summary(&tally, &format!("{extra}, {} parts", parts.len()), started),
         (_, Err(code)) => code,
     }

@@ -178,6 +178,7 @@ mod tests {
             warnings: vec![],
             facts: vec![],
             topics: vec![],
+            review: None,
         }
     }
 

@@ -243,6 +243,40 @@ pub struct DocRecord {
     pub facts: Vec<Fact>,
     /// Subject areas, in text order.
     pub topics: Vec<Topic>,
+    /// What `review.html` shows of the text; kept only when the engine is asked for a review
+    /// ([`crate::pipeline::Engine::with_review`]), and never written to `records.jsonl`.
+    #[serde(skip)]
+    pub review: Option<Box<ReviewText>>,
+}
+
+/// A document's text as the review page shows it: the decoded original after HTML to text and
+/// the repair stage (entities decoded, mojibake mended, pinyin dropped), blank lines folded,
+/// cut after [`crate::review::MAX_CHARS`] characters, in runs that each map back to the
+/// original.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewText {
+    /// The runs, in text order.
+    pub runs: Vec<ReviewRun>,
+    /// Characters of the whole text as shown (more than the runs hold when it was cut).
+    pub chars: usize,
+    /// Per fact, in the order of [`DocRecord::facts`]: the evidence as shown (decoded).
+    pub evidence: Vec<String>,
+}
+
+/// A stretch of shown text covered by the same facts, repaired or not as a whole.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewRun {
+    /// The characters shown.
+    pub text: String,
+    /// Original character offset of the first character.
+    pub start: usize,
+    /// Original offset one past the last character. For a run that was not repaired the
+    /// characters are consecutive in the original (`end - start` characters).
+    pub end: usize,
+    /// Indices into [`DocRecord::facts`] of the facts whose evidence covers the run.
+    pub facts: Vec<usize>,
+    /// For a repaired run: the original characters it was read from (markup decoded).
+    pub repaired_from: Option<String>,
 }
 
 /// A pipeline stage, named in error rows.

@@ -18,13 +18,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The files banli writes into an output folder.
-pub const TABLES: [&str; 6] = [
+pub const TABLES: [&str; 7] = [
     "documents.csv",
     "facts.csv",
     "topics.csv",
     "errors.csv",
     "comparison.csv",
     "records.jsonl",
+    "review.html",
 ];
 
 /// A locked output folder with its staging folder.

@@ -26,6 +26,8 @@ fn enter(stage: Stage) {
 pub struct Engine {
     converters: Converters,
     segmenter: Segmenter,
+    /// Keep what `review.html` shows of each text ([`DocRecord::review`]).
+    review: bool,
 }
 
 impl Engine {
@@ -34,7 +36,15 @@ impl Engine {
         Ok(Engine {
             converters: Converters::new()?,
             segmenter: Segmenter::new(),
+            review: false,
         })
+    }
+
+    /// Whether records keep what `review.html` shows of their text (off by default: it costs
+    /// up to about [`crate::review::MAX_CHARS`] characters a document).
+    pub fn with_review(mut self, review: bool) -> Engine {
+        self.review = review;
+        self
     }
 
     /// Processes one document held in memory.
@@ -96,8 +106,9 @@ impl Engine {
         enter(Stage::Script);
         let (norm, script) = script::normalise(&repaired, &self.converters);
         let norm = segment::unwrap_lines(norm);
-        // Large texts: keep only what the rest needs (`original` and `norm`).
-        drop(repaired);
+        // Large texts: keep only what the rest needs (`original` and `norm`, and the repaired
+        // text when the review page shows it).
+        let shown = self.review.then_some(repaired);
         if norm.as_str().trim().is_empty() {
             return Err(err(
                 Stage::Decode,
@@ -174,6 +185,7 @@ impl Engine {
                 .cmp(&(b.start, b.end, b.measure, b.subject))
                 .then(a.value.total_cmp(&b.value))
         });
+        let review = shown.map(|t| Box::new(crate::review::view(&t, &original, &out_facts)));
         Ok(DocRecord {
             doc: doc.to_string(),
             meta,
@@ -187,6 +199,7 @@ impl Engine {
             warnings,
             facts: out_facts,
             topics: out_topics,
+            review,
         })
     }
 

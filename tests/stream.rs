@@ -41,7 +41,8 @@ fn stream(list: &str, args: &[&str]) -> Vec<u8> {
 }
 
 fn assert_same_tables(want: &Path, got: &Path) {
-    for f in TABLES {
+    // review.html needs the texts, which records read back do not carry: merge writes none.
+    for f in TABLES.iter().filter(|f| **f != "review.html") {
         let (x, y) = (std::fs::read(want.join(f)), std::fs::read(got.join(f)));
         let (x, y) = (x.expect("run's table"), y.expect("merged table"));
         assert!(

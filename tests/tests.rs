@@ -31,3 +31,5 @@ mod linear;
 mod grounding;
 // Issue 12: stream mode (lists, JSON Lines, shards, closed pipes) and merge.
 mod stream;
+// Issue 10: review.html, offline, escaped, every fact highlighted, deterministic.
+mod review;

@@ -107,3 +107,34 @@ pub fn banli_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     writer.join().expect("stdin writer");
     out
 }
+
+/// Undoes the HTML escaping of an attribute value or text (the entities minijinja writes).
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&")
+}
+
+/// The opening tags `<NAME ...>` of an HTML page, each as a map from attribute to its
+/// (unescaped) value. Good enough for banli's own page: values are double-quoted and hold no
+/// `>` (it is escaped).
+pub fn tags(html: &str, name: &str) -> Vec<HashMap<String, String>> {
+    let open = format!("<{name} ");
+    html.match_indices(&open)
+        .map(|(i, _)| {
+            let rest = &html[i + open.len()..];
+            let tag = &rest[..rest.find('>').expect("tag end")];
+            let mut attrs = HashMap::new();
+            for part in tag.split('"').collect::<Vec<_>>().chunks(2) {
+                if let [key, value] = part {
+                    let key = key.trim().trim_end_matches('=');
+                    attrs.insert(key.to_string(), html_unescape(value));
+                }
+            }
+            attrs
+        })
+        .collect()
+}
