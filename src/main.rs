@@ -112,7 +112,14 @@ struct RunArgs {
     /// (a copy of templates/review.html.j2, edited).
     #[arg(long, value_name = "FILE", conflicts_with = "no_review")]
     review_template: Option<PathBuf>,
+    /// Write review.html even for a corpus of more than 5,000 documents.
+    #[arg(long, conflicts_with = "no_review")]
+    review: bool,
 }
+
+/// Above this many documents a walked corpus gets no review.html unless --review asks: the
+/// page embeds each text (and a run keeps each text until the end), which does not scale.
+const REVIEW_MAX_DOCS: usize = 5_000;
 
 /// Whether the tables come with review.html, and from which template (`None`: built in).
 #[derive(Clone, Copy)]
@@ -217,12 +224,12 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             .build_global()
             .map_err(|e| fail(format!("cannot set {j} threads: {e}")))?;
     }
-    let review = if a.jsonl.is_some() || a.no_review {
+    let mut review = if a.jsonl.is_some() || a.no_review {
         Review::Off
     } else {
         Review::On(a.review_template.as_deref())
     };
-    let engine = pipeline::Engine::new()
+    let mut engine = pipeline::Engine::new()
         .map_err(|e| fail(format!("cannot build converters: {e}")))?
         .with_review(matches!(review, Review::On(_)));
     let bar = progress_bar(a.quiet);
@@ -242,6 +249,15 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
         (open_list(&a, Arc::clone(&skipped))?, String::new())
     } else {
         let walk = walk_corpus(&a, &opts)?;
+        if matches!(review, Review::On(_)) && !a.review && walk.sources.len() > REVIEW_MAX_DOCS {
+            note!(
+                "banli run: {} documents: no review.html above {REVIEW_MAX_DOCS} (--review writes \
+                 it anyway)",
+                walk.sources.len()
+            );
+            review = Review::Off;
+            engine = engine.with_review(false);
+        }
         if let Some(outdir) = outdir {
             // The tables of a walked corpus: all documents at once.
             return Ok(run_walk_tables(

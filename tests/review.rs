@@ -304,3 +304,27 @@ fn review_flags_and_reruns() {
     assert!(!out.join("review.html").exists());
     assert!(out.join("facts.csv").exists());
 }
+
+#[test]
+fn a_large_corpus_gets_no_page_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for i in 0..5_001 {
+        std::fs::write(
+            corpus.join(format!("f{i}.txt")),
+            format!("共收到建议{i}件\n"),
+        )
+        .unwrap();
+    }
+    let out = dir.path().join("out");
+    let res = run(&corpus, &out, &[]);
+    assert!(res.status.success());
+    assert!(!out.join("review.html").exists());
+    assert!(out.join("facts.csv").exists());
+    let stderr = String::from_utf8_lossy(&res.stderr);
+    assert!(stderr.contains("no review.html above 5000"), "{stderr}");
+    let res = run(&corpus, &out, &["--review"]);
+    assert!(res.status.success());
+    assert!(out.join("review.html").exists());
+}
