@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores banli on a blind set of our labels (tests/blind/wild20 by default, or the set named):
 # copies its texts out of ../shared/eval/wild into a temporary corpus, runs the release binary
-# and prints `banli eval`. Usage: scripts/score_blind.sh [wild20|wild20b]
+# and prints `banli eval`. Usage: scripts/score_blind.sh [SET] (a folder of tests/blind)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wild="$root/../shared/eval/wild/docs"
