@@ -230,3 +230,10 @@ fn each_item_of_a_list_keeps_its_own_outcome() {
     let r = doc("该局承办的24件建议提案正在有序办理中。");
     lacks(&r, InProgress, 24.0);
 }
+
+#[test]
+fn items_chosen_for_an_award_are_not_handled_items() {
+    let r = doc("今年政协收到提案300件,立案280件,评选年度好提案18件。");
+    has(&r, (Proposal, Total, 300.0, Eq));
+    lacks(&r, Total, 18.0);
+}

@@ -136,6 +136,12 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ),
     ("回头看", Cue::NotHandled, "a look back over earlier years"),
     (
+        "评选",
+        Cue::NotHandled,
+        "items chosen for an award (评选优秀提案), not items handled",
+    ),
+    ("表彰", Cue::NotHandled, "items or people honoured"),
+    (
         "批示",
         Cue::NotHandled,
         "leaders' instructions (SCHEMA: no fact)",
