@@ -75,11 +75,10 @@ impl Reader<'_> {
             }
         };
         // "23件主办、承办、分办提案": roles joined name no one role.
-        let joined_roles = JOINED_ROLES.find(r).is_some_and(|j| j.start() == 0);
-        if joined_roles {
-        } else if role_at("主办") || role_at("主合办") || role_at("单办") {
+        let one_role = JOINED_ROLES.find(r).is_none_or(|j| j.start() != 0);
+        if one_role && (role_at("主办") || role_at("主合办") || role_at("单办")) {
             out.measure = Some(Measure::Lead);
-        } else if role_at("协办") || role_at("会办") {
+        } else if one_role && (role_at("协办") || role_at("会办")) {
             out.measure = Some(Measure::Co);
         } else if KEY_ITEMS
             .find(r)
@@ -95,13 +94,13 @@ impl Reader<'_> {
         let mut kind_end = 0;
         if let Some(km) = KIND_RE.find(r) {
             let gap = &r[..km.start()];
-            let qualifier_only = !next_item && gap.chars().all(|c| KIND_QUALIFIERS.contains(c))
-                || (!next_item
-                    && gap.chars().count() <= 4
-                    && gap.chars().all(crate::decode::is_cjk)
-                    && !["来信", "意见", "批评", "来电"]
-                        .iter()
-                        .any(|w| gap.contains(w)));
+            let qualifier_only = !next_item
+                && (gap.chars().all(|c| KIND_QUALIFIERS.contains(c))
+                    || (gap.chars().count() <= 4
+                        && gap.chars().all(crate::decode::is_cjk)
+                        && !["来信", "意见", "批评", "来电"]
+                            .iter()
+                            .any(|w| gap.contains(w))));
             let content = km.as_str() == "建议"
                 && (!self.hints.deputies || is_content_use(r, km.start(), km.end()));
             if qualifier_only && !content {
