@@ -15,6 +15,8 @@ mod phenomena;
 mod frames;
 // The frame rules of the second round (remainders, bands, defined letters, earlier years).
 mod frames_round2;
+// The third round: how areas are named (about-words, masked counts, what members cared about).
+mod frames_round3;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;
 // The damage generator: every kind of mojibake on every document, facts compared.

@@ -189,8 +189,48 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
         }
     }
     numbered_about(text, &mut out);
+    masked_counts(text, &mut out);
     bytes_to_chars(text, &mut out);
     out
+}
+
+/// "有关教育方面的提案**件": a page that masks its figures still names the area; the count is
+/// not given, so the topic has none. A mask is a run of asterisks or of the letter x where a
+/// number belongs, before the unit 件.
+fn masked_counts(text: &str, out: &mut Vec<RawTopic>) {
+    static MASKED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:[*＊]{1,4}|[xX×]{1,3})\s*件").expect("masked regex"));
+    let clause_start = |end: usize| {
+        text[..end]
+            .rfind([',', ';', ':', '。', '\n', '，', '；', '：'])
+            .map_or(0, |p| {
+                p + text[p..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
+    for m in MASKED.find_iter(text) {
+        // "**.*%": a masked share is no count; "2XX件" a partly masked number.
+        let before = text[..m.start()].chars().next_back();
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
+            continue;
+        }
+        let from = clause_start(m.start());
+        let near = &text[from..m.start()];
+        // The clause before: from the start of the one that ends at this clause's opening mark.
+        let mark = text[..from]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(p, _)| p);
+        let wide_from = clause_start(mark);
+        let wide = &text[wide_from..m.start()];
+        if let Some(label) = crate::extract::areas::topic_label(near, near, wide) {
+            out.push(RawTopic {
+                label,
+                count: None,
+                start: from,
+                end: m.end(),
+            });
+        }
+    }
 }
 
 /// "一是关于城市交通拥堵问题;二是关于老旧小区改造问题": a numbered list of what the items are

@@ -33,6 +33,15 @@ const INTRODUCERS: &[Introducer] = &[
         word: "集中于",
         strong: true,
     },
+    // "内容集中体现在…等方面", "主要体现在…": where the items' contents show.
+    Introducer {
+        word: "集中体现在",
+        strong: true,
+    },
+    Introducer {
+        word: "主要体现在",
+        strong: true,
+    },
     // "内容涵盖…" / "覆盖…": the span of subjects.
     Introducer {
         word: "涵盖",
@@ -174,7 +183,9 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
         if cs < floor {
             continue;
         }
-        let Some((intro, list_start)) = nearest_introducer(s, floor, cs) else {
+        let Some((intro, list_start)) =
+            nearest_introducer(s, floor, cs).or_else(|| focus_of_attention(s, floor, cs, ce))
+        else {
             continue;
         };
         let list = &s[list_start..cs];
@@ -250,6 +261,35 @@ fn nearest_introducer(s: &str, floor: usize, close: usize) -> Option<(&'static I
         return None;
     }
     Some((intro, start))
+}
+
+/// The list said afterwards to be what the members or deputies cared about most ("A、B、C等
+/// 内容,是委员们关注的重点", "A、B等问题成为代表关注的焦点"): the clause that holds the list
+/// opens it. Read as a strong introducer.
+fn focus_of_attention(
+    s: &str,
+    floor: usize,
+    close: usize,
+    close_end: usize,
+) -> Option<(&'static Introducer, usize)> {
+    static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[,,]?(?:是|成为|为)[^。;,,]{0,12}?(?:关注|关心)的(?:重点|焦点|热点)")
+            .expect("focus regex")
+    });
+    static AS_FOCUS: Introducer = Introducer {
+        word: "",
+        strong: true,
+    };
+    if !FOCUS.is_match(&s[close_end..]) || !s[..close].is_char_boundary(floor) {
+        return None;
+    }
+    let start = s[floor..close]
+        .rfind([',', ',', ':', ':'])
+        .map_or(floor, |p| {
+            floor + p + s[floor + p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let n = s[start..close].chars().count();
+    (s[start..close].contains('、') && (4..=120).contains(&n)).then_some((&AS_FOCUS, start))
 }
 
 /// The byte starts a clause: the start of the sentence or after punctuation.

@@ -1,0 +1,67 @@
+//! Rules of the third round of issue 7, one invented sentence each: how reports name the
+//! subject areas of their items (areas after "about" words or before a proposing verb,
+//! masked counts, the contents a report says its members cared about most).
+
+use crate::phenomena::doc;
+
+fn topics(text: &str) -> Vec<(String, Option<u32>)> {
+    doc(text)
+        .topics
+        .iter()
+        .map(|t| (t.label.clone(), t.count))
+        .collect()
+}
+
+fn has_topic(text: &str, label: &str, count: Option<u32>) {
+    let t = topics(text);
+    assert!(
+        t.iter().any(|(l, c)| l == label && *c == count),
+        "{label} {count:?} not in {t:?}"
+    );
+}
+
+#[test]
+fn the_word_about_is_no_part_of_the_area() {
+    let text = "今年共收到提案64件,其中有关乡村振兴方面的提案20件;有关城市管理方面的提案11件。";
+    has_topic(text, "乡村振兴", Some(20));
+    has_topic(text, "城市管理", Some(11));
+    assert!(!topics(text).iter().any(|(l, _)| l.starts_with("有关")));
+}
+
+#[test]
+fn an_area_before_a_proposing_verb_is_counted() {
+    let text = "共立案90件。在所有提案中,围绕产业升级方面提出提案41件,占45.6%。";
+    has_topic(text, "产业升级", Some(41));
+}
+
+#[test]
+fn a_masked_count_names_its_area_without_a_count() {
+    let text =
+        "共收到提案80件,全部办复。其中有关教育方面的提案**件,占总数的**.*%;涉及交通方面的XX件。";
+    has_topic(text, "教育", None);
+    has_topic(text, "交通", None);
+    // A masked total or share names no area.
+    assert_eq!(
+        topics("今年共收到提案80件,全部办复。立案**件,转社情民意XX件。"),
+        vec![]
+    );
+}
+
+#[test]
+fn contents_said_to_show_most_are_areas() {
+    let text = "今年承办建议41件,内容集中体现在停车管理、供水保障、校园安全等方面。";
+    has_topic(text, "停车管理", None);
+    has_topic(text, "校园安全", None);
+}
+
+#[test]
+fn a_list_named_afterwards_as_what_members_cared_about() {
+    let text = "今年承办提案57件,老旧小区改造、河道整治、托育服务等内容,是委员们关注的重点。";
+    has_topic(text, "老旧小区改造", None);
+    has_topic(text, "托育服务", None);
+    // A list of measures followed by no such statement names no area.
+    assert_eq!(
+        topics("今年承办提案57件,通过走访、座谈、电话等方式,与委员沟通。"),
+        vec![]
+    );
+}
