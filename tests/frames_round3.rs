@@ -65,3 +65,19 @@ fn a_list_named_afterwards_as_what_members_cared_about() {
         vec![]
     );
 }
+
+#[test]
+fn an_approximate_count_of_items_handled_is_a_floor() {
+    use crate::phenomena::{has, lacks};
+    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    let r = doc("近三年来,区住建局共办理人大代表建议120余件、政协委员提案90多件。");
+    has(&r, (Suggestion, Total, 120.0, Ge));
+    has(&r, (Proposal, Total, 90.0, Ge));
+    // Items raised by members around some themes are no count of the body's handling.
+    let r = doc("委员们围绕停车、托育等方面提出提案40余件,区住建局主办政协提案21件。");
+    lacks(&r, Total, 40.0);
+    has(&r, (Proposal, Total, 21.0, Eq));
+    // A floor of other things (项, %) is read as before: not at all.
+    let r = doc("共办理建议提案32件,出台政策措施50余项。");
+    lacks(&r, Total, 50.0);
+}

@@ -137,6 +137,17 @@ impl Reader<'_> {
         {
             return;
         }
+        // "委员围绕…等方面提出提案60余件": an approximate count of items raised says how active
+        // the members were; only a body's approximate count of items it handled is a floor
+        // ("共办理建议100余件").
+        if m.floor
+            && ["提出", "提交"].iter().any(|w| clause.contains(w))
+            && !["办理", "承办", "收到", "受理", "立案", "主办"]
+                .iter()
+                .any(|w| clause.contains(w))
+        {
+            return;
+        }
         // "除…1件主办件、1件合办件外": items set aside.
         if clause.contains('除') && right_text.contains('外') {
             return;
@@ -494,7 +505,12 @@ impl Reader<'_> {
                     subject,
                     measure,
                     value: m.value,
-                    qualifier: Qualifier::Eq,
+                    // "共办理建议100余件": more than 100, a floor (SCHEMA: ge).
+                    qualifier: if m.floor {
+                        Qualifier::Ge
+                    } else {
+                        Qualifier::Eq
+                    },
                     start: ev_start,
                     end: ev_end,
                 });

@@ -1,5 +1,6 @@
 //! Number mentions: every number with a unit (`件`, `个`, `项`, `%`, `百分之…`, `两个百分之百`),
-//! with its value and character offsets in the normalised text.
+//! with its value and character offsets in the normalised text. A count of items written with
+//! 余 or 多 ("100余件") is marked as a floor.
 
 use super::numerals::parse_number;
 use regex::Regex;
@@ -10,7 +11,7 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?P<group>[两二三四五六2-6])个[“"]?(?:百分之百|百分百|100\s*%)"#,
         r"|百分之(?P<pct>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)",
         r"|(?P<bai>百分百)",
-        r"|(?P<num>\d+(?:\.\d+)?万?|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)\s*(?P<unit>%|件|个|项|条)",
+        r"|(?P<num>\d+(?:\.\d+)?万?|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)\s*(?P<over>余|多)?\s*(?P<unit>%|件|个|项|条)",
     ))
     .expect("mention regex")
 });
@@ -39,6 +40,8 @@ pub struct Mention {
     pub kind: Kind,
     /// Written in Chinese numerals.
     pub chinese: bool,
+    /// "100余件", "80多件": more than the number, so the number is a floor.
+    pub floor: bool,
 }
 
 /// Finds the mentions in `text` (whose characters are `chars`), with char offsets.
@@ -66,6 +69,10 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
             (100.0, Kind::Rate, true)
         } else {
             let num = caps.name("num").expect("num").as_str();
+            // A floor is read only for items (件); "2000余项", "90多%" stay unread as before.
+            if caps.name("over").is_some() && caps.name("unit").map(|u| u.as_str()) != Some("件") {
+                continue;
+            }
             let chinese = !num.starts_with(|c: char| c.is_ascii_digit());
             let Some(v) = parse_number(num) else { continue };
             let kind = if caps.name("unit").map(|u| u.as_str()) == Some("%") {
@@ -81,6 +88,7 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
             value,
             kind,
             chinese,
+            floor: caps.name("over").is_some(),
         });
     }
     out
