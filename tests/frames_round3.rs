@@ -81,3 +81,43 @@ fn an_approximate_count_of_items_handled_is_a_floor() {
     let r = doc("共办理建议提案32件,出台政策措施50余项。");
     lacks(&r, Total, 50.0);
 }
+
+/// Document fields of a whole invented text (no report header added).
+fn fields(text: &str) -> banli::model::DocMeta {
+    crate::phenomena::ENGINE
+        .process_bytes("t.txt", text.as_bytes(), banli::ingest::Kind::Text)
+        .expect("processed")
+        .meta
+}
+
+#[test]
+fn a_news_item_speaks_for_the_body_that_held_its_event() {
+    let m = fields(
+        "本报讯 5月9日,市政协农业委召开重点提案督办座谈会,对委员提出的提案进行督办。\
+         会上,市水利局介绍了办理情况,市水利局负责人表示将抓好落实。",
+    );
+    assert_eq!(m.sector, "政协");
+    let m = fields(
+        "6月3日,县人大常委会组织开展代表建议办理情况视察活动。县政府副县长参加座谈会。\
+         截至目前,除3件申请延期办理的建议外,其余建议已办理完毕。",
+    );
+    assert_eq!(m.sector, "人大");
+    // Where the event took place is no holder; a text that counts a department's items is the
+    // department's.
+    let m = fields(
+        "3月2日,代表建议交办会在市人大常委会召开。市交通运输局负责主办代表建议共计5件,\
+         市交通运输局高度重视。",
+    );
+    assert_eq!(m.sector, "交通运输");
+}
+
+#[test]
+fn sector_short_forms_of_state_bureaus_and_veterans() {
+    let m =
+        fields("国家税务总局2022年建议提案办理情况\n国家税务总局共承办建议提案812件,均按时办复。");
+    assert_eq!(m.sector, "税务");
+    let m = fields(
+        "区退役军人事务局2022年建议提案办理情况\n区退役军人事务局共承办建议提案12件,均按时办复。",
+    );
+    assert_eq!(m.sector, "退役军人");
+}

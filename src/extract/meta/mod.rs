@@ -56,7 +56,8 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("商务", &["商务"]),
     ("科技", &["科学技术", "科技"]),
     ("医保", &["医疗保障", "医保"]),
-    ("退役军人事务", &["退役军人事务"]),
+    // Named 退役军人事务局/部; the short form drops 事务 (退役军人局, 退役军人部门).
+    ("退役军人", &["退役军人事务"]),
     ("林业", &["林业和草原", "林业"]),
     ("城管", &["城市管理", "城管"]),
     ("审计", &["审计"]),
@@ -75,7 +76,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         .collect();
     alts.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
     Regex::new(&format!(
-        "(?P<pre>自治区|[省市州县区旗盟镇乡])?(?P<name>{})(?P<suf>分局|局|厅|委员会|委|办公室|部|院)",
+        "(?P<pre>自治区|[省市州县区旗盟镇乡])?(?P<name>{})(?P<suf>分局|总局|局|厅|委员会|委|办公室|部|院)",
         alts.join("|")
     ))
     .expect("agency regex")
@@ -417,6 +418,14 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
             || reporting.whole_government)
     {
         sector = r.to_string();
+    }
+    // A news item speaks for the body that held its event, when no counting sentence names one
+    // and the text does not speak as a department.
+    if reporting.sector.is_none()
+        && !self_reference(text)
+        && let Some(s) = reporter::event_sector(text)
+    {
+        sector = s.to_string();
     }
     DocMeta {
         is_report: report,

@@ -143,6 +143,56 @@ pub fn read(text: &str) -> Reporter {
     }
 }
 
+/// A news item's lead says who held the event it reports ("8月11日,县人大常委会组织开展了代表
+/// 建议现场督办活动", "市政协经济委召开重点提案督办协商座谈会"): that body speaks, whatever
+/// departments answer at the event. Read from the first sentence with a verb of holding within
+/// the opening characters; only bodies of `BODIES` (a government, a CPPCC, a congress) count,
+/// with their own organs (政协经济委, 人大常委会办公室) but not a department named after them.
+/// Not for a text whose counting sentence names who counts.
+pub fn event_sector(text: &str) -> Option<&'static str> {
+    // A text whose counting sentence names a body or department ("今年,市司法局共办理政协提案
+    // 15件") says whose items they are; the event is only its setting.
+    if counting(text).is_some_and(|c| {
+        c.subject.contains(['局', '厅', '部', '委', '院'])
+            || BODIES.iter().any(|(w, _, _)| c.subject.contains(w))
+    }) {
+        return None;
+    }
+    static HELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("召开|组织开展|组织|举行|举办|开展").expect("event verb regex")
+    });
+    let lead = prefix_chars(text, 240);
+    let verb = HELD.find(lead)?;
+    let before = &lead[..verb.start()];
+    let subject = before
+        .rfind(['。', ',', '\n', ':', ')', '!', '?'])
+        .map_or(before, |p| {
+            &before[p + before[p..].chars().next().map_or(1, char::len_utf8)..]
+        });
+    let mut best: Option<(usize, &'static str)> = None;
+    for &(word, sector, _) in BODIES {
+        for (at, _) in subject.match_indices(word) {
+            let end = at + word.len();
+            if SESSION.is_match(&subject[end..]) || best.is_some_and(|(b, _)| b >= end) {
+                continue;
+            }
+            best = Some((end, sector));
+        }
+    }
+    let (end, sector) = best?;
+    // "交办会在市人大常委会召开": a body after 在 is where the event took place.
+    if subject[..end].contains('在') {
+        return None;
+    }
+    let after = subject[end..].trim();
+    // "市政府办公室", "县人大常委会" end the name; "市政协经济委" is the CPPCC's own committee;
+    // "市政府教育局" is a department.
+    let own_organ = after.is_empty()
+        || ["办公室", "办公厅", "常委会"].iter().any(|w| after == *w)
+        || (sector != "政府" && after.chars().count() <= 6 && after.ends_with(['委', '会']));
+    own_organ.then_some(sector)
+}
+
 /// Words that make a body a department (its own sector is read elsewhere).
 const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '所'];
 
