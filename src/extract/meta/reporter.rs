@@ -188,7 +188,7 @@ pub fn event_sector(text: &str) -> Option<&'static str> {
     // "市政府办公室", "县人大常委会" end the name; "市政协经济委" is the CPPCC's own committee;
     // "市政府教育局" is a department.
     let own_organ = after.is_empty()
-        || ["办公室", "办公厅", "常委会"].iter().any(|w| after == *w)
+        || ["办公室", "办公厅", "常委会"].contains(&after)
         || (sector != "政府" && after.chars().count() <= 6 && after.ends_with(['委', '会']));
     own_organ.then_some(sector)
 }
