@@ -121,3 +121,15 @@ fn sector_short_forms_of_state_bureaus_and_veterans() {
     );
     assert_eq!(m.sector, "退役军人");
 }
+
+#[test]
+fn a_state_commission_and_a_venue_name_no_region() {
+    let m = fields(
+        "中国西藏网 > 新闻\n一年来办理工作回顾\n据介绍,2021年国家发展改革委共办理建议提案927件,均已按时办结,满意率98.2%。",
+    );
+    assert_eq!((m.region.as_str(), m.level.as_str()), ("", ""));
+    let m = fields(
+        "提案工作回顾\n会议7日在北京开幕。据介绍,一年来委员提交提案4210件,立案3890件,已全部办复。",
+    );
+    assert_eq!(m.region, "");
+}

@@ -158,10 +158,10 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
                     break;
                 }
                 // Places in a list ("到上海、武汉、厦门等地考察") are visited, not reporting;
-                // a venue ("在北京举行的新闻发布会") is where a meeting was held.
+                // a venue ("在北京举行的新闻发布会", "大会在北京开幕") is where a meeting was held.
                 let prev = if i > 0 { chars[i - 1] } else { ' ' };
                 if prev == '在'
-                    && ["举行", "召开", "举办"]
+                    && ["举行", "召开", "举办", "开幕", "闭幕"]
                         .iter()
                         .any(|w| after.starts_with(w))
                 {

@@ -96,16 +96,19 @@ static SESSION: LazyLock<Regex> = LazyLock::new(|| {
 /// such a body has no region or level.
 fn national(c: &Counting) -> bool {
     // A ministry is named bare ("生态环境部", "我部"); a local 部 carries its party or place
-    // committee ("市委宣传部"), and a state bureau says 国家 ("国家林业和草原局").
+    // committee ("市委宣传部"), and a state bureau or commission says 国家 ("国家林业和草原局",
+    // "国家卫生健康委").
     static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:^|[^\p{Han}])(?:我部|国家[\p{Han}]{2,10}局|[\p{Han}]{2,10}部)(?:门)?\s*(?:共|$)",
+            r"(?:(?:^|[^\p{Han}])(?:我部|[\p{Han}]{2,10}部)|国家[\p{Han}]{2,10}(?:局|委))(?:门)?\s*(?:共|$)",
         )
         .expect("ministry regex")
     });
     // 部 also ends words that name no body: 全部, 内部, 局部, 大部.
+    // (A state commission, 国家…委, is no party committee.)
     let local = |m: &str| {
-        m.contains(['省', '市', '县', '区', '州', '委', '乡', '镇'])
+        let m = m.trim_start_matches(|c: char| !crate::decode::is_cjk(c));
+        (!m.starts_with("国家") && m.contains(['省', '市', '县', '区', '州', '委', '乡', '镇']))
             || ["全部", "内部", "局部", "大部"]
                 .iter()
                 .any(|w| m.trim_end().trim_end_matches('共').ends_with(w))
