@@ -133,3 +133,23 @@ fn a_state_commission_and_a_venue_name_no_region() {
     );
     assert_eq!(m.region, "");
 }
+
+#[test]
+fn areas_announced_by_their_number_and_a_colon() {
+    let text = "今年共收到建议80件。代表建议关注度最高的4个方面分别为:城市交通,如停车难、公交线路优化等;\
+                教育资源配置;养老服务体系建设;生态环境保护。";
+    has_topic(text, "城市交通", None);
+    has_topic(text, "生态环境保护", None);
+    has_topic(
+        "今年共收到建议80件,内容主要集中在以下三个方面:(1)城区停车;(2)农村饮水安全;(3)学前教育。",
+        "农村饮水安全",
+        None,
+    );
+    // The measures a body took are no areas of the items.
+    assert_eq!(
+        topics(
+            "今年共收到建议80件。办理建议中,我们重点做了以下几个方面:一是加强领导;二是强化沟通。"
+        ),
+        vec![]
+    );
+}

@@ -1,6 +1,7 @@
-//! Subject areas a report enumerates: `主要涉及A、B和C等方面`, `X和Y各2件`, and the
-//! `X方面N件` items found while reading counts.
+//! Subject areas a report enumerates: `主要涉及A、B和C等方面`, `X和Y各2件`, lists announced by
+//! their number (`5个方面分别为:A;B`), and the `X方面N件` items found while reading counts.
 
+mod announced;
 mod prose;
 
 use regex::Regex;
@@ -190,6 +191,7 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
     }
     numbered_about(text, &mut out);
     masked_counts(text, &mut out);
+    announced::extract(text, &mut out);
     bytes_to_chars(text, &mut out);
     out
 }
