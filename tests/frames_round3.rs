@@ -153,3 +153,16 @@ fn areas_announced_by_their_number_and_a_colon() {
         vec![]
     );
 }
+
+#[test]
+fn a_list_named_with_the_items_it_concerns() {
+    let text =
+        "今年办理全国人大代表建议3件,均为代表个人建议,涉及风电产业发展、边境口岸建设的建议。";
+    has_topic(text, "风电产业发展", None);
+    has_topic(text, "边境口岸建设", None);
+    // One concern that qualifies the items is no list of areas.
+    assert_eq!(
+        topics("今年办理建议3件,涉及群众切身利益的建议均已办复。"),
+        vec![]
+    );
+}

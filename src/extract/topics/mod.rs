@@ -28,6 +28,15 @@ static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("open list regex")
 });
 
+/// "涉及清洁能源、对外交流的建议。": the list names the items' concerns, closed by the items
+/// and the clause's end (a count after them is read with the counts).
+static OF_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"涉及(?P<list>[^,。;:!?\n等的]{5,60}?)的(?:代表建议|委员提案|建议|提案|议案)(?:[,。;]|$)",
+    )
+    .expect("of-items regex")
+});
+
 static EACH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<labels>[^,。;:!?\n\d]{2,40}?)各(?P<n>\d+)件").expect("each regex")
 });
@@ -154,6 +163,23 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
                 count: None,
                 start,
                 end,
+            });
+        }
+    }
+    // "涉及A、B的建议": a list of what the items concern, named with the items themselves.
+    for caps in OF_ITEMS.captures_iter(text) {
+        let list = caps.name("list").expect("list").as_str();
+        let parts: Vec<&str> = list.split('、').collect();
+        if parts.len() < 2 || parts.iter().any(|p| !(2..=16).contains(&p.chars().count())) {
+            continue;
+        }
+        let whole = caps.get(0).expect("match");
+        for label in split_items(list) {
+            out.push(RawTopic {
+                label,
+                count: None,
+                start: whole.start(),
+                end: whole.end(),
             });
         }
     }
