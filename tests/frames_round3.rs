@@ -166,3 +166,22 @@ fn a_list_named_with_the_items_it_concerns() {
         vec![]
     );
 }
+
+#[test]
+fn areas_with_counts_in_brackets_or_a_number_of_themes() {
+    let text =
+        "今年共收到提案120件,提案内容主要涉及产业转型(32件)、社会事业(45件)、城乡建设(43件)。";
+    has_topic(text, "产业转型", Some(32));
+    has_topic(text, "城乡建设", Some(43));
+    // Roles in brackets are no areas.
+    assert_eq!(
+        topics("今年共收到提案120件,其中主办(32件)、协办(45件)。"),
+        vec![]
+    );
+    let text = "今年共收到建议120件。建议主要围绕乡村振兴、城市更新、民生保障三大主题。";
+    has_topic(text, "城市更新", None);
+    // The particle before a count is the sentence's, not the area's.
+    let t = topics("今年共收到建议120件,其中,涉及城市建设管理的36件,涉及教育卫生的21件。");
+    assert!(t.contains(&("城市建设管理".to_string(), Some(36))), "{t:?}");
+    assert!(!t.iter().any(|(l, _)| l.ends_with('的')), "{t:?}");
+}

@@ -68,7 +68,11 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
 /// A label that can name a subject area: words only, no 等 (a list of areas), no catch-all, no
 /// outcome class, no proposer or time.
 pub(super) fn area(label: &str) -> Option<String> {
-    let label = label.trim().trim_start_matches(['、', ' ']);
+    // "涉及城市建设管理的36件": the particle before the count belongs to the sentence.
+    let label = label
+        .trim()
+        .trim_start_matches(['、', ' '])
+        .trim_end_matches('的');
     let listed = label.contains('等') || label.starts_with("关于");
     let words_only = label.chars().all(|c| crate::decode::is_cjk(c) || c == '、');
     if listed

@@ -37,6 +37,14 @@ static OF_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("of-items regex")
 });
 
+/// An area with its count in brackets, as one item of a list ("经济建设(32件)").
+static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[、,:]|涉及|包括|集中在)(?P<label>[^,。;:!?\n、()()\d]{2,16}?)[((](?P<n>\d+)件[))]",
+    )
+    .expect("bracketed regex")
+});
+
 static EACH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<labels>[^,。;:!?\n\d]{2,40}?)各(?P<n>\d+)件").expect("each regex")
 });
@@ -197,6 +205,28 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
             let whole = caps.get(0).expect("match");
             for part in labels.split(['和', '、', '及']) {
                 if let Some(label) = clean(part) {
+                    out.push(RawTopic {
+                        label,
+                        count: Some(n),
+                        start: base + whole.start(),
+                        end: base + whole.end(),
+                    });
+                }
+            }
+        }
+        // "主要涉及经济建设(32件)、社会事业(45件)": each area with its count in brackets.
+        let bracketed: Vec<_> = BRACKETED.captures_iter(sentence).collect();
+        if bracketed.len() >= 2 {
+            for caps in bracketed {
+                let whole = caps.get(0).expect("match");
+                let n: u32 = caps["n"].parse().unwrap_or(0);
+                // The words that open the list are no part of its first area.
+                let label = ["涉及", "包括", "集中在"]
+                    .iter()
+                    .filter_map(|w| caps["label"].rfind(w).map(|p| p + w.len()))
+                    .max()
+                    .map_or(&caps["label"], |p| &caps["label"][p..]);
+                if let Some(label) = clean(label).and_then(|l| super::areas::area(&l)) {
                     out.push(RawTopic {
                         label,
                         count: Some(n),
