@@ -185,3 +185,23 @@ fn areas_with_counts_in_brackets_or_a_number_of_themes() {
     assert!(t.contains(&("城市建设管理".to_string(), Some(36))), "{t:?}");
     assert!(!t.iter().any(|(l, _)| l.ends_with('的')), "{t:?}");
 }
+
+#[test]
+fn the_largest_area_with_its_count_after_a_comma() {
+    has_topic(
+        "今年共收到建议96件。其中,城乡建设与管理方面的建议最多,有31件。",
+        "城乡建设与管理",
+        Some(31),
+    );
+    let r = doc("今年共收到提案96件。产业发展方面的提案数量最多,达29件。");
+    crate::phenomena::lacks(&r, banli::model::Measure::Total, 29.0);
+}
+
+#[test]
+fn paired_items_and_a_closing_number_stay_out_of_labels() {
+    let t = topics("今年共收到建议96件,主要集中在城市建设、社会保障、教育卫生三个方面。");
+    assert_eq!(t.len(), 3, "{t:?}");
+    let t = topics("今年共收到建议96件,这些建议涉及面广,既有城市建设方面的,也有教育卫生方面的。");
+    assert!(t.contains(&("城市建设".to_string(), None)), "{t:?}");
+    assert!(!t.iter().any(|(l, _)| l.contains("有")), "{t:?}");
+}

@@ -53,10 +53,16 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
         Regex::new(r"^\s*在(?P<label>[^,;:在]{2,16}?)(?:上|方面|领域)[,:]\s*(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
             .expect("setting regex")
     });
+    // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
+    static MOST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[,:;、])\s*(?:其中)?[,:]?\s*(?:涉及|关于|有关)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)的?(?:提案|建议|议案)?(?:数量)?最多[,]\s*(?:共|有|达|为)?\s*$")
+            .expect("most regex")
+    });
     let caps = AREA
         .captures(near)
         .or_else(|| ABOUT.captures(near))
         .or_else(|| SETTING.captures(wide))
+        .or_else(|| MOST.captures(wide))
         .or_else(|| {
             (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
                 .then(|| LISTED.captures(near))

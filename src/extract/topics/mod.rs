@@ -65,6 +65,15 @@ pub(super) fn clean(label: &str) -> Option<String> {
     ] {
         l = l.strip_prefix(p).unwrap_or(l);
     }
+    // "既有城市建设方面的,也有教育卫生方面的": the words that pair the items.
+    for p in ["既有", "也有", "又有", "还有"] {
+        l = l.strip_prefix(p).unwrap_or(l);
+    }
+    let l = l.trim_end_matches('的');
+    let l = l
+        .strip_suffix("方面")
+        .or_else(|| l.strip_suffix("领域"))
+        .unwrap_or(l);
     let l = l.trim_matches([' ', '的']);
     // Quotes around the whole label go; a quoted word inside it stays ("“120”急救体系建设").
     let inner = l.trim_start_matches('“').trim_end_matches('”');
@@ -155,7 +164,12 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
     let mut out = prose::extract(text);
     for caps in OPEN_LIST.captures_iter(text) {
         let list = caps.name("list").expect("list").as_str();
-        if list.contains('等') || !list.contains('、') || list.chars().any(|c| c.is_ascii_digit())
+        // A list closed by its head noun ("…三个方面") is read by the prose finder.
+        if list.contains('等')
+            || !list.contains('、')
+            || list.chars().any(|c| c.is_ascii_digit())
+            || list.contains("方面")
+            || list.contains("领域")
         {
             continue;
         }
