@@ -205,3 +205,14 @@ fn paired_items_and_a_closing_number_stay_out_of_labels() {
     assert!(t.contains(&("城市建设".to_string(), None)), "{t:?}");
     assert!(!t.iter().any(|(l, _)| l.contains("有")), "{t:?}");
 }
+
+#[test]
+fn items_answered_with_an_explanation_are_kept_for_reference() {
+    use crate::phenomena::has;
+    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    let r = doc("今年共承办建议41件,已解决25件,列入计划解决10件,作解释说明6件。");
+    has(&r, (Suggestion, Reference, 6.0, Eq));
+    // Explained because it cannot be solved now: not feasible.
+    let r = doc("今年共承办建议41件,因受财力限制暂时无法解决,向代表进行说明、解释的7件。");
+    has(&r, (Suggestion, NotFeasible, 7.0, Eq));
+}

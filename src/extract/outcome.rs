@@ -131,6 +131,13 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
     {
         return Reading::Class(Measure::Solved);
     }
+    // "解释说明6件", "作说明解释的3件": a class of its own in an outcome list, the items answered
+    // with an explanation (SCHEMA: D, kept for reference or explained). A longer phrase that
+    // tells how a body dealt with the deputy ("已向代表说明解释") is no class.
+    let explained = bare.trim_start_matches(['作', '予', '以', '给']);
+    if ["解释说明", "说明解释"].contains(&explained) {
+        return Reading::Class(Measure::Reference);
+    }
     Reading::None
 }
 
@@ -294,6 +301,8 @@ mod tests {
     #[test]
     fn explanation_alone_is_no_class_but_keeps_a_cannot() {
         assert_eq!(class("已向代表说明解释"), Reading::None);
+        assert_eq!(class("解释说明"), Reading::Class(Measure::Reference));
+        assert_eq!(class("作说明解释的"), Reading::Class(Measure::Reference));
         assert_eq!(
             class("因政策所限暂时难以解决、已作解释说明的"),
             Reading::Class(Measure::NotFeasible)
