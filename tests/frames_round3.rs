@@ -216,3 +216,18 @@ fn items_answered_with_an_explanation_are_kept_for_reference() {
     let r = doc("今年共承办建议41件,因受财力限制暂时无法解决,向代表进行说明、解释的7件。");
     has(&r, (Suggestion, NotFeasible, 7.0, Eq));
 }
+
+#[test]
+fn a_grade_said_after_the_items_it_grades() {
+    use crate::phenomena::{has, lacks};
+    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    let r = doc(
+        "今年共承办建议52件,代表对49件表示满意,对2件表示基本满意,对其中1件建议的答复表示不满意。",
+    );
+    has(&r, (Suggestion, Satisfied, 49.0, Eq));
+    has(&r, (Suggestion, BasicallySatisfied, 2.0, Eq));
+    has(&r, (Suggestion, Unsatisfied, 1.0, Eq));
+    // Two grades joined give no fact.
+    let r = doc("今年共承办建议52件,51件建议的代表表示满意或基本满意。");
+    lacks(&r, Satisfied, 51.0);
+}

@@ -37,6 +37,13 @@ pub(super) struct Right {
     pub(super) verb: bool,
 }
 
+/// A grade given by the proposers, after the items it grades ("…表示满意", "…评价为基本满意"),
+/// not joined to another grade ("满意或基本满意" joins two: no fact).
+static GRADE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:表示|评价为|评为|反馈为|测评为)(?P<grade>不满意|基本满意|比较满意|满意)(?:$|[^或和、及与])")
+        .expect("grade-after regex")
+});
+
 /// Words that may stand between a number and the kind of item it counts.
 pub(super) const KIND_QUALIFIERS: &str = "政协人大代表委员县市省区州的重点重要立案主办协办会办件中";
 
@@ -140,6 +147,18 @@ impl Reader<'_> {
         } else {
             r.chars().take(8).collect()
         };
+        // "对1件建议的办理结果表示不满意", "45件代表表示满意": the grade the proposers gave these
+        // items, said after them within the clause.
+        if out.measure.is_none()
+            && !next_item
+            && let Some(g) = GRADE_AFTER.captures(&right)
+        {
+            out.measure = match &g["grade"] {
+                "不满意" => Some(Measure::Unsatisfied),
+                "满意" => Some(Measure::Satisfied),
+                _ => Some(Measure::BasicallySatisfied),
+            };
+        }
         if out.measure.is_none() && !next_item && outcome::names_outcome(&head) {
             match outcome::read_in(&head, &self.hints.letters, true) {
                 Reading::Class(c) => out.measure = Some(c),
