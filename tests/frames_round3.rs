@@ -231,3 +231,10 @@ fn a_grade_said_after_the_items_it_grades() {
     let r = doc("今年共承办建议52件,51件建议的代表表示满意或基本满意。");
     lacks(&r, Satisfied, 51.0);
 }
+
+#[test]
+fn the_timeliness_rate_is_a_reply_rate() {
+    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    let r = doc("今年共承办建议30件,均在规定时限内答复,时效率100%。");
+    crate::phenomena::has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+}

@@ -396,6 +396,11 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
         Some(Measure::ReplyRate),
         "items handled in time: the reply rate by another name",
     ),
+    (
+        "时效率",
+        Some(Measure::ReplyRate),
+        "items answered within the time limit: the on-time reply rate by another name",
+    ),
     ("办复率", Some(Measure::ReplyRate), ""),
     ("答复率", Some(Measure::ReplyRate), ""),
     ("办结率", Some(Measure::ReplyRate), ""),
