@@ -292,9 +292,13 @@ impl Reader<'_> {
 
         let top = self.top().clone();
         let addition = ADDITION_CUES.iter().any(|w| left.contains(w));
-        let part_cue = PART_RE.is_match(&near) && !addition;
-        // "…其中会后17件,经审查立案175件": registering is a new stage, not a part.
-        let registered = whole.is_some() && near.contains("立案") && !part_cue;
+        // "并案处理8件" are merged items, a part; "并案(处理)后为123件" is what the registered
+        // items came to after merging, a stage of its own.
+        let merged_stage = near.contains("并案后") || near.contains("并案处理后");
+        let part_cue = PART_RE.is_match(&near) && !addition && !merged_stage;
+        // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
+        // the registered items ("并案处理后为123件").
+        let registered = whole.is_some() && (near.contains("立案") || merged_stage) && !part_cue;
         let in_breakdown = top.parent.is_some() && !registered;
         let mut inherited = false;
         // The breakdown this count splits by kind, if it does.

@@ -110,6 +110,12 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ),
     ("交办", Cue::Whole, "items assigned"),
     ("立为", Cue::Whole, "registered as proposals (立为提案)"),
+    (
+        "并案处理后",
+        Cue::Whole,
+        "the registered items after merging duplicates (并案处理后为N件): a later stage's total",
+    ),
+    ("并案后", Cue::Whole, "the same, shorter"),
     ("提出", Cue::Whole, "items raised"),
     ("提交", Cue::Whole, "items submitted"),
     ("征集", Cue::Whole, "items collected"),
