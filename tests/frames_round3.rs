@@ -241,8 +241,8 @@ fn the_timeliness_rate_is_a_reply_rate() {
 
 #[test]
 fn the_count_after_merging_is_a_stage_and_merged_items_a_part() {
-    use crate::phenomena::{has, lacks};
-    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    use crate::phenomena::lacks;
+    use banli::model::{Measure::*, Qualifier::*};
     let r = doc("大会共收到提案240件。经审查,共立案215件,并案处理后为198件,其中集体提案30件。");
     assert!(
         r.facts
