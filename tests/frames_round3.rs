@@ -255,3 +255,13 @@ fn the_count_after_merging_is_a_stage_and_merged_items_a_part() {
     let r = doc("共收到提案240件,经审查立案215件,其中并案处理9件。");
     lacks(&r, Total, 9.0);
 }
+
+#[test]
+fn registered_items_are_proposals_unless_named_motions() {
+    use crate::phenomena::has;
+    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    let r = doc("大会共收到提案180件。经审查,共立案162件。");
+    has(&r, (Proposal, Total, 162.0, Eq));
+    let r = doc("大会主席团决定立案的议案4件。");
+    has(&r, (Suggestion, Total, 4.0, Eq));
+}

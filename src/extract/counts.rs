@@ -447,6 +447,9 @@ impl Reader<'_> {
                 .filter(|&(m, _)| outcome && is_outcome(m))
                 .map(|(_, s)| s))
             .or(self.wholes.last().copied().filter(|_| outcome))
+            // Registering (立案) is what a CPPCC does to proposals; a congress registers only
+            // 议案, which are named as such.
+            .or((registered && near.contains("立案")).then_some(Subject::Proposal))
             .unwrap_or(self.hints.default_subject);
 
         {
