@@ -20,6 +20,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod agree;
+pub mod corrections;
 pub mod decode;
 pub mod eval;
 pub mod extract;
@@ -39,3 +41,4 @@ pub mod segment;
 pub mod stream;
 pub mod tally;
 pub mod text;
+pub mod xlsx;
