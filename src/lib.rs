@@ -7,6 +7,8 @@
 //! Every extracted fact keeps the clause it came from and its character offsets in the decoded
 //! original. [`stream`] runs the same pipeline over a list of paths and writes one JSON line
 //! per document ([`jsonl`]); [`merge`] makes such parts into the tables of one run.
+//! [`corrections`] applies a researcher's corrections to the facts of each document,
+//! [`xlsx`] writes the tables as one workbook, and [`agree`] scores two coders' agreement.
 //!
 //! ```
 //! let engine = banli::pipeline::Engine::new().unwrap();

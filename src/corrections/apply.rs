@@ -42,7 +42,7 @@ impl DocText<'_> {
 
     /// Why `c`'s evidence is not at its offsets (`Ok` when it is).
     fn check(&self, c: &Correction) -> Result<(), String> {
-        if c.end > self.original.len() {
+        if c.start >= c.end || c.end > self.original.len() {
             return Err(format!(
                 "offsets {}–{} lie past the end of the document ({} characters)",
                 c.start,
