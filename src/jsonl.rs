@@ -75,6 +75,7 @@ mod tests {
                 start: 3,
                 end: 9,
                 repaired: false,
+                source: crate::model::Origin::Extracted,
             }],
             topics: vec![],
             review: None,

@@ -7,6 +7,8 @@
 //! Every extracted fact keeps the clause it came from and its character offsets in the decoded
 //! original. [`stream`] runs the same pipeline over a list of paths and writes one JSON line
 //! per document ([`jsonl`]); [`merge`] makes such parts into the tables of one run.
+//! [`corrections`] applies a researcher's corrections to the facts of each document,
+//! [`xlsx`] writes the tables as one workbook, and [`agree`] scores two coders' agreement.
 //!
 //! ```
 //! let engine = banli::pipeline::Engine::new().unwrap();
@@ -20,6 +22,8 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod agree;
+pub mod corrections;
 pub mod decode;
 pub mod eval;
 pub mod extract;
@@ -39,3 +43,4 @@ pub mod segment;
 pub mod stream;
 pub mod tally;
 pub mod text;
+pub mod xlsx;

@@ -1,13 +1,17 @@
 //! The `banli` command line: `banli run` (tables, or JSON Lines with `--jsonl`), `banli merge`,
 //! `banli text` and `banli eval`.
 
+use banli::corrections::{self, Corrections};
 use banli::filelist::{Shard, Skipped};
 use banli::ingest::{self, WalkOptions};
 use banli::outdir::OutDir;
 use banli::stream::{self, CollectSink, Input, JsonlSink, Outcome};
 use banli::tally::Tally;
-use banli::{eval, merge, output, pipeline, review};
-use clap::{Args, Parser, Subcommand};
+use banli::{agree, eval, merge, output, pipeline, review, xlsx};
+
+mod args;
+use args::{Cli, Command, RunArgs};
+use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, BufReader, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -25,98 +29,6 @@ macro_rules! note {
 /// The exit code when standard output is a closed pipe, as for a program stopped by SIGPIPE.
 const BROKEN_PIPE: u8 = 141;
 
-#[derive(Parser)]
-#[command(
-    name = "banli",
-    version,
-    about = "Handling reports of deputy suggestions and CPPCC proposals, as tables"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Process every .txt, .html/.htm and extension-less file under CORPUS (recursively), or
-    /// the files of a list (--files-from), into tables (-o) or JSON Lines (--jsonl).
-    Run(RunArgs),
-    /// Make JSON Lines parts (--jsonl) and output folders into the tables of one run.
-    Merge {
-        /// JSON Lines files written by `banli run --jsonl` (`-` for standard input), or output
-        /// folders of earlier runs.
-        #[arg(required = true)]
-        parts: Vec<PathBuf>,
-        /// Folder the CSV tables are written to (created if missing).
-        #[arg(short, long, default_value = "output")]
-        output: PathBuf,
-    },
-    /// Print the normalised text banli extracts from (decoded, repaired, simplified).
-    Text {
-        /// The file to show.
-        file: PathBuf,
-        /// Stop after the repair stage: no width folding, no script conversion.
-        #[arg(long)]
-        repaired: bool,
-    },
-    /// Score OUTPUT against a gold set (gold_docs.csv, gold_facts.csv, gold_topics.csv).
-    Eval {
-        /// Folder holding the gold CSV files.
-        gold: PathBuf,
-        /// Folder holding documents.csv, facts.csv and topics.csv.
-        #[arg(default_value = "output")]
-        output: PathBuf,
-    },
-}
-
-#[derive(Args)]
-struct RunArgs {
-    /// Folder of reports (or one file) [default: corpus].
-    #[arg(conflicts_with = "files_from")]
-    corpus: Option<PathBuf>,
-    /// Read the paths to process from FILE (`-`: standard input), one a line; each path as
-    /// written is its document key.
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
-    /// The list of --files-from is separated by NUL bytes (find -print0), not lines.
-    #[arg(short = '0', long, requires = "files_from")]
-    null: bool,
-    /// Write one JSON record per document to FILE (`-`: standard output), in input order,
-    /// instead of the tables.
-    #[arg(long, value_name = "FILE", conflicts_with = "output")]
-    jsonl: Option<PathBuf>,
-    /// Take only the I-th of N stable shares of the input (by a hash of the document key).
-    #[arg(long, value_name = "I/N", value_parser = Shard::parse)]
-    shard: Option<Shard>,
-    /// Folder the CSV tables are written to (created if missing) [default: output].
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Worker threads (default: one per core). Output is identical for every value.
-    #[arg(short = 'j', long)]
-    jobs: Option<usize>,
-    /// No progress bar.
-    #[arg(short, long)]
-    quiet: bool,
-    /// Follow symbolic links (each folder is walked once; links leaving CORPUS are
-    /// followed and reported). Without it links are skipped and counted.
-    #[arg(short = 'L', long, conflicts_with = "files_from")]
-    follow: bool,
-    /// Larger files get an error row instead of being read (e.g. 1000, 64K, 100M, 2G).
-    #[arg(long, default_value = "256M", value_parser = ingest::parse_size)]
-    max_file_size: u64,
-    /// Write no review.html (for very large corpora: it embeds up to 20,000 characters of
-    /// each text, and each text is kept in memory until the end of the run).
-    #[arg(long)]
-    no_review: bool,
-    /// Render review.html with this minijinja template instead of the built-in one
-    /// (a copy of templates/review.html.j2, edited).
-    #[arg(long, value_name = "FILE", conflicts_with = "no_review")]
-    review_template: Option<PathBuf>,
-    /// Write review.html even for a corpus of more than 5,000 documents.
-    #[arg(long, conflicts_with = "no_review")]
-    review: bool,
-}
-
 /// Above this many documents a walked corpus gets no review.html unless --review asks: the
 /// page embeds each text (and a run keeps each text until the end), which does not scale.
 const REVIEW_MAX_DOCS: usize = 5_000;
@@ -128,21 +40,41 @@ enum Review<'a> {
     On(Option<&'a Path>),
 }
 
+/// What besides the CSV tables goes into the output folder.
+#[derive(Clone, Copy)]
+struct Extras<'a> {
+    review: Review<'a>,
+    xlsx: bool,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run(args),
-        Command::Merge { parts, output } => merge(&parts, &output),
+        Command::Merge {
+            parts,
+            output,
+            no_xlsx,
+        } => merge(&parts, &output, !no_xlsx),
         Command::Text { file, repaired } => show_text(&file, repaired),
-        Command::Eval { gold, output } => match eval::score(&gold, &output) {
-            Ok(s) => print_out(&eval::render(&s))
-                .err()
-                .unwrap_or(ExitCode::SUCCESS),
-            Err(e) => {
-                note!("banli eval: {e}");
-                ExitCode::from(2)
+        Command::Eval {
+            gold,
+            output,
+            coders,
+        } => {
+            let scored = match (coders.as_deref(), gold) {
+                (Some([a, b]), _) => agree::score(a, b).map(|s| agree::render(&s)),
+                (_, Some(gold)) => eval::score(&gold, &output).map(|s| eval::render(&s)),
+                _ => Err("give a gold folder, or --coders A B".into()),
+            };
+            match scored {
+                Ok(text) => print_out(&text).err().unwrap_or(ExitCode::SUCCESS),
+                Err(e) => {
+                    note!("banli eval: {e}");
+                    ExitCode::from(2)
+                }
             }
-        },
+        }
     }
 }
 
@@ -229,9 +161,18 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     } else {
         Review::On(a.review_template.as_deref())
     };
+    let fixes = match &a.corrections {
+        Some(path) => Some(Arc::new(
+            Corrections::load(path).map_err(|e| fail(format!("corrections: {e}")))?,
+        )),
+        None => None,
+    };
+    let log = fixes.as_deref().map(corrections::Log::new);
+    let log = log.as_ref();
     let mut engine = pipeline::Engine::new()
         .map_err(|e| fail(format!("cannot build converters: {e}")))?
-        .with_review(matches!(review, Review::On(_)));
+        .with_review(matches!(review, Review::On(_)))
+        .with_corrections(fixes.clone());
     let bar = progress_bar(a.quiet);
     let opts = WalkOptions {
         follow: a.follow,
@@ -260,8 +201,12 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
         }
         if let Some(outdir) = outdir {
             // The tables of a walked corpus: all documents at once.
+            let extras = Extras {
+                review,
+                xlsx: !a.no_xlsx,
+            };
             return Ok(run_walk_tables(
-                walk, &engine, &opts, &bar, outdir, review, started,
+                walk, &engine, &opts, &bar, outdir, extras, log, a.shard, started,
             ));
         }
         bar.set_length((walk.sources.len() + walk.problems.len()) as u64);
@@ -277,6 +222,9 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
         if let Err(e) = r {
             bar.suspend(|| note!("banli: {e}"));
         }
+        for m in log.map(|l| l.see(r)).unwrap_or_default() {
+            bar.suspend(|| note!("banli: {m}"));
+        }
     };
     let threads = rayon::current_num_threads();
     let (tally, result) = match (&a.jsonl, outdir) {
@@ -286,7 +234,11 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             let ran = stream::run(inputs, &engine, a.max_file_size, threads, &mut sink);
             bar.finish_and_clear();
             ran.map_err(|e| fail(format!("{}: {e}", list_name(&a))))?;
-            write_tables(sink.records, sink.errors, outdir, review)
+            let extras = Extras {
+                review,
+                xlsx: !a.no_xlsx,
+            };
+            write_tables(sink.records, sink.errors, outdir, extras)
         }
         (None, None) => unreachable!("an output folder is opened whenever --jsonl is not given"),
     };
@@ -299,11 +251,21 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             list_name(&a)
         );
     }
+    let fixed = log.map(|l| finish_log(l, a.shard)).unwrap_or_default();
     Ok(summary(
         &tally,
-        &format!("{extra}{}", skipped.describe()),
+        &format!("{extra}{}{fixed}", skipped.describe()),
         started,
     ))
+}
+
+/// Reports the documents corrections name that the run did not read (in its shard); the
+/// corrections' part of the summary line.
+fn finish_log(log: &corrections::Log, shard: Option<Shard>) -> String {
+    for m in log.unseen(|doc| shard.is_none_or(|s| s.takes(doc))) {
+        note!("banli: {m}");
+    }
+    log.summary()
 }
 
 /// Inputs for stream mode.
@@ -419,12 +381,13 @@ fn stream_jsonl(
     (tally, Ok(()))
 }
 
-/// Writes the tables of collected records (and review.html) into the output folder.
+/// Writes the tables of collected records (and review.html, banli.xlsx) into the output
+/// folder.
 fn write_tables(
     records: Vec<banli::model::DocRecord>,
     errors: Vec<banli::model::DocError>,
     outdir: OutDir,
-    review: Review,
+    extras: Extras,
 ) -> (Tally, Result<(), ExitCode>) {
     let mut c = match merge::collate(records, errors) {
         Ok(c) => c,
@@ -438,13 +401,17 @@ fn write_tables(
     }
     let tally = Tally::of(&c.records, &c.errors);
     let written = output::write_all(outdir.staging(), &mut c.records, &mut c.errors)
-        .and_then(|()| match review {
+        .and_then(|()| match extras.review {
             Review::Off => Ok(()),
             Review::On(template) => {
                 review::write(outdir.staging(), &c.records, &c.errors, template)
             }
         })
         .map_err(|e| e.to_string())
+        .and_then(|()| match extras.xlsx {
+            true => xlsx::write(outdir.staging()),
+            false => Ok(()),
+        })
         .and_then(|()| outdir.commit());
     if let Err(e) = written {
         note!("banli: output: {e}");
@@ -454,13 +421,16 @@ fn write_tables(
 }
 
 /// `banli run CORPUS -o OUT`: every document of the walk processed, then the tables.
+#[allow(clippy::too_many_arguments)]
 fn run_walk_tables(
     walk: ingest::Walk,
     engine: &pipeline::Engine,
     opts: &WalkOptions,
     bar: &ProgressBar,
     outdir: OutDir,
-    review: Review,
+    extras: Extras,
+    log: Option<&corrections::Log>,
+    shard: Option<Shard>,
     started: Instant,
 ) -> ExitCode {
     let start = |n: usize| bar.set_length(n as u64);
@@ -470,18 +440,26 @@ fn run_walk_tables(
     for e in &result.errors {
         note!("banli: {e}");
     }
+    let mut fixed = String::new();
+    if let Some(log) = log {
+        let records = result.records.iter().flat_map(|r| log.see_record(r));
+        for m in records.chain(result.errors.iter().flat_map(|e| log.see_error(e))) {
+            note!("banli: {m}");
+        }
+        fixed = finish_log(log, shard);
+    }
     let extra = walk_skips(
         result.skipped_extension,
         result.links_not_followed,
         result.links_revisited,
     );
-    match write_tables(result.records, result.errors, outdir, review) {
-        (tally, Ok(())) => summary(&tally, &extra, started),
+    match write_tables(result.records, result.errors, outdir, extras) {
+        (tally, Ok(())) => summary(&tally, &format!("{extra}{fixed}"), started),
         (_, Err(code)) => code,
     }
 }
 
-fn merge(parts: &[PathBuf], out: &Path) -> ExitCode {
+fn merge(parts: &[PathBuf], out: &Path, xlsx: bool) -> ExitCode {
     let started = Instant::now();
     let outdir = match OutDir::open(out) {
         Ok(o) => o,
@@ -503,7 +481,11 @@ fn merge(parts: &[PathBuf], out: &Path) -> ExitCode {
         String::new()
     };
     // Records read back carry no text, so a merge writes no review.html.
-    match write_tables(c.records, c.errors, outdir, Review::Off) {
+    let extras = Extras {
+        review: Review::Off,
+        xlsx,
+    };
+    match write_tables(c.records, c.errors, outdir, extras) {
         (tally, Ok(())) => summary(&tally, &format!("{extra}, {} parts", parts.len()), started),
         (_, Err(code)) => code,
     }

@@ -146,6 +146,29 @@ impl Qualifier {
     }
 }
 
+/// Where a fact comes from: extraction, or a researcher's correction (`--corrections`).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    /// Found by extraction, unchanged.
+    #[default]
+    Extracted,
+    /// Changed (value or measure) or added by a correction.
+    Corrected,
+}
+
+impl Origin {
+    /// The spelling used in the CSV files (`source` column).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Extracted => "extracted",
+            Origin::Corrected => "corrected",
+        }
+    }
+}
+
 /// One numeric fact with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
@@ -165,6 +188,10 @@ pub struct Fact {
     pub end: usize,
     /// True when the evidence overlaps a span the repair stage changed.
     pub repaired: bool,
+    /// Extracted, or corrected by a researcher (records written before this field read back
+    /// as extracted).
+    #[serde(default)]
+    pub source: Origin,
 }
 
 /// One subject area a document enumerates.

@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The files banli writes into an output folder.
-pub const TABLES: [&str; 7] = [
+pub const TABLES: [&str; 8] = [
     "documents.csv",
     "facts.csv",
     "topics.csv",
@@ -26,6 +26,7 @@ pub const TABLES: [&str; 7] = [
     "comparison.csv",
     "records.jsonl",
     "review.html",
+    "banli.xlsx",
 ];
 
 /// A locked output folder with its staging folder.

@@ -173,6 +173,7 @@ pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError])
             "start",
             "end",
             "repaired",
+            "source",
         ],
     )?;
     for r in records {
@@ -187,6 +188,7 @@ pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError])
                 &f.start.to_string(),
                 &f.end.to_string(),
                 if f.repaired { "1" } else { "0" },
+                f.source.as_str(),
             ])?;
         }
     }

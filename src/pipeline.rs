@@ -1,6 +1,7 @@
 //! The whole run: ingest → decode → repair → script → segment → extract, one document per
 //! rayon task, with the heavy objects built once and shared.
 
+use crate::corrections::{self, Corrections};
 use crate::decode::{self, html};
 use crate::extract::{facts, meta, topics};
 use crate::ingest::{self, Kind, Source, Walk, WalkOptions};
@@ -12,6 +13,7 @@ use crate::text::MappedText;
 use rayon::prelude::*;
 use std::cell::Cell;
 use std::path::Path;
+use std::sync::Arc;
 
 thread_local! {
     /// The stage the current thread's document is in, to name it when a stage panics.
@@ -28,6 +30,8 @@ pub struct Engine {
     segmenter: Segmenter,
     /// Keep what `review.html` shows of each text ([`DocRecord::review`]).
     review: bool,
+    /// A researcher's corrections, applied to each document's facts.
+    corrections: Option<Arc<Corrections>>,
 }
 
 impl Engine {
@@ -37,7 +41,15 @@ impl Engine {
             converters: Converters::new()?,
             segmenter: Segmenter::new(),
             review: false,
+            corrections: None,
         })
+    }
+
+    /// Applies `corrections` to the facts of every document processed ([`corrections::apply`]):
+    /// a correction not applied becomes a warning of its document.
+    pub fn with_corrections(mut self, corrections: Option<Arc<Corrections>>) -> Engine {
+        self.corrections = corrections;
+        self
     }
 
     /// Whether records keep what `review.html` shows of their text (off by default: it costs
@@ -108,7 +120,12 @@ impl Engine {
         let norm = segment::unwrap_lines(norm);
         // Large texts: keep only what the rest needs (`original` and `norm`, and the repaired
         // text when the review page shows it).
-        let shown = self.review.then_some(repaired);
+        let fixes = self
+            .corrections
+            .as_deref()
+            .map(|c| (c.name(), c.for_doc(doc)))
+            .filter(|(_, list)| !list.is_empty());
+        let shown = (self.review || fixes.is_some()).then_some(repaired);
         if norm.as_str().trim().is_empty() {
             return Err(err(
                 Stage::Decode,
@@ -147,6 +164,7 @@ impl Engine {
                     start: a,
                     end: b,
                     repaired: norm.any_touched(f.start, f.end),
+                    source: crate::model::Origin::Extracted,
                 });
             }
         }
@@ -179,13 +197,23 @@ impl Engine {
         if !meta.is_report {
             out_topics.clear();
         }
+        if let (Some((file, list)), Some(shown)) = (fixes, &shown) {
+            let text = corrections::DocText {
+                original: &original,
+                shown,
+            };
+            let (stale, _) = corrections::apply(&mut out_facts, list, &text, file);
+            warnings.extend(stale);
+        }
         warnings.extend(consistency(&out_facts));
         out_facts.sort_by(|a, b| {
             (a.start, a.end, a.measure, a.subject)
                 .cmp(&(b.start, b.end, b.measure, b.subject))
                 .then(a.value.total_cmp(&b.value))
         });
-        let review = shown.map(|t| Box::new(crate::review::view(&t, &original, &out_facts)));
+        let review = shown
+            .filter(|_| self.review)
+            .map(|t| Box::new(crate::review::view(&t, &original, &out_facts)));
         Ok(DocRecord {
             doc: doc.to_string(),
             meta,

@@ -13,6 +13,7 @@ fn same_corpus_same_bytes_at_any_thread_count() {
         "topics.csv",
         "errors.csv",
         "comparison.csv",
+        "banli.xlsx",
     ] {
         let x = std::fs::read(a.join(f)).unwrap();
         let y = std::fs::read(b.join(f)).unwrap();

@@ -35,3 +35,7 @@ mod grounding;
 mod stream;
 // Issue 10: review.html, offline, escaped, every fact highlighted, deterministic.
 mod review;
+// Issue 10: corrections applied on the next run, reported when stale; coders' agreement.
+mod corrections;
+// Issue 10: banli.xlsx, read back with another reader.
+mod xlsx;

@@ -152,6 +152,7 @@ struct FactData<'a> {
     start: usize,
     end: usize,
     repaired: bool,
+    source: &'static str,
 }
 
 /// Serialises `v` as JSON that is safe inside a `<script>` element.
@@ -382,6 +383,7 @@ pub fn render_to(
                         start: f.start,
                         end: f.end,
                         repaired: f.repaired,
+                        source: f.source.as_str(),
                     })
                     .collect(),
             })
@@ -488,6 +490,7 @@ mod tests {
             start: 0,
             end: 1,
             repaired: false,
+            source: crate::model::Origin::Extracted,
         }
     }
 

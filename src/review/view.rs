@@ -235,6 +235,7 @@ mod tests {
             start,
             end,
             repaired: false,
+            source: crate::model::Origin::Extracted,
         }
     }
 
