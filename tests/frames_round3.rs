@@ -265,3 +265,16 @@ fn registered_items_are_proposals_unless_named_motions() {
     let r = doc("大会主席团决定立案的议案4件。");
     has(&r, (Suggestion, Total, 4.0, Eq));
 }
+
+#[test]
+fn an_outcome_list_of_both_kinds_keeps_its_subject_when_shortened() {
+    use crate::phenomena::has;
+    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    let r = doc(
+        "属于A类的建议提案有4件,属于B类的建议提案有9件,因条件限制需待以后解决属于C类的建议3件。",
+    );
+    has(&r, (Combined, NotFeasible, 3.0, Eq));
+    // A deputy's suggestion named as such is its own kind.
+    let r = doc("共承办人大代表建议20件、政协提案10件。已解决的提案6件,已解决的代表建议12件。");
+    has(&r, (Suggestion, Solved, 12.0, Eq));
+}

@@ -451,6 +451,19 @@ impl Reader<'_> {
             // 议案, which are named as such.
             .or((registered && near.contains("立案")).then_some(Subject::Proposal))
             .unwrap_or(self.hints.default_subject);
+        // "A类的建议提案有2件,…C类的建议5件": an outcome list of both kinds keeps its subject
+        // when a later item shortens 建议提案 to 建议; a deputy's suggestion is named as such.
+        let subject = if outcome
+            && subject == Subject::Suggestion
+            && self
+                .last_fact
+                .is_some_and(|(m, s)| is_outcome(m) && s == Subject::Combined)
+            && !["代表", "人大", "议案"].iter().any(|w| near.contains(w))
+        {
+            Subject::Combined
+        } else {
+            subject
+        };
 
         {
             let top = self.top();
