@@ -84,7 +84,10 @@ def run_spark(args, paths):
         banli = os.path.abspath(args.banli)
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         if args.ship:
-            sc.addFile(banli)
+            # spark-submit --files banli has registered it already (again would be refused).
+            files = sc.getConf().get("spark.files", "") or ""
+            if not any(os.path.basename(f) == "banli" for f in files.split(",")):
+                sc.addFile(banli)
             # Every executor has a SparkFiles root of its own; in local mode it is the driver's.
             env["SPARK_FILES_ROOT"] = SparkFiles.getRootDirectory()
         slices = max(sc.defaultParallelism, math.ceil(len(paths) / args.batch), 1)
