@@ -25,6 +25,8 @@ fi
 echo "ci_spark: setup took $((SECONDS - start)) s"
 cargo build --release -q
 banli=$PWD/target/release/banli
+# Local mode only: every socket Spark opens stays on the loopback interface.
+export SPARK_LOCAL_IP=127.0.0.1
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -78,6 +78,10 @@ def run_spark(args, paths):
         conf = conf.setMaster(args.master)
     # The UI is of no use to a batch job and its port may be taken.
     conf = conf.set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false")
+    if (args.master or "").startswith("local"):
+        # Local mode talks to itself only: keep its sockets on the loopback interface.
+        conf = conf.set("spark.driver.host", "127.0.0.1")
+        conf = conf.set("spark.driver.bindAddress", "127.0.0.1")
     sc = SparkContext.getOrCreate(conf)
     sc.setLogLevel("WARN")
     try:
