@@ -278,3 +278,24 @@ fn an_outcome_list_of_both_kinds_keeps_its_subject_when_shortened() {
     let r = doc("共承办人大代表建议20件、政协提案10件。已解决的提案6件,已解决的代表建议12件。");
     has(&r, (Suggestion, Solved, 12.0, Eq));
 }
+
+#[test]
+fn a_role_inside_a_breakdown_of_that_role_is_a_part() {
+    use crate::phenomena::lacks;
+    use banli::model::Measure::*;
+    let r = doc("今年共承办建议52件,其中主办34件(其中独办11件),协办18件。");
+    lacks(&r, Lead, 11.0);
+    let r = doc("今年共承办建议52件,其中主办34件,协办18件。主办件中,独办11件。");
+    lacks(&r, Lead, 11.0);
+    // An outcome inside the same breakdown is a fact of its own.
+    let r = doc("今年共承办建议52件,其中主办34件(其中已解决20件),协办18件。");
+    crate::phenomena::has(
+        &r,
+        (
+            banli::model::Subject::Suggestion,
+            Solved,
+            20.0,
+            banli::model::Qualifier::Eq,
+        ),
+    );
+}

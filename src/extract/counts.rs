@@ -305,6 +305,16 @@ impl Reader<'_> {
         let mut split = None;
         // "共主办…13件": a body that only leads gives the total too (SCHEMA).
         let mut also_total = false;
+        // "主办30件(其中独办12件)", "主办件中,独办12件": a role inside a breakdown of a count with
+        // that same role counts a part of it.
+        if let (Some(ms @ (Measure::Lead | Measure::Co)), Some(parent)) =
+            (measure, top.parent.filter(|_| in_breakdown))
+            && ms == parent.measure
+            && kind.is_none_or(|k| k == parent.subject)
+        {
+            self.top().part_last = true;
+            return;
+        }
         let measure = match measure {
             Some(x) => x,
             // The parts of a count that gave no fact give none, unless they say their own
