@@ -302,7 +302,7 @@ const NUMERALS: [&str; 15] = [
 
 /// Total dictionary frequency of the words made of a Chinese numeral and `c` (`一年`, `两件`):
 /// how likely `c` is to follow a number.
-fn numeral_word_freq(judge: &Judge, c: char) -> usize {
+pub(super) fn numeral_word_freq(judge: &Judge, c: char) -> usize {
     let mut w = String::with_capacity(8);
     NUMERALS
         .iter()
