@@ -2,7 +2,7 @@
 //! suite's damage generator (`tests/damage_gen.rs`); for looking at repairs by hand and for
 //! measuring.
 //!
-//! `cargo run --release --example damage -- KIND IN_DIR OUT_DIR [alternate|whole] [encoding_rs|python]`
+//! `cargo run --release --example damage -- KIND IN_DIR OUT_DIR [alternate|whole] [encoding_rs|python|iconv]`
 //! (OUT_DIR/clean/ receives the decoded originals.)
 //! KIND: gbk_as_latin1, double_utf8, utf8_as_gbk, big5_as_gbk, gbk_as_big5, markup
 
@@ -17,7 +17,9 @@ fn main() {
     let (kind, input, output) = match args.as_slice() {
         [k, i, o, ..] => (k, i, o),
         _ => {
-            eprintln!("usage: damage KIND IN_DIR OUT_DIR [alternate|whole] [encoding_rs|python]");
+            eprintln!(
+                "usage: damage KIND IN_DIR OUT_DIR [alternate|whole] [encoding_rs|python|iconv]"
+            );
             std::process::exit(2);
         }
     };
@@ -32,6 +34,7 @@ fn main() {
     let style = match args.get(4).map(String::as_str) {
         None | Some("encoding_rs") => Style::EncodingRs,
         Some("python") => Style::Python,
+        Some("iconv") => Style::Iconv,
         Some(s) => {
             eprintln!("unknown style {s}");
             std::process::exit(2);

@@ -13,7 +13,7 @@ bin="$root/target/release/banli"
 f1() { "$bin" eval "$set_dir" "$1" | grep -m1 '^facts' | grep -oE 'F1 [0-9.]+' ; }
 "$bin" run "$set_dir/docs" -o "$tmp/clean" -q
 echo "clean: $(f1 "$tmp/clean")"
-for style in encoding_rs python; do
+for style in encoding_rs python iconv; do
   for kind in gbk_as_latin1 double_utf8 utf8_as_gbk big5_as_gbk gbk_as_big5 markup; do
     "$root/target/release/examples/damage" "$kind" "$set_dir/docs" "$tmp/d-$kind-$style" "$mode" "$style"
     rm -rf "$tmp/d-$kind-$style/clean"

@@ -184,12 +184,23 @@ fn whole_documents_of_utf8_and_big5_read_as_gbk() {
 #[ignore]
 fn damage_figures() {
     for mode in [Mode::Alternate, Mode::Whole] {
-        for style in [Style::EncodingRs, Style::Python] {
+        for style in [Style::EncodingRs, Style::Python, Style::Iconv] {
             for kind in crate::damage_gen::KINDS {
                 run(kind, mode, style);
             }
         }
     }
+}
+
+#[test]
+fn iconv_style_drops_the_bytes_python_replaces() {
+    // An invented line: the last byte of 件 makes no GBK pair and is lost either way.
+    let line = "共承办建议12件";
+    let py = damage(line, "utf8_as_gbk", Mode::Whole, Style::Python).expect("known kind");
+    let ic = damage(line, "utf8_as_gbk", Mode::Whole, Style::Iconv).expect("known kind");
+    assert!(py.ends_with('\u{FFFD}'), "{py:?}");
+    assert!(!ic.contains('\u{FFFD}'), "{ic:?}");
+    assert_eq!(ic, py.replace('\u{FFFD}', ""));
 }
 
 #[test]

@@ -7,6 +7,9 @@
 //! - [`Style::Python`]: Python's codecs with `errors="replace"`: one U+FFFD for each byte that
 //!   starts no valid character, and the bytes after it read again. Python's `gbk` and `big5`
 //!   tables are approximated by encoding_rs's without the private-use and HKSCS parts.
+//! - [`Style::Iconv`]: `iconv -c` (glibc), which drops each byte that starts no valid
+//!   character and reads the next again: the Python reading with nothing left in its place.
+//!   For Windows-1252 targets it reads as encoding_rs does.
 
 #![allow(dead_code)]
 
@@ -19,6 +22,8 @@ pub enum Style {
     EncodingRs,
     /// Python `errors="replace"`.
     Python,
+    /// `iconv -c`: bad bytes dropped.
+    Iconv,
 }
 
 /// Which lines are damaged.
@@ -55,8 +60,9 @@ fn python_pair(pair: [u8; 2], enc: &'static Encoding) -> Option<char> {
     Some(c)
 }
 
-/// Decodes `bytes` of a two-byte codec as Python does with `errors="replace"`.
-fn python_decode(bytes: &[u8], enc: &'static Encoding) -> String {
+/// Decodes `bytes` of a two-byte codec as Python does with `errors="replace"` (`lost` is
+/// U+FFFD), or as `iconv -c` does (`lost` is `None`: the byte is dropped).
+fn python_decode(bytes: &[u8], enc: &'static Encoding, lost: Option<char>) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
     let mut i = 0;
     while i < bytes.len() {
@@ -72,7 +78,7 @@ fn python_decode(bytes: &[u8], enc: &'static Encoding) -> String {
                 i += 2;
             }
             None => {
-                out.push('\u{FFFD}');
+                out.extend(lost);
                 i += 1;
             }
         }
@@ -83,8 +89,9 @@ fn python_decode(bytes: &[u8], enc: &'static Encoding) -> String {
 /// Bytes of `s` in `from`, read back as `to` (what a wrong codec does).
 pub fn misread(s: &str, from: &'static Encoding, to: &'static Encoding, style: Style) -> String {
     let (bytes, _, _) = from.encode(s);
-    if style == Style::Python && (to == GBK || to == BIG5) {
-        return python_decode(&bytes, to);
+    if style != Style::EncodingRs && (to == GBK || to == BIG5) {
+        let lost = (style == Style::Python).then_some('\u{FFFD}');
+        return python_decode(&bytes, to, lost);
     }
     to.decode_without_bom_handling(&bytes).0.into_owned()
 }

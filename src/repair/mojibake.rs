@@ -240,7 +240,17 @@ pub(super) fn utf8_with_lost_bytes(
             .chars()
             .find(|c| !c.is_whitespace())
             .unwrap_or(' ');
-        let word_freq = |c: char| judge.completion_freq(&before, c, &after);
+        // After a number in digits, the words of a Chinese numeral and the candidate count
+        // too (`12件` as `两件`, `几件`).
+        let after_number = before.first().is_some_and(|c| c.is_ascii_digit());
+        let word_freq = |c: char| {
+            let own = judge.completion_freq(&before, c, &after);
+            if after_number {
+                own.max(diagnose::numeral_word_freq(judge, c))
+            } else {
+                own
+            }
+        };
         let fills: Vec<u8> = if lead {
             (0xE4..=0xE9).collect()
         } else {
