@@ -210,6 +210,8 @@ fn facts(records: &[DocRecord]) -> PyResult<Table> {
                     .collect::<BooleanArray>(),
             ),
         ),
+        // extracted, or corrected by a researcher (`--corrections` on the CLI).
+        ("source", false, strings(fs().map(|(_, f)| f.source.as_str()))),
     ])
 }
 
