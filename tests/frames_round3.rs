@@ -299,3 +299,26 @@ fn a_role_inside_a_breakdown_of_that_role_is_a_part() {
         ),
     );
 }
+
+#[test]
+fn numbers_in_a_tables_count_column_are_counts() {
+    use crate::phenomena::{has, lacks};
+    use banli::model::{Measure::*, Qualifier::*, Subject::*};
+    let r = doc(
+        "今年共承办建议90件,按办理结果分为A类(已解决)、B类(列入计划解决)、C类(暂不能解决)。\n\
+         类别  件数  百分比\nA  61  67.8\nB  21  23.3\nC  8  8.9\n合计  90  100\n",
+    );
+    has(&r, (Suggestion, Solved, 61.0, Eq));
+    has(&r, (Suggestion, InProgress, 21.0, Eq));
+    has(&r, (Suggestion, NotFeasible, 8.0, Eq));
+    let r = doc(
+        "今年共承办建议90件。\n| 办理结果 | 数量(件) | 占比 |\n|---|---|---|\n| 已解决 | 70 | 77.8% |\n| 留作参考 | 20 | 22.2% |\n",
+    );
+    has(&r, (Suggestion, Solved, 70.0, Eq));
+    has(&r, (Suggestion, Reference, 20.0, Eq));
+    // A table of units is no list of outcomes; numbers outside a count column are no counts.
+    let r = doc("今年共承办建议90件。\n单位  办理件数  满意率\n市教育局  30  100%\n");
+    lacks(&r, Total, 30.0);
+    let r = doc("今年共承办建议90件。\n序号  年份  备注\n1  2021  无\n");
+    lacks(&r, Total, 2021.0);
+}

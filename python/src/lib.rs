@@ -211,7 +211,11 @@ fn facts(records: &[DocRecord]) -> PyResult<Table> {
             ),
         ),
         // extracted, or corrected by a researcher (`--corrections` on the CLI).
-        ("source", false, strings(fs().map(|(_, f)| f.source.as_str()))),
+        (
+            "source",
+            false,
+            strings(fs().map(|(_, f)| f.source.as_str())),
+        ),
     ])
 }
 

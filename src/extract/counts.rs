@@ -35,7 +35,8 @@ impl Reader<'_> {
         if self.top().under_part {
             return;
         }
-        let unit = self.chars[m.end - 1];
+        // A table's count column counts items, as 件 does.
+        let unit = if m.cell { '件' } else { self.chars[m.end - 1] };
         let right = self.read_right(&m, e);
         // 个/项/条 count items where the item noun stands next to the number, or where the text
         // has counted items in that unit before ("代表建议11条,已解决的5个").
@@ -310,6 +311,9 @@ impl Reader<'_> {
         if let (Some(ms @ (Measure::Lead | Measure::Co)), Some(parent)) =
             (measure, top.parent.filter(|_| in_breakdown))
             && ms == parent.measure
+            // "共承办140件,其中主合办59件": a count that is the whole as well is broken down
+            // by role, not narrowed.
+            && !parent.whole
             && kind.is_none_or(|k| k == parent.subject)
         {
             self.top().part_last = true;

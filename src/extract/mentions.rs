@@ -42,6 +42,8 @@ pub struct Mention {
     pub chinese: bool,
     /// "100余件", "80多件": more than the number, so the number is a floor.
     pub floor: bool,
+    /// A number in a table's count column: a count of items written without 件.
+    pub cell: bool,
 }
 
 /// Finds the mentions in `text` (whose characters are `chars`), with char offsets.
@@ -89,7 +91,111 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
             kind,
             chinese,
             floor: caps.name("over").is_some(),
+            cell: false,
         });
     }
+    table_cells(text, &byte_to_char, &mut out);
+    out.sort_by_key(|m| m.start);
     out
+}
+
+/// Header words of a column that counts items ("类别 件数 百分比", "| 办理结果 | 数量 |").
+const COUNT_COLUMNS: &[&str] = &["件数", "数量", "建议数", "提案数", "议案数"];
+
+/// The cells of a line laid out as a table row: split at `|` when the line has bars, else at
+/// runs of spaces or tabs, with byte offsets.
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let bars = line.contains('|');
+    let mut start = 0;
+    let mut i = 0;
+    let bytes = line.as_bytes();
+    while i <= line.len() {
+        let at_end = i == line.len();
+        let sep_len = if at_end {
+            0
+        } else if bars {
+            usize::from(bytes[i] == b'|')
+        } else if bytes[i] == b'\t' {
+            1
+        } else if bytes[i] == b' ' {
+            bytes[i..].iter().take_while(|&&b| b == b' ').count()
+        } else {
+            0
+        };
+        if at_end || sep_len > 0 {
+            let cell = &line[start..i];
+            if !cell.trim().is_empty() {
+                let lead = cell.len() - cell.trim_start().len();
+                out.push((start + lead, cell.trim()));
+            }
+            if at_end {
+                break;
+            }
+            i += sep_len;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Numbers in a table's count column are counts of items, though written without 件 (SCHEMA:
+/// "numbers in tables count like numbers in sentences"): a header line names the column
+/// (`件数`, `数量`), and each following row gives its label in the first cell and a whole number
+/// in that column. The table ends at the first line that is no such row.
+fn table_cells(text: &str, byte_to_char: &[usize], out: &mut Vec<Mention>) {
+    let mut column: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let row = cells(body);
+        let header = row
+            .iter()
+            .position(|(_, c)| {
+                // "件数", "办理件数", "数量(件)"
+                let c = c.trim_end_matches(['(', ')', '件', '（', '）']);
+                COUNT_COLUMNS.iter().any(|w| c.ends_with(w))
+            })
+            .filter(|&p| p > 0 && row.len() >= 2);
+        if let Some(p) = header {
+            column = Some(p);
+        } else if let Some(p) = column {
+            let cell = row.get(p).filter(|_| row.len() >= 2);
+            // A row is labelled in words, or by a class letter ("A  114  68.68"). A sum row
+            // (合计, 总计) restates what the text counts in its prose and is not read.
+            let label_ok = row.first().is_some_and(|(_, c)| {
+                (c.chars().any(crate::decode::is_cjk) || ["A", "B", "C", "D"].contains(c))
+                    && !["合计", "总计", "小计", "合 计", "总 计"].contains(c)
+            });
+            match cell {
+                Some(&(at, c))
+                    if label_ok && !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    let (a, b) = (offset + at, offset + at + c.len());
+                    if let Ok(v) = c.parse::<f64>() {
+                        out.push(Mention {
+                            start: byte_to_char[a],
+                            end: byte_to_char[b],
+                            value: v,
+                            kind: Kind::Count,
+                            chinese: false,
+                            floor: false,
+                            cell: true,
+                        });
+                    }
+                }
+                // A sum row, or the separator row of a drawn table ("|---|---|"), keeps the
+                // table open.
+                _ if row
+                    .first()
+                    .is_some_and(|(_, c)| ["合计", "总计", "小计"].contains(c)) => {}
+                _ if body.trim().chars().all(|c| "|-: ".contains(c)) && !body.trim().is_empty() => {
+                }
+                _ => column = None,
+            }
+        }
+        offset += line.len();
+    }
 }

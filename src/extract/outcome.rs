@@ -96,8 +96,10 @@ pub enum Reading {
 static PARTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("或者|或是|或|和|及|、|与|以及").expect("parts regex"));
 
-static LETTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("([ABCD甲乙丙丁])类").expect("letter regex"));
+/// A printed class letter: "A类", or a bare letter that labels a table row ("A  114  68.68").
+static LETTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([ABCD甲乙丙丁])类|(?:^|[\s|])([ABCD])[\s|]*$").expect("letter regex")
+});
 
 /// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
 fn class_of(part: &str, adjacent: bool) -> Reading {
@@ -251,7 +253,7 @@ pub fn classes_in_turn(phrase: &str) -> Vec<Measure> {
 /// The class the last printed letter of `phrase` stands for.
 fn letter(phrase: &str, letters: &Letters) -> Option<Measure> {
     let caps = LETTER.captures_iter(phrase).last()?;
-    Some(letters.0[letter_index(caps.get(1)?.as_str())])
+    Some(letters.0[letter_index(caps.get(1).or(caps.get(2))?.as_str())])
 }
 
 /// True for a word that can start an outcome phrase after a number ("12件已解决").
