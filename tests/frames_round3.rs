@@ -322,3 +322,12 @@ fn numbers_in_a_tables_count_column_are_counts() {
     let r = doc("今年共承办建议90件。\n序号  年份  备注\n1  2021  无\n");
     lacks(&r, Total, 2021.0);
 }
+
+#[test]
+fn a_title_about_both_kinds_is_not_the_cppccs_own() {
+    let m =
+        fields("关于做好2025年人大代表建议和政协委员提案办理工作的通知\n各承办单位:\n请按时答复。");
+    assert_ne!(m.sector, "政协");
+    let m = fields("县政协2023年提案办理工作情况\n今年共立案提案86件,全部办复。");
+    assert_eq!(m.sector, "政协");
+}

@@ -302,9 +302,12 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
     }
     if sector.is_empty() && !department {
         let head = &text[head_start..head_end];
+        // A title about the CPPCC's own proposal work; one naming deputies' suggestions too
+        // ("人大代表建议和政协委员提案办理工作") is about both kinds, not the CPPCC's.
         if head.contains("政协")
             && (head.contains("提案工作") || head.contains("提案办理"))
             && !head.contains("政府")
+            && !head.contains("人大")
         {
             cppcc += 5;
         }
