@@ -23,8 +23,10 @@
 #![deny(missing_docs)]
 
 pub mod agree;
+pub mod comparison;
 pub mod corrections;
 pub mod decode;
+pub mod divisions;
 pub mod eval;
 pub mod extract;
 pub mod filelist;

@@ -18,12 +18,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The files banli writes into an output folder.
-pub const TABLES: [&str; 8] = [
+pub const TABLES: [&str; 9] = [
     "documents.csv",
     "facts.csv",
     "topics.csv",
     "errors.csv",
     "comparison.csv",
+    "panel.csv",
     "records.jsonl",
     "review.html",
     "banli.xlsx",

@@ -6,9 +6,10 @@
 //! injection), and a cell longer than Excel's 32,767 characters is cut, ending in
 //! `…[truncated: N characters]`. `records.jsonl` keeps every value as it is.
 
-use crate::model::{DocError, DocRecord, Measure, Qualifier, Subject};
+use crate::comparison;
+use crate::divisions;
+use crate::model::{DocError, DocRecord};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -66,13 +67,14 @@ pub fn uncell(s: &str) -> &str {
 }
 
 /// A CSV table being written; every data cell goes through [`cell`].
-struct Table {
+pub(crate) struct Table {
     w: csv::Writer<BufWriter<File>>,
     path: std::path::PathBuf,
 }
 
 impl Table {
-    fn create(dir: &Path, name: &str, header: &[&str]) -> io::Result<Table> {
+    /// Creates `dir/name` with its BOM and header row.
+    pub(crate) fn create(dir: &Path, name: &str, header: &[&str]) -> io::Result<Table> {
         let path = dir.join(name);
         let mut f = BufWriter::new(File::create(&path).map_err(|e| at(&path, e))?);
         f.write_all("\u{feff}".as_bytes())
@@ -84,19 +86,21 @@ impl Table {
         Ok(Table { w, path })
     }
 
-    fn row(&mut self, cells: &[&str]) -> io::Result<()> {
+    /// Writes one row, each cell made safe.
+    pub(crate) fn row(&mut self, cells: &[&str]) -> io::Result<()> {
         self.w
             .write_record(cells.iter().map(|c| cell(c).into_owned()))
             .map_err(|e| at(&self.path, e.into()))
     }
 
-    fn finish(mut self) -> io::Result<()> {
+    /// Flushes the table.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
         self.w.flush().map_err(|e| at(&self.path, e))
     }
 }
 
 /// An I/O error that names its file.
-fn at(path: &Path, e: io::Error) -> io::Error {
+pub(crate) fn at(path: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
@@ -115,9 +119,10 @@ pub fn order(records: &mut [DocRecord], errors: &mut [DocError]) {
     errors.sort_by(|a, b| a.doc.cmp(&b.doc));
 }
 
-/// Writes documents.csv, facts.csv, topics.csv, errors.csv, comparison.csv and records.jsonl
-/// into `dir`, after putting the records in [`order`]. `banli run` and `banli merge` both write
-/// through here, so equal records give equal bytes.
+/// Writes documents.csv, facts.csv, topics.csv, errors.csv, comparison.csv, panel.csv
+/// ([`crate::comparison`]) and records.jsonl into `dir`, after putting the records in
+/// [`order`]. `banli run` and `banli merge` both write through here, so equal records give
+/// equal bytes.
 pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError]) -> io::Result<()> {
     order(records, errors);
     let (records, errors) = (&*records, &*errors);
@@ -130,6 +135,7 @@ pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError])
             "is_report",
             "year",
             "region",
+            "region_code",
             "level",
             "sector",
             "agency",
@@ -147,6 +153,7 @@ pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError])
             if r.meta.is_report { "1" } else { "0" },
             &r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
             &r.meta.region,
+            divisions::code(&r.meta.region, &r.meta.level),
             &r.meta.level,
             &r.meta.sector,
             &r.meta.agency,
@@ -219,7 +226,7 @@ pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError])
     }
     w.finish()?;
 
-    write_comparison(dir, records)?;
+    comparison::write(dir, records)?;
     write_jsonl(dir, records)
 }
 
@@ -233,133 +240,6 @@ fn write_jsonl(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
         f.write_all(b"\n").map_err(|e| at(&path, e))?;
     }
     f.flush().map_err(|e| at(&path, e))
-}
-
-/// Headline figures of one document.
-#[derive(Debug, Default, Clone)]
-struct Headline {
-    proposals: Option<f64>,
-    suggestions: Option<f64>,
-    reply: Option<f64>,
-    satisfaction: Option<f64>,
-    solved_share: Option<f64>,
-}
-
-fn first(r: &DocRecord, s: Subject, m: Measure) -> Option<f64> {
-    r.facts
-        .iter()
-        .filter(|f| f.subject == s && f.measure == m && f.qualifier != Qualifier::Target)
-        .map(|f| f.value)
-        .reduce(f64::max)
-}
-
-fn any_subject(r: &DocRecord, m: Measure) -> Option<f64> {
-    [Subject::Combined, Subject::Proposal, Subject::Suggestion]
-        .into_iter()
-        .find_map(|s| first(r, s, m))
-}
-
-fn headline(r: &DocRecord) -> Headline {
-    let proposals = first(r, Subject::Proposal, Measure::Total);
-    let suggestions = first(r, Subject::Suggestion, Measure::Total);
-    let all =
-        first(r, Subject::Combined, Measure::Total).or_else(|| match (proposals, suggestions) {
-            (Some(p), Some(s)) => Some(p + s),
-            (p, s) => p.or(s),
-        });
-    let solved: f64 = r
-        .facts
-        .iter()
-        .filter(|f| f.measure == Measure::Solved && f.qualifier == Qualifier::Eq)
-        .map(|f| f.value)
-        .sum();
-    let solved_share = match all {
-        Some(t) if t > 0.0 && solved > 0.0 => Some(100.0 * solved / t),
-        _ => None,
-    };
-    Headline {
-        proposals,
-        suggestions,
-        reply: any_subject(r, Measure::ReplyRate),
-        satisfaction: any_subject(r, Measure::SatisfactionRate),
-        solved_share,
-    }
-}
-
-fn opt(v: Option<f64>) -> String {
-    v.map(|x| fmt_value((x * 100.0).round() / 100.0))
-        .unwrap_or_default()
-}
-
-fn mean(v: &[f64]) -> Option<f64> {
-    if v.is_empty() {
-        None
-    } else {
-        Some(v.iter().sum::<f64>() / v.len() as f64)
-    }
-}
-
-/// comparison.csv: one row per (region, sector, year) over report documents. Counts are summed
-/// over the group's documents; rates and the solved share are averaged over the documents that
-/// give them.
-fn write_comparison(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
-    let mut groups: BTreeMap<(String, String, String), Vec<&DocRecord>> = BTreeMap::new();
-    for r in records.iter().filter(|r| r.meta.is_report) {
-        let key = (
-            r.meta.region.clone(),
-            r.meta.sector.clone(),
-            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
-        );
-        groups.entry(key).or_default().push(r);
-    }
-    let mut w = Table::create(
-        dir,
-        "comparison.csv",
-        &[
-            "region",
-            "sector",
-            "year",
-            "level",
-            "documents",
-            "total_proposals",
-            "total_suggestions",
-            "reply_rate",
-            "satisfaction_rate",
-            "solved_share",
-            "docs",
-        ],
-    )?;
-    for ((region, sector, year), docs) in groups {
-        let heads: Vec<Headline> = docs.iter().map(|d| headline(d)).collect();
-        let sum = |f: fn(&Headline) -> Option<f64>| {
-            let v: Vec<f64> = heads.iter().filter_map(f).collect();
-            if v.is_empty() {
-                None
-            } else {
-                Some(v.iter().sum())
-            }
-        };
-        let avg =
-            |f: fn(&Headline) -> Option<f64>| mean(&heads.iter().filter_map(f).collect::<Vec<_>>());
-        w.row(&[
-            region.as_str(),
-            &sector,
-            &year,
-            &docs[0].meta.level,
-            &docs.len().to_string(),
-            &opt(sum(|h| h.proposals)),
-            &opt(sum(|h| h.suggestions)),
-            &opt(avg(|h| h.reply)),
-            &opt(avg(|h| h.satisfaction)),
-            &opt(avg(|h| h.solved_share)),
-            &docs
-                .iter()
-                .map(|d| d.doc.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ])?;
-    }
-    w.finish()
 }
 
 #[cfg(test)]

@@ -51,12 +51,20 @@ fn the_workbook_has_every_table_typed_with_a_frozen_filtered_header() {
             "facts",
             "topics",
             "comparison",
+            "panel",
             "errors"
         ]
     );
     // The header of each sheet is its table's; every column is explained on the first sheet.
     let columns = sheet(&path, "columns");
-    for name in ["documents", "facts", "topics", "comparison", "errors"] {
+    for name in [
+        "documents",
+        "facts",
+        "topics",
+        "comparison",
+        "panel",
+        "errors",
+    ] {
         let csv = std::fs::read_to_string(out.join(format!("{name}.csv"))).unwrap();
         let header: Vec<String> = csv
             .trim_start_matches('\u{feff}')

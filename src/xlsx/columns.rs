@@ -56,7 +56,7 @@ pub const COLUMNS: &[(&str, &str, Kind, &str)] = &[
         "documents",
         "region_code",
         Kind::Text,
-        "GB/T 2260 code of the region.",
+        "Six-digit GB/T 2260 code of the region (110000 for 北京市); empty without a region.",
     ),
     (
         "documents",
@@ -213,6 +213,13 @@ pub const COLUMNS: &[(&str, &str, Kind, &str)] = &[
     ("errors", "message", Kind::Text, "What went wrong."),
     (
         "comparison",
+        "body",
+        Kind::Text,
+        "The reporting body: region/sector, or doc:KEY for a document without a region \
+         (never pooled with others).",
+    ),
+    (
+        "comparison",
         "region",
         Kind::Text,
         "Jurisdiction of the group's documents.",
@@ -221,7 +228,7 @@ pub const COLUMNS: &[(&str, &str, Kind, &str)] = &[
         "comparison",
         "region_code",
         Kind::Text,
-        "GB/T 2260 code of the region.",
+        "Six-digit GB/T 2260 code of the region (110000 for 北京市); empty without a region.",
     ),
     (
         "comparison",
@@ -256,6 +263,13 @@ pub const COLUMNS: &[(&str, &str, Kind, &str)] = &[
     ),
     (
         "comparison",
+        "total_combined",
+        Kind::Number,
+        "Items handled of both kinds, summed over the group's documents: a document's combined \
+         count where it gives one, else its proposals plus its suggestions.",
+    ),
+    (
+        "comparison",
         "reply_rate",
         Kind::Rate,
         "Reply rate, averaged over the documents that give one.",
@@ -277,6 +291,38 @@ pub const COLUMNS: &[(&str, &str, Kind, &str)] = &[
         "docs",
         Kind::Text,
         "The group's documents, separated by ;.",
+    ),
+    (
+        "panel",
+        "body",
+        Kind::Text,
+        "The reporting body, as in comparison.csv.",
+    ),
+    (
+        "panel",
+        "region_code",
+        Kind::Text,
+        "Six-digit GB/T 2260 code of the body's region; empty without a region.",
+    ),
+    ("panel", "year", Kind::Number, "The year reported."),
+    (
+        "panel",
+        "measure",
+        Kind::Text,
+        "What the figure measures, as in facts.csv.",
+    ),
+    (
+        "panel",
+        "subject",
+        Kind::Text,
+        "proposal, suggestion or combined, as in facts.csv.",
+    ),
+    (
+        "panel",
+        "value",
+        Kind::Value,
+        "The body's figure for the year: counts summed, rates averaged over its documents; a \
+         document's figure is its largest non-target fact for the measure and subject.",
     ),
 ];
 

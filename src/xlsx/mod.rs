@@ -3,7 +3,7 @@
 //! the same), after them.
 //!
 //! The first sheet, `columns`, explains every column of every sheet. Then one sheet per table
-//! (`documents`, `facts`, `topics`, `comparison`, `errors`), each with a bold, frozen header
+//! (`documents`, `facts`, `topics`, `comparison`, `panel`, `errors`), each with a bold, frozen header
 //! row and an autofilter over its rows. Numbers (counts, years, offsets, flags) are stored as
 //! numbers; rates as percentages (the CSV's 98.5 is the cell 0.985 shown as 98.5%); text as
 //! text, the `'` that the CSV puts before a formula character taken away again (a text cell is
@@ -23,7 +23,14 @@ use std::path::Path;
 pub const FILE: &str = "banli.xlsx";
 
 /// The tables of the workbook, in sheet order.
-pub const TABLES: [&str; 5] = ["documents", "facts", "topics", "comparison", "errors"];
+pub const TABLES: [&str; 6] = [
+    "documents",
+    "facts",
+    "topics",
+    "comparison",
+    "panel",
+    "errors",
+];
 
 /// Data rows a sheet holds below its header (Excel's limit is 1,048,576 rows).
 pub const MAX_ROWS: u32 = 1_048_575;
