@@ -135,6 +135,11 @@ fn documents(records: &[DocRecord]) -> PyResult<Table> {
             false,
             strings(rs().map(|r| r.meta.region.as_str())),
         ),
+        (
+            "region_code",
+            false,
+            strings(rs().map(|r| banli::divisions::code(&r.meta.region, &r.meta.level))),
+        ),
         ("level", false, strings(rs().map(|r| r.meta.level.as_str()))),
         (
             "sector",
