@@ -39,3 +39,5 @@ mod review;
 mod corrections;
 // Issue 10: banli.xlsx, read back with another reader.
 mod xlsx;
+// Issue 10: region codes, comparison by body and year, the long panel.
+mod panel;
