@@ -4,8 +4,8 @@
 //! A PART is a JSON Lines file written by `banli run --jsonl` (or `-` for standard input), or
 //! an output folder of an earlier `banli run` (its `records.jsonl` and `errors.csv`). The
 //! records are [`collate`]d (sorted by document key, duplicates dropped) and written by the
-//! same [`crate::output::write_all`] as a run, so `comparison.csv`, an aggregate over every
-//! document, is computed afresh from the merged records, never concatenated.
+//! same [`crate::output::write_all`] as a run, so `comparison.csv` and `panel.csv`, aggregates
+//! over every document, are computed afresh from the merged records, never concatenated.
 
 use crate::jsonl;
 use crate::model::{DocError, DocRecord, Stage};
