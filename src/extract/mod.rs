@@ -11,3 +11,4 @@ pub mod outcome;
 mod rates;
 mod slots;
 pub mod topics;
+mod totals;

@@ -1,0 +1,76 @@
+//! Rules over the counts a sentence has given, applied once they are read: a sentence saying
+//! its items were all led by the body (`全部为本局主办`), a sum that closes the totals before it
+//! (`…共计19件`), and the joined kinds of a statement's counts.
+
+use super::facts::{RawFact, Reader, text_of};
+use crate::model::{Measure, Subject};
+
+impl Reader<'_> {
+    /// "共26件,其中建议8件、提案18件,全部为本局主办": a sentence saying its items were all
+    /// led by the body, and naming no co-handled ones, gives each total read in it as lead too
+    /// (SCHEMA: a body that only leads). `before` is the first fact of the sentence.
+    pub(super) fn all_led(&mut self, s: usize, e: usize, before: usize) {
+        static ALL_LED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new("(?:全部|均|都)(?:为|是|由)[^,;。]{0,12}主办").expect("all-led regex")
+        });
+        let sentence = text_of(self.chars, s, e);
+        if !ALL_LED.is_match(&sentence)
+            || ["协办", "会办", "参办"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        {
+            return;
+        }
+        let led: Vec<RawFact> = self.facts[before..]
+            .iter()
+            .filter(|r| r.fact.measure == Measure::Total)
+            .filter(|r| {
+                !self.facts[before..].iter().any(|o| {
+                    o.fact.measure == Measure::Lead
+                        && o.fact.subject == r.fact.subject
+                        && o.fact.value == r.fact.value
+                })
+            })
+            .map(|r| RawFact {
+                measure: Measure::Lead,
+                ..r.fact.clone()
+            })
+            .collect();
+        for fact in led {
+            self.push(fact);
+        }
+    }
+
+    /// "省建议9件,省提案8件,全国建议1件,全国提案1件,共计19件": the totals read since `from` that
+    /// add up to the sum after them are its parts. They are marked as one split, so that a
+    /// split naming a kind twice (by level or proposer, not by kind) gives no fact.
+    pub(super) fn sum_closes_parts(&mut self, from: usize, sum: f64) {
+        let list = self.list;
+        let parts: Vec<usize> = (0..self.facts.len())
+            .rev()
+            .take_while(|&i| self.facts[i].fact.start >= from)
+            .filter(|&i| {
+                let r = &self.facts[i];
+                r.list == list && r.fact.measure == Measure::Total
+            })
+            .collect();
+        let total: f64 = parts.iter().map(|&i| self.facts[i].fact.value).sum();
+        if parts.len() < 2 || (total - sum).abs() > f64::EPSILON {
+            return;
+        }
+        self.breakdowns += 1;
+        let id = self.breakdowns;
+        for i in parts {
+            self.facts[i].split = Some(id);
+        }
+    }
+
+    /// Notes the kind of a count read in this sentence; the kinds of one statement are joined.
+    pub(super) fn note_count_subject(&mut self, subject: Subject) {
+        self.last_count_subject = match self.last_count_subject {
+            Some(x) if !self.new_statement => Some(x.join(subject)),
+            _ => Some(subject),
+        };
+        self.new_statement = false;
+    }
+}
