@@ -15,20 +15,9 @@ const REPORT_B: &str = "<html><head><meta charset=\"utf-8\"><title>办理情况<
 <p>2022年，白桥市交通运输局共办理市人大代表建议31件，其中重点建议4件。</p>\
 <p>已全部按时办复，代表满意和基本满意率达到&nbsp;100%。</p></body></html>";
 
-/// The columns of corrections.csv, as review.html writes them.
-const COLS: [&str; 11] = [
-    "doc",
-    "subject",
-    "measure",
-    "value",
-    "qualifier",
-    "action",
-    "new_value",
-    "new_measure",
-    "evidence",
-    "start",
-    "end",
-];
+/// The columns of corrections.csv, as review.html writes them (the library's own list, which a
+/// unit test holds equal to the page's).
+use banli::corrections::COLUMNS as COLS;
 
 type Row = HashMap<String, String>;
 
