@@ -17,6 +17,8 @@ mod frames;
 mod frames_round2;
 // The third round: how areas are named (about-words, masked counts, what members cared about).
 mod frames_round3;
+// Issue 7, round 5: areas before counts, frames, outcomes of what the items asked for.
+mod frames_round4;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;
 // The damage generator: every kind of mojibake on every document, facts compared.

@@ -37,11 +37,13 @@ pub(super) fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String
 /// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
 pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, 、]*(?:属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写)了?)?(?:提案|建议|议案)?(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?:属于|属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写)了?)?(?:提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
     });
+    // "关于农村公路的建议12件", "涉及水环境的建议提案达9件", "关于停车难的有4件": the verb
+    // that says what the items are about, the area, and the items (or only 的 before the count).
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, 、]*(?:建言|涉及|关于|有关|围绕)(?P<label>[^,;:]{2,24}?)的?(?:提案|建议|议案)(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?P<verb>建言|涉及|关于|有关|围绕|反映)(?P<label>[^,;:]{2,24}?)(?:的?(?:建议提案|提案|建议|议案)|的)(?:共|有|达|为)?\s*$")
             .expect("about regex")
     });
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -54,13 +56,21 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
             .expect("setting regex")
     });
     // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
+    // "以医疗卫生方面居多,共11件", and the next in rank: "其次是养老服务方面,共9件".
     static MOST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[,:;、])\s*(?:其中)?[,:]?\s*(?:涉及|关于|有关)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)的?(?:提案|建议|议案)?(?:数量)?最多[,]\s*(?:共|有|达|为)?\s*$")
+        Regex::new(r"(?:^|[,:;、])\s*(?:其中)?[,:]?\s*(?:以|其次是|其次为)?(?:涉及|关于|有关)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)的?(?:提案|建议|议案)?(?:数量)?(?:最多|居多)?[,]\s*(?:共|有|达|为)?\s*$")
             .expect("most regex")
+    });
+    // "有关部门会办的12件": 有关 before a body is "the bodies concerned", not "about".
+    let about = ABOUT.captures(near).filter(|c| {
+        !(&c["verb"] == "有关"
+            && NOT_AREAS_AFTER_YOUGUAN
+                .iter()
+                .any(|(w, _)| c["label"].starts_with(w)))
     });
     let caps = AREA
         .captures(near)
-        .or_else(|| ABOUT.captures(near))
+        .or(about)
         .or_else(|| SETTING.captures(wide))
         .or_else(|| MOST.captures(wide))
         .or_else(|| {
@@ -71,6 +81,29 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
     area(caps.name("label")?.as_str())
 }
 
+/// Words after 有关 that make it "the … concerned" rather than "about", with the reason.
+const NOT_AREAS_AFTER_YOUGUAN: &[(&str, &str)] = &[
+    ("部门", "有关部门: the departments concerned"),
+    ("单位", "有关单位: the units concerned"),
+    ("方面", "有关方面: the parties concerned"),
+    ("领导", "有关领导: the leaders concerned"),
+    ("人员", "有关人员: the staff concerned"),
+    ("规定", "有关规定: the rules that apply"),
+    ("要求", "有关要求: the requirements that apply"),
+];
+
+/// Words that hold 共 without meaning "in all", masked before a label is tested for count cues
+/// ("公共交通方面9件" is an area), with the reason.
+const GONG_WORDS: &[(&str, &str)] = &[
+    ("公共", "public"),
+    ("共享", "shared"),
+    ("共建", "built together"),
+    ("共同", "common"),
+    ("共治", "governed together"),
+    ("共青团", "the Youth League"),
+    ("共富", "common prosperity"),
+];
+
 /// A label that can name a subject area: words only, no 等 (a list of areas), no catch-all, no
 /// outcome class, no proposer or time.
 pub(super) fn area(label: &str) -> Option<String> {
@@ -80,7 +113,13 @@ pub(super) fn area(label: &str) -> Option<String> {
         .trim_start_matches(['、', ' '])
         .trim_end_matches('的');
     let listed = label.contains('等') || label.starts_with("关于");
-    let words_only = label.chars().all(|c| crate::decode::is_cjk(c) || c == '、');
+    // Quoted words are part of a name ("“三农”问题").
+    let words_only = label
+        .chars()
+        .all(|c| crate::decode::is_cjk(c) || "、“”".contains(c));
+    let unmasked = GONG_WORDS
+        .iter()
+        .fold(label.to_string(), |l, (w, _)| l.replace(w, "□"));
     if listed
         || !words_only
         || label.starts_with("其他")
@@ -88,7 +127,7 @@ pub(super) fn area(label: &str) -> Option<String> {
         || label.chars().count() < 2
         || outcome::names_outcome(label)
         || PART_RE.is_match(label)
-        || COUNT_CUE_RE.is_match(label)
+        || COUNT_CUE_RE.is_match(&unmasked)
         || ["代表", "委员", "政协", "人大"]
             .iter()
             .any(|w| label.ends_with(w))

@@ -484,11 +484,19 @@ fn merge_outcomes(facts: Vec<Row>) -> Vec<RawFact> {
     let mut out: Vec<RawFact> = Vec::new();
     // (list, measure, kind) → the outcome fact of that class read last in the list.
     let mut last: HashMap<(usize, Measure, Subject), usize> = HashMap::new();
+    // (list, kind) → the class read last: a class that comes back after another class starts
+    // a second classification of the same items ("173件被采纳、44件被部分采纳…78件已落实,144件
+    // 正在落实"), not a second phrase of one class, which follows its first directly.
+    let mut class_before: HashMap<(usize, Subject), Measure> = HashMap::new();
     for Row { fact: f, list, .. } in facts {
         if is_outcome(f.measure) {
             let key = (list, f.measure, f.subject);
+            let recurs = class_before
+                .insert((list, f.subject), f.measure)
+                .is_some_and(|m| m != f.measure);
             if let Some(&at) = last.get(&key)
                 && out[at].value != f.value
+                && !recurs
             {
                 out[at].value += f.value;
                 out[at].end = f.end;

@@ -225,6 +225,11 @@ pub const PART_CUES: &[Entry<()>] = &[
         "motions handled as suggestions, counted within them",
     ),
     ("并案", (), "merged items, counted within the whole"),
+    (
+        "领衔督办",
+        (),
+        "by selection: items leaders took up to supervise, chosen from those counted",
+    ),
     ("含", (), "a count the whole includes (含7月交办5件)"),
     ("其余", (), "the rest of items already counted"),
     ("剩余", (), "the rest of items already counted"),

@@ -44,14 +44,20 @@ static GRADE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("grade-after regex")
 });
 
+/// What items asked for, named after their kind ("提案的建议意见", "建议的意见", "所提问题").
+static ITEM_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^的?(?:建议意见|意见建议|意见和建议|意见|所提问题|所提建议|问题)")
+        .expect("item-content regex")
+});
+
 /// Words that may stand between a number and the kind of item it counts.
 pub(super) const KIND_QUALIFIERS: &str = "政协人大代表委员县市省区州的重点重要立案主办协办会办件中";
 
 impl Reader<'_> {
     pub(super) fn read_right(&self, m: &Mention, e: usize) -> Right {
         let right = self.right_clause(m.end, e);
-        let r: String = right.chars().take(16).collect();
-        let r = r.trim_start_matches(['的', ' ']);
+        let r16: String = right.chars().take(16).collect();
+        let r = r16.trim_start_matches(['的', ' ']);
         let r = [
             "被确定为",
             "确定为",
@@ -142,7 +148,34 @@ impl Reader<'_> {
                 || ["全部", "部分"]
                     .iter()
                     .any(|w| r[kind_end..].starts_with(w)));
-        let head: String = if all_of_them {
+        // "78件委员提案的建议意见已得到落实", "12件提案的意见正在落实": what the items asked for,
+        // then what became of it, said of these items.
+        // Not when a count follows the phrase: "8件建议所提问题已经解决(A类)1件" heads a breakdown.
+        let count_follows = {
+            let j = m.end + right.chars().count();
+            let close = (j < e && self.chars[j] == '(')
+                .then(|| (j..e.min(j + 12)).find(|&i| self.chars[i] == ')'))
+                .flatten();
+            close.is_some_and(|c| c + 1 < e && self.chars[c + 1].is_ascii_digit())
+        };
+        let of_content = (kind_end > 0 && !all_of_them && !count_follows)
+            .then(|| {
+                // `r` is a suffix of the first 16 characters of `right`.
+                let off = r16.len() - r.len() + kind_end;
+                let rest = right.get(off..)?;
+                let c = ITEM_CONTENT.find(rest)?;
+                let pred = &rest[c.end()..];
+                [
+                    "均", "都", "被", "全部", "部分", "已", "正在", "得到", "列入", "尚", "暂",
+                ]
+                .iter()
+                .any(|w| pred.starts_with(w))
+                .then(|| pred.chars().take(16).collect::<String>())
+            })
+            .flatten();
+        let head: String = if let Some(pred) = of_content {
+            pred
+        } else if all_of_them {
             r[kind_end..].chars().take(12).collect()
         } else {
             r.chars().take(8).collect()

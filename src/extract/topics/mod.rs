@@ -2,6 +2,7 @@
 //! their number (`5个方面分别为:A;B`), and the `X方面N件` items found while reading counts.
 
 mod announced;
+mod framed;
 mod prose;
 
 use regex::Regex;
@@ -23,7 +24,7 @@ pub struct RawTopic {
 /// "主要涉及A、B和C。": a list closed by the sentence, of short items only.
 static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:主要涉及|内容涉及|涉及|主要集中在|集中在)[:]?(?P<list>[^,。;:!?\n]{4,80}?)(?:。|$)",
+        r"(?:主要涉及|内容涉及|涉及|主要集中在|集中在|主要内容为|主要内容是|内容主要为)[:]?(?P<list>[^,。;:!?\n]{4,80}?)(?:。|$)",
     )
     .expect("open list regex")
 });
@@ -40,7 +41,7 @@ static OF_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
 /// An area with its count in brackets, as one item of a list ("经济建设(32件)").
 static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[、,:]|涉及|包括|集中在)(?P<label>[^,。;:!?\n、()()\d]{2,16}?)[((](?P<n>\d+)件[))]",
+        r"(?:^|[、,:]|以及|和|及|涉及|包括|集中在|分布在)(?P<label>[^,。;:!?\n、()()\d]{2,16}?)[((](?P<n>\d+)件[))]",
     )
     .expect("bracketed regex")
 });
@@ -57,7 +58,11 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 /// The area as a label: prefixes that belong to the sentence dropped, and nothing that names
 /// the items themselves or a catch-all (其他).
 pub(super) fn clean(label: &str) -> Option<String> {
-    let mut l = label.trim().trim_matches(['“', '”', '"', ' ']);
+    // A colon or comma left by the list's opening ("内容包括:A、B") is no part of the first item.
+    let mut l = label
+        .trim()
+        .trim_start_matches([':', '：', ',', '，', '、'])
+        .trim_matches(['“', '”', '"', ' ']);
     // Words that belong to the sentence around the label: 主要/内容 ("内容主要涉及"), the body
     // speaking of itself (我县, 我局), particles and the copula 属 ("属道路交通类").
     for p in [
@@ -235,7 +240,7 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
                 let whole = caps.get(0).expect("match");
                 let n: u32 = caps["n"].parse().unwrap_or(0);
                 // The words that open the list are no part of its first area.
-                let label = ["涉及", "包括", "集中在"]
+                let label = ["涉及", "包括", "集中在", "分布在"]
                     .iter()
                     .filter_map(|w| caps["label"].rfind(w).map(|p| p + w.len()))
                     .max()
@@ -259,6 +264,7 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
             counted_items(base, sentence, after, direct, &mut out);
         }
     }
+    framed::extract(text, &mut out);
     numbered_about(text, &mut out);
     masked_counts(text, &mut out);
     announced::extract(text, &mut out);

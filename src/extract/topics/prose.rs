@@ -47,6 +47,30 @@ const INTRODUCERS: &[Introducer] = &[
         word: "涵盖",
         strong: true,
     },
+    // "主要反映在…三个方面": where the items' concerns show.
+    Introducer {
+        word: "反映在",
+        strong: true,
+    },
+    // "分布在…等领域": how the items spread over areas.
+    Introducer {
+        word: "分布在",
+        strong: true,
+    },
+    // "内容包括…" / "内容包含…": the items' contents, strong where plain 包括 is not.
+    Introducer {
+        word: "内容包括",
+        strong: true,
+    },
+    Introducer {
+        word: "内容包含",
+        strong: true,
+    },
+    // "内容包含…等": like 包括, also said of other things, so weak.
+    Introducer {
+        word: "包含",
+        strong: false,
+    },
     // "主要包括…": a list of contents; plain 包括 also names parts of other things, so it is
     // weak.
     Introducer {
@@ -145,12 +169,15 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
     let mut out = Vec::new();
     // The two sentences before: a list often follows the sentence that counts the items
     // ("共承办建议37件。其中单办14件。主要涉及…等方面。").
-    let mut before: [&str; 2] = ["", ""];
+    // Blank lines between paragraphs do not count as sentences here.
+    let mut before: [usize; 2] = [0, 0];
     let mut base = 0;
     for sentence in text.split_inclusive(ends_sentence) {
-        let prev = &text[base - before[0].len() - before[1].len()..base];
+        let prev = &text[before[0]..base];
         scan_sentence(base, sentence, prev, &mut out);
-        before = [before[1], sentence];
+        if !sentence.trim().is_empty() {
+            before = [before[1], base];
+        }
         base += sentence.len();
     }
     out
@@ -345,7 +372,7 @@ fn split_top(list: &str) -> Vec<&str> {
 /// Items of a list. The last item's `和`/`及`/`以及` is the list's own conjunction
 /// ("A、B和C") and is split when both sides are words; inside other items it joins one area
 /// ("高标准农田及水利设施建设").
-fn split_items(list: &str) -> Vec<String> {
+pub(super) fn split_items(list: &str) -> Vec<String> {
     let parts = split_top(list);
     let mut items: Vec<&str> = Vec::new();
     let n = parts.len();
