@@ -177,6 +177,14 @@ impl Engine {
             end: c.end,
         }));
         raw_topics.sort_by_key(|t| (t.start, t.end));
+        // Normalised-text spans of the rows kept, and the text they index, to tell an area
+        // counted in the clause after its name from one of an earlier list.
+        let mut topic_spans: Vec<(usize, usize)> = Vec::new();
+        let norm_topic_chars: Vec<char> = if raw_topics.is_empty() {
+            Vec::new()
+        } else {
+            norm.as_str().chars().collect()
+        };
         for t in raw_topics {
             // One row per area and count: the same area counted for each kind gives a row each.
             if out_topics
@@ -186,6 +194,27 @@ impl Engine {
                 continue;
             }
             let (ev, a, b) = evidence(t.start, t.end);
+            // An area named and counted right after ("一是关于A问题,共5件") is one row, counted;
+            // an area of an earlier, broader list keeps its own row.
+            let norm_chars = &norm_topic_chars;
+            let same_clause = |from: usize, to: usize| {
+                to >= from
+                    && to - from <= 4
+                    && !norm_chars[from.min(norm_chars.len())..to.min(norm_chars.len())]
+                        .iter()
+                        .any(|&c| c == '。' || c == '\n' || c == ';')
+            };
+            if let Some(k) = out_topics.iter().enumerate().position(|(k, x)| {
+                x.label == t.label && x.count.is_none() && same_clause(topic_spans[k].1, t.start)
+            }) {
+                let x = &mut out_topics[k];
+                x.count = t.count;
+                // The evidence is the counting clause, so that it stays the text at its offsets.
+                (x.evidence, x.start, x.end) = (ev, a, b);
+                topic_spans[k].1 = t.end;
+                continue;
+            }
+            topic_spans.push((t.start, t.end));
             out_topics.push(Topic {
                 label: t.label,
                 count: t.count,

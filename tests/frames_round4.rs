@@ -120,3 +120,36 @@ fn a_batch_leaders_supervise_is_a_part() {
     has(&r, (Suggestion, Total, 210.0, Eq));
     lacks(&r, Total, 12.0);
 }
+
+#[test]
+fn lists_announced_by_a_verb_of_content_and_a_colon() {
+    let text =
+        "今年共承办建议26件。代表反映的问题主要有:(一)集贸市场搬迁;(二)河堤加固;(三)路灯维修。";
+    has_topic(text, "河堤加固", None);
+    let text = "今年共承办提案14件。提案主要涉及以下几类:1.景区管理;2.民宿规范;3.文创开发。";
+    has_topic(text, "民宿规范", None);
+    let text = "今年共承办建议26件。代表们关注的热点主要是:快递进村、村级卫生室、农村寄宿制学校。";
+    has_topic(text, "村级卫生室", None);
+    // A list of the body's own shortcomings is no list of areas.
+    let t = topics("今年共承办建议26件。办理工作存在的不足主要是:沟通不够及时;答复质量不高。");
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn numbered_and_ranked_areas_carry_the_count_after_them() {
+    let text =
+        "今年共承办建议30件。一是关于农贸市场改造问题,共6件;二是关于中小学课后服务问题,共4件。";
+    let t = topics(text);
+    assert!(t.contains(&("农贸市场改造".to_string(), Some(6))), "{t:?}");
+    // One row for the area, not one without its count beside it.
+    assert!(!t.contains(&("农贸市场改造".to_string(), None)), "{t:?}");
+    lacks(&doc(text), Total, 6.0);
+    let text = "今年共承办建议30件。从内容看,涉及农田水利的最多,有9件;其次是乡村道路,有7件。";
+    has_topic(text, "农田水利", Some(9));
+    has_topic(text, "乡村道路", Some(7));
+    // An area of an earlier, broader list keeps its row without a count.
+    let text = "今年共承办提案50件,涉及产业发展、生态保护、社会治理等各个方面。\
+                其中有关产业发展方面的提案21件。";
+    has_topic(text, "产业发展", None);
+    has_topic(text, "产业发展", Some(21));
+}

@@ -68,6 +68,22 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
                 .iter()
                 .any(|(w, _)| c["label"].starts_with(w)))
     });
+    // "一是关于城区停车难问题,共5件": a numbered area with its count in the next clause.
+    static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[,:;。])\s*[一二三四五六七八九十]+是(?:关于|涉及|有关)(?P<label>[^,;:]{2,24}?)(?:的)?(?:问题|方面|类)?(?:的(?:提案|建议|议案))?[,]\s*(?:共|有|计)?\s*$")
+            .expect("numbered regex")
+    });
+    // "涉及城建交通的最多,有14件;其次是教育卫生,有9件": a ranking of areas by count.
+    static RANKED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[,:;、])\s*(?:(?:涉及|关于)(?P<top>[^,;:]{2,24}?)(?:方面|领域|类)?的(?:提案|建议|议案)?(?:数量)?最多|(?:其次|再次)(?:是|为)(?P<next>[^,;:]{2,24}?)(?:方面|领域|类)?)[,]\s*(?:共|有|达|为)?\s*$")
+            .expect("ranked regex")
+    });
+    if let Some(c) = NUMBERED.captures(wide) {
+        return area(&c["label"]);
+    }
+    if let Some(c) = RANKED.captures(wide) {
+        return area(c.name("top").or(c.name("next"))?.as_str());
+    }
     let caps = AREA
         .captures(near)
         .or(about)

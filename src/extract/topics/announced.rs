@@ -7,10 +7,12 @@ use super::{RawTopic, clean};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// "N个方面(的问题)(分别)为:", "以下几个方面:" — a count of areas, then a colon.
+/// "N个方面(的问题)(分别)为:", "以下几个方面:" — a count of areas, then a colon; or a verb
+/// of content with an optional count of classes ("问题主要有:", "主要包括四类:", "主要涉及以下
+/// 几类:").
 static ANNOUNCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[0-9]+|[一二两三四五六七八九十几]+)个方面(?:的(?:问题|内容|建议|意见))?(?:分别)?(?:为|是)?\s*[:：]",
+        r"(?:(?:[0-9]+|[一二两三四五六七八九十几]+)个方面|(?:主要有|主要是|主要包括|主要涉及|集中在|分为)(?:以下)?(?:(?:[0-9]+|[一二两三四五六七八九十几]+)(?:个方面|大类|类|个类别))?)(?:的(?:问题|内容|建议|意见))?(?:分别)?(?:为|是)?\s*[:：]",
     )
     .expect("announce regex")
 });
@@ -47,7 +49,8 @@ pub(super) fn extract(text: &str, out: &mut Vec<RawTopic>) {
             .map_or(0, |p| {
                 p + text[p..].chars().next().map_or(1, char::len_utf8)
             });
-        let announcing = &text[sentence_start..m.start()];
+        // The announcing words themselves may say what the list is ("主要涉及以下几类:").
+        let announcing = &text[sentence_start..m.end()];
         if !ITEM_WORDS.iter().any(|w| announcing.contains(w))
             || !CONTENT_WORDS.iter().any(|w| announcing.contains(w))
         {
@@ -57,9 +60,13 @@ pub(super) fn extract(text: &str, out: &mut Vec<RawTopic>) {
         let rest = &text[m.end()..];
         let list_len = rest.find(['。', '\n']).unwrap_or(rest.len());
         let list = &rest[..list_len];
-        let items: Vec<&str> = list.split([';', '；']).collect();
+        // Items end at semicolons; a list of short names only may use 、 instead.
+        let mut items: Vec<&str> = list.split([';', '；']).collect();
         if items.len() < 2 {
-            continue;
+            items = list.split('、').collect();
+            if items.len() < 3 || items.iter().any(|i| i.chars().count() > 14) {
+                continue;
+            }
         }
         let labels: Vec<String> = items
             .iter()

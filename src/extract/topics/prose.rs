@@ -24,6 +24,16 @@ const INTRODUCERS: &[Introducer] = &[
         word: "涉及",
         strong: true,
     },
+    // "涉及到…": the same verb with its complement; the complement is no part of the list.
+    Introducer {
+        word: "涉及到",
+        strong: true,
+    },
+    // "建议主要围绕…等7个方面内容": 围绕 said of the items' contents as a whole.
+    Introducer {
+        word: "主要围绕",
+        strong: true,
+    },
     // "问题集中在…" / "集中于…": where the items cluster.
     Introducer {
         word: "集中在",
