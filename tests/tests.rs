@@ -43,3 +43,8 @@ mod corrections;
 mod xlsx;
 // Issue 10: region codes, comparison by body and year, the long panel.
 mod panel;
+// Issue 10: review.html in headless chromium: highlights equal facts.csv, no script injected,
+// the README's screenshot. Ignored by default; scripts/ci_browser.sh runs them.
+mod browser;
+// A reader for the DOM chromium dumps (used by browser).
+mod dom;
