@@ -122,6 +122,25 @@ impl Builder<'_> {
             return;
         }
         self.emitted += 1;
+        // A character the original holds in other form (an HTML entity, `&nbsp;` for ' ') is a
+        // run of its own that spans the whole entity, so that the page's offsets after it and
+        // at its end stay those of the original.
+        let entity_end = (!touched && self.original.get(o) == Some(&'&') && c != '&')
+            .then(|| (o + 1..self.original.len().min(o + 12)).find(|&i| self.original[i] == ';'))
+            .flatten();
+        if let Some(last) = entity_end {
+            self.close_run();
+            self.runs.push(ReviewRun {
+                text: c.to_string(),
+                start: o,
+                end: last + 1,
+                facts: set.map(|k| self.cover.sets[k].clone()).unwrap_or_default(),
+                repaired_from: None,
+            });
+            // Nothing joins this run.
+            self.last = None;
+            return;
+        }
         let c = match c {
             '\r' => '\n',
             '\n' | '\t' => c,
@@ -237,6 +256,23 @@ mod tests {
             repaired: false,
             source: crate::model::Origin::Extracted,
         }
+    }
+
+    #[test]
+    fn an_entity_is_a_run_spanning_its_original_characters() {
+        // Original "共&nbsp;5件": the page shows "共 5件", with ' ' standing for six characters.
+        let original: Vec<char> = "共&nbsp;5件".chars().collect();
+        let mut shown = MappedText::with_capacity(4);
+        for (c, o) in [('共', 0), (' ', 1), ('5', 7), ('件', 8)] {
+            shown.push(c, o, false);
+        }
+        let v = view(&shown, &original, &[]);
+        let spans: Vec<(&str, usize, usize)> = v
+            .runs
+            .iter()
+            .map(|r| (r.text.as_str(), r.start, r.end))
+            .collect();
+        assert_eq!(spans, vec![("共", 0, 1), (" ", 1, 7), ("5件", 7, 9)]);
     }
 
     #[test]
