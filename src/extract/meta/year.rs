@@ -13,7 +13,7 @@ static YEAR: LazyLock<Regex> =
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"((?:19|20)\d{2})\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})",
+        r"((?:19|20)\d{2})\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|\d{1,2}\.\d{1,2}\.((?:19|20)\d{2})|((?:19|20)\d{2})\s+\d{1,2}/\d{1,2}\b",
     )
     .expect("date regex")
 });
@@ -53,6 +53,42 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
             return None;
         }
         Some((whole.start(), c[1].parse().ok()?))
+    })
+}
+
+/// Words of a page's furniture line (publication date, source, views, catalogue number).
+const FURNITURE: &[&str] = &["发布", "日期", "时间", "来源", "浏览", "索引", "点击"];
+
+/// The first year written in the text, a date's included ("2020年5月8日,区政协委员…"), but not
+/// the start of a span nor a year on a line of page furniture ("发布日期:2024年01月31日").
+fn first_dated(text: &str) -> Option<u16> {
+    YEAR.captures_iter(text).find_map(|c| {
+        let whole = c.get(0)?;
+        let line_start = text[..whole.start()].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[whole.end()..]
+            .find('\n')
+            .map_or(text.len(), |p| whole.end() + p);
+        let span_start = text[..whole.start()].ends_with(['自', '从'])
+            || text[whole.end()..line_end]
+                .split([',', '。', ';'])
+                .next()
+                .is_some_and(|clause| clause.contains("以来") || clause.starts_with('起'));
+        // The label right before the date ("发布日期:", "时间:").
+        let before: String = text[line_start..whole.start()]
+            .chars()
+            .rev()
+            .take(8)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        // Or a short dateline with the label after it ("2021年03月06日17:06 来源:某报").
+        let line = &text[line_start..line_end];
+        let dateline = line.chars().count() <= 40 && FURNITURE.iter().any(|w| line.contains(w));
+        if span_start || dateline || FURNITURE.iter().any(|w| before.contains(w)) {
+            return None;
+        }
+        c[1].parse().ok()
     })
 }
 
@@ -125,13 +161,15 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
     if SESSION_PERIOD.is_match(text) {
         return None;
     }
-    if let Some(c) = YEAR.captures(text) {
-        return c[1].parse().ok();
+    // The first year written on its own: not a date's ("发布日期:2024年01月31日") and not the
+    // start of a span ("自2022年…以来"), which the text's own year follows.
+    if let Some(y) = first_dated(text) {
+        return Some(y);
     }
     if (text.contains("今年") || text.contains("本年"))
         && let Some(c) = DATE.captures(text)
     {
-        let y = c.get(1).or(c.get(2))?;
+        let y = c.get(1).or(c.get(2)).or(c.get(3))?;
         return y.as_str().parse().ok();
     }
     None
@@ -203,6 +241,31 @@ mod tests {
         assert_eq!(
             y("政协提案工作报告\n五年来提案全部办复。截至2016年9月,2016年全省降水偏多。"),
             None
+        );
+    }
+
+    #[test]
+    fn dates_and_span_starts_are_not_the_first_year() {
+        // A publication date, then the year the body's handling is told for.
+        assert_eq!(
+            y("发布日期:2022年03月15日
+某局获评先进承办单位
+2021年,某局把办好提案作为重要职责。"),
+            Some(2021)
+        );
+        // A short dateline with its source after the date is no year of handling either.
+        assert_eq!(
+            y("某部门办理建议提案综述
+2022年03月06日17:06 来源:某报
+2021年,某部门办理建议提案内容主要涉及用地审批。"),
+            Some(2021)
+        );
+        // The start of a span gives no year; 今年 with a dateline written "YYYY MM/DD" does.
+        assert_eq!(
+            y("建议办理通报
+2021 09/30 10:02:11
+今年某县领导领衔督办建议12件,自2019年开展以来成效明显。"),
+            Some(2021)
         );
     }
 
