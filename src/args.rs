@@ -112,4 +112,9 @@ pub struct RunArgs {
     /// Write no banli.xlsx (the workbook of the tables).
     #[arg(long)]
     pub no_xlsx: bool,
+    /// Units of work the repair stage may spend restoring one document's lost characters
+    /// (candidates scored); past it they stay lost and the document is warned. Counted in
+    /// work, not time, so output is the same on every machine.
+    #[arg(long, value_name = "UNITS", default_value_t = banli::repair::budget::DEFAULT_REPAIR_BUDGET)]
+    pub repair_budget: u64,
 }

@@ -172,7 +172,8 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     let mut engine = pipeline::Engine::new()
         .map_err(|e| fail(format!("cannot build converters: {e}")))?
         .with_review(matches!(review, Review::On(_)))
-        .with_corrections(fixes.clone());
+        .with_corrections(fixes.clone())
+        .with_repair_budget(a.repair_budget);
     let bar = progress_bar(a.quiet);
     let opts = WalkOptions {
         follow: a.follow,
@@ -515,10 +516,16 @@ fn show_text(file: &Path, repaired: bool) -> ExitCode {
                 return code;
             }
             note!(
-                "repairs: {:?}; lost {}; restored {}",
+                "repairs: {:?}; lost {}; restored {}; work {} units{}",
                 report.repairs,
                 report.lost,
-                report.restored
+                report.restored,
+                report.work,
+                if report.budget_spent {
+                    " (budget spent)"
+                } else {
+                    ""
+                }
             );
             ExitCode::SUCCESS
         }

@@ -32,6 +32,8 @@ pub struct Engine {
     review: bool,
     /// A researcher's corrections, applied to each document's facts.
     corrections: Option<Arc<Corrections>>,
+    /// Units of repair work per document ([`repair::budget`]).
+    repair_budget: u64,
 }
 
 impl Engine {
@@ -42,6 +44,7 @@ impl Engine {
             segmenter: Segmenter::new(),
             review: false,
             corrections: None,
+            repair_budget: repair::budget::DEFAULT_REPAIR_BUDGET,
         })
     }
 
@@ -49,6 +52,14 @@ impl Engine {
     /// a correction not applied becomes a warning of its document.
     pub fn with_corrections(mut self, corrections: Option<Arc<Corrections>>) -> Engine {
         self.corrections = corrections;
+        self
+    }
+
+    /// Caps the work of restoring lost characters at `units` per document (default
+    /// [`repair::budget::DEFAULT_REPAIR_BUDGET`]); past it they stay lost, with a warning.
+    /// Counted in units of work, not time, so output does not depend on the machine.
+    pub fn with_repair_budget(mut self, units: u64) -> Engine {
+        self.repair_budget = units;
         self
     }
 
@@ -112,6 +123,12 @@ impl Engine {
             warnings.push(format!(
                 "repair: {} characters restored from their neighbours (check evidence)",
                 report.restored
+            ));
+        }
+        if report.budget_spent {
+            warnings.push(format!(
+                "repair: work budget of {} units spent; characters lost after it were not restored (--repair-budget)",
+                self.repair_budget
             ));
         }
         let repairs = report.repairs;
@@ -294,9 +311,11 @@ impl Engine {
         } else {
             MappedText::identity(text)
         };
+        let budget = repair::budget::Budget::new(self.repair_budget);
         let judge = repair::mojibake::Judge {
             converters: &self.converters,
             segmenter: &self.segmenter,
+            budget: &budget,
         };
         repair::repair(&base, &judge)
     }

@@ -33,6 +33,11 @@ mod output_safety;
 mod linear;
 // Evidence on documents repaired as a whole quotes the damaged characters of its clause.
 mod grounding;
+// Issue 9: property tests over damaged and arbitrary inputs (no panic, every file accounted
+// for, grounded evidence, linear work).
+mod robust;
+// Issues 9 and 11: the repair stage's per-document work budget.
+mod budget;
 // Issue 12: stream mode (lists, JSON Lines, shards, closed pipes) and merge.
 mod stream;
 // Issue 10: review.html, offline, escaped, every fact highlighted, deterministic.

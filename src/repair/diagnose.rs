@@ -151,6 +151,10 @@ pub(super) fn redecode_lost_leads(
         let mut open: Vec<(usize, Vec<char>)> =
             holes.into_iter().filter(|(_, c)| !c.is_empty()).collect();
         for (_, c) in open.iter_mut().filter(|(_, c)| c.len() > 40) {
+            if judge.budget.exhausted() {
+                break;
+            }
+            judge.budget.charge(c.len());
             let freq = |x: &char| {
                 let simp = judge.converters.to_simplified(&x.to_string());
                 judge.segmenter.word_freq(&simp)
@@ -162,6 +166,11 @@ pub(super) fn redecode_lost_leads(
             let mut still = Vec::new();
             let mut k = 0;
             while k < open.len() {
+                if judge.budget.exhausted() {
+                    // Past the budget: the rest stay lost.
+                    still.extend(open[k..].iter().cloned());
+                    break;
+                }
                 // A run of neighbouring lost characters, up to six.
                 let mut e = k + 1;
                 while e < open.len() && e - k < 6 && open[e].0 == open[e - 1].0 + 1 {
@@ -383,6 +392,7 @@ pub(super) fn choose_run(
     for cands in candidates {
         let mut next: Vec<(f64, Vec<char>)> = Vec::new();
         for (_, state) in &beam {
+            judge.budget.charge(cands.len());
             for &c in cands {
                 let mut s2 = state.clone();
                 s2.push(c);
@@ -548,9 +558,11 @@ mod tests {
     #[test]
     fn a_number_in_digits_makes_a_unit_after_it_likely() {
         let (segmenter, converters) = (Segmenter::new(), Converters::new().expect("opencc"));
+        let budget = crate::repair::budget::Budget::unlimited();
         let judge = Judge {
             converters: &converters,
             segmenter: &segmenter,
+            budget: &budget,
         };
         let with = |c: char| window_logp(&judge, &['2', '0', '1', '9', c, '，', '全']);
         // Alone, jieba prefers 才 five times less than 年; after a number, by far more.

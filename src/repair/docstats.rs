@@ -16,6 +16,10 @@ pub(super) fn fill_from_document(line: &str, judge: &Judge, stats: &DocStats) ->
         if chars[i] != '\u{FFFD}' {
             continue;
         }
+        if judge.budget.exhausted() {
+            break; // past the budget: the rest stay lost
+        }
+        judge.budget.charge(stats.vocabulary.len());
         let before: Vec<char> = chars[..i].iter().rev().take(3).copied().collect();
         let after: Vec<char> = chars[i + 1..].iter().take(3).copied().collect();
         let prev = before.first().copied().unwrap_or(' ');

@@ -8,14 +8,18 @@
 //!   for the whole document ([`diagnose`], reported as `KIND:doc`) and otherwise line by line.
 //!
 //! A repair never guesses silently: characters it cannot recover are counted as lost (and shown
-//! as U+FFFD), and every character it keeps or restores points back at the original.
+//! as U+FFFD), and every character it keeps or restores points back at the original. The work
+//! of restoring lost characters is capped per document ([`budget`]): past the cap they stay
+//! lost and the document is warned.
 
 mod align;
+pub mod budget;
 pub mod diagnose;
 mod docstats;
 mod latin;
 pub mod mojibake;
 pub mod pinyin;
+mod window;
 
 use crate::text::MappedText;
 use mojibake::Judge;
@@ -33,6 +37,10 @@ pub struct Report {
     pub lost: usize,
     /// Characters whose lost bytes were restored from context.
     pub restored: usize,
+    /// Units of work spent restoring lost characters ([`budget`]).
+    pub work: u64,
+    /// The work budget was spent: characters lost after that were not tried.
+    pub budget_spent: bool,
 }
 
 /// Applies every repair to `text`: pinyin annotations, mojibake, markup, annotations again,
@@ -62,6 +70,8 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Report) {
         let input = text;
         drop_page_markers(&input, &mut report.repairs)
     };
+    report.work = judge.budget.spent();
+    report.budget_spent = judge.budget.exhausted();
     (text, report)
 }
 

@@ -15,6 +15,7 @@
 use super::diagnose;
 use super::docstats::{DocStats, clear_winner, fill_from_document, numeral_class};
 pub(super) use super::latin::repair_latin_line;
+use super::window::{chars_after, chars_before};
 use crate::decode::is_cjk;
 use crate::script::Converters;
 use crate::segment::Segmenter;
@@ -28,6 +29,8 @@ pub struct Judge<'a> {
     pub converters: &'a Converters,
     /// jieba's dictionary decides what is a word.
     pub segmenter: &'a Segmenter,
+    /// The document's work budget for restoring lost characters.
+    pub budget: &'a super::budget::Budget,
 }
 
 impl Judge<'_> {
@@ -215,31 +218,17 @@ pub(super) fn utf8_with_lost_bytes(
     let (mut bytes, lost_at) = encode(s, GBK)?;
     let mut restored = 0;
     for &m in &lost_at {
+        if judge.budget.exhausted() {
+            break; // past the budget: the rest stay lost
+        }
         let Some((start, len, lead)) = sequence_around(&bytes, m) else {
             continue;
         };
         if start + len > bytes.len() {
             continue;
         }
-        let before: Vec<char> = String::from_utf8_lossy(&bytes[..start])
-            .chars()
-            .rev()
-            .take(3)
-            .collect();
-        let after: Vec<char> = String::from_utf8_lossy(&bytes[start + len..])
-            .chars()
-            .take(3)
-            .collect();
-        // For the document's pairs, the nearest characters that are not spaces.
-        let prev = String::from_utf8_lossy(&bytes[..start])
-            .chars()
-            .rev()
-            .find(|c| !c.is_whitespace())
-            .unwrap_or(' ');
-        let next = String::from_utf8_lossy(&bytes[start + len..])
-            .chars()
-            .find(|c| !c.is_whitespace())
-            .unwrap_or(' ');
+        let (before, prev) = chars_before(&bytes, start);
+        let (after, next) = chars_after(&bytes, start + len);
         // After a number in digits, the words of a Chinese numeral and the candidate count
         // too (`12件` as `两件`, `几件`).
         let after_number = before.first().is_some_and(|c| c.is_ascii_digit());
@@ -276,6 +265,7 @@ pub(super) fn utf8_with_lost_bytes(
                 continue;
             }
             all.push((f, c));
+            judge.budget.charge(1);
             let freq = word_freq(c);
             if freq > 0 {
                 fits.push((f, c, freq));
