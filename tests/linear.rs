@@ -36,3 +36,25 @@ fn unwrapping_many_lines_of_one_width_stays_linear() {
         "the wrapped count was not joined"
     );
 }
+
+#[test]
+fn a_long_run_of_lost_marks_beside_pinyin_stays_linear() {
+    // A converter's annotation ("鄉(xiāng)") gives the text a dictionary of readings, and a
+    // run of 200,000 question marks that no reading follows is copied as it is; the old loop
+    // recounted the rest of the run at every mark.
+    let engine = Engine::new().unwrap();
+    let text = format!(
+        "鄉(xiāng)村振兴局共办理建议12件。\n{}\n办复率100%。\n",
+        "?".repeat(200_000)
+    );
+    let (repaired, _) = engine.repaired(text.as_bytes(), Kind::Text).unwrap();
+    assert!(
+        repaired.contains("乡村振兴局共办理建议12件")
+            || repaired.contains("鄉村振兴局共办理建议12件")
+    );
+    assert_eq!(
+        repaired.matches('?').count(),
+        200_000,
+        "the run was not kept"
+    );
+}

@@ -142,6 +142,14 @@ pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedTe
                 i += marks + letters;
                 continue;
             }
+            // Neither reading fits: nor would it at any later mark of this run (both look at
+            // what follows the whole run), so the run is copied at once; one mark at a time
+            // would recount the run from each mark, quadratic in its length.
+            for &(c, o, t) in &chars[i..i + marks] {
+                out.push(c, o, t);
+            }
+            i += marks;
+            continue;
         }
         let (c, o, t) = chars[i];
         out.push(c, o, t);
