@@ -4,7 +4,7 @@
 
 use crate::phenomena::doc;
 
-fn topics(text: &str) -> Vec<(String, Option<u32>)> {
+pub(crate) fn topics(text: &str) -> Vec<(String, Option<u32>)> {
     doc(text)
         .topics
         .iter()
@@ -12,7 +12,7 @@ fn topics(text: &str) -> Vec<(String, Option<u32>)> {
         .collect()
 }
 
-fn has_topic(text: &str, label: &str, count: Option<u32>) {
+pub(crate) fn has_topic(text: &str, label: &str, count: Option<u32>) {
     let t = topics(text);
     assert!(
         t.iter().any(|(l, c)| l == label && *c == count),

@@ -3,24 +3,9 @@
 //! `以…为主` and `聚焦在…上`, brackets in a list spread over areas), outcomes said of what the
 //! items asked for, a second classification of the same items, and leader-supervised batches.
 
+use crate::frames_round3::{has_topic, topics};
 use crate::phenomena::{doc, has, lacks};
 use banli::model::{Measure::*, Qualifier::*, Subject::*};
-
-fn topics(text: &str) -> Vec<(String, Option<u32>)> {
-    doc(text)
-        .topics
-        .iter()
-        .map(|t| (t.label.clone(), t.count))
-        .collect()
-}
-
-fn has_topic(text: &str, label: &str, count: Option<u32>) {
-    let t = topics(text);
-    assert!(
-        t.iter().any(|(l, c)| l == label && *c == count),
-        "{label} {count:?} not in {t:?}"
-    );
-}
 
 #[test]
 fn about_words_before_a_count_name_its_area() {
