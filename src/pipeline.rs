@@ -194,14 +194,6 @@ impl Engine {
             end: c.end,
         }));
         raw_topics.sort_by_key(|t| (t.start, t.end));
-        // Normalised-text spans of the rows kept, and the text they index, to tell an area
-        // counted in the clause after its name from one of an earlier list.
-        let mut topic_spans: Vec<(usize, usize)> = Vec::new();
-        let norm_topic_chars: Vec<char> = if raw_topics.is_empty() {
-            Vec::new()
-        } else {
-            norm.as_str().chars().collect()
-        };
         for t in raw_topics {
             // One row per area and count: the same area counted for each kind gives a row each.
             if out_topics
@@ -212,26 +204,24 @@ impl Engine {
             }
             let (ev, a, b) = evidence(t.start, t.end);
             // An area named and counted right after ("一是关于A问题,共5件") is one row, counted;
-            // an area of an earlier, broader list keeps its own row.
-            let norm_chars = &norm_topic_chars;
-            let same_clause = |from: usize, to: usize| {
-                to >= from
-                    && to - from <= 4
-                    && !norm_chars[from.min(norm_chars.len())..to.min(norm_chars.len())]
+            // an area of an earlier, broader list keeps its own row. Same clause: a few
+            // characters of the original apart, no sentence or statement end between.
+            let same_clause = |from: usize| {
+                from <= a
+                    && a - from <= 8
+                    && !original[from.min(original.len())..a.min(original.len())]
                         .iter()
-                        .any(|&c| c == '。' || c == '\n' || c == ';')
+                        .any(|c| "。;；\n".contains(*c))
             };
-            if let Some(k) = out_topics.iter().enumerate().position(|(k, x)| {
-                x.label == t.label && x.count.is_none() && same_clause(topic_spans[k].1, t.start)
-            }) {
-                let x = &mut out_topics[k];
+            if let Some(x) = out_topics
+                .iter_mut()
+                .find(|x| x.label == t.label && x.count.is_none() && same_clause(x.end))
+            {
                 x.count = t.count;
                 // The evidence is the counting clause, so that it stays the text at its offsets.
                 (x.evidence, x.start, x.end) = (ev, a, b);
-                topic_spans[k].1 = t.end;
                 continue;
             }
-            topic_spans.push((t.start, t.end));
             out_topics.push(Topic {
                 label: t.label,
                 count: t.count,

@@ -151,14 +151,14 @@ impl Reader<'_> {
         // "78件委员提案的建议意见已得到落实", "12件提案的意见正在落实": what the items asked for,
         // then what became of it, said of these items.
         // Not when a count follows the phrase: "8件建议所提问题已经解决(A类)1件" heads a breakdown.
-        let count_follows = {
+        let count_follows = || {
             let j = m.end + right.chars().count();
             let close = (j < e && self.chars[j] == '(')
                 .then(|| (j..e.min(j + 12)).find(|&i| self.chars[i] == ')'))
                 .flatten();
             close.is_some_and(|c| c + 1 < e && self.chars[c + 1].is_ascii_digit())
         };
-        let of_content = (kind_end > 0 && !all_of_them && !count_follows)
+        let of_content = (kind_end > 0 && !all_of_them && !count_follows())
             .then(|| {
                 // `r` is a suffix of the first 16 characters of `right`.
                 let off = r16.len() - r.len() + kind_end;
