@@ -19,6 +19,8 @@ mod frames_round2;
 mod frames_round3;
 // Issue 7, round 5: areas before counts, frames, outcomes of what the items asked for.
 mod frames_round4;
+// Issue 7, round 6: joined grades' shares, who speaks in a news item.
+mod frames_round5;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;
 // The damage generator: every kind of mojibake on every document, facts compared.

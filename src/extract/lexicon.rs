@@ -493,6 +493,13 @@ pub static RATE_SKIP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("占|比上年|较上年|同比|增长|下降|提高了|立案率|占比").expect("rate skip regex")
 });
 
+/// The two upper grades joined, as the subject of a share (`表示满意或基本满意的占96%`): the
+/// share of answered items in those grades is the satisfaction rate, so 占 does not skip it.
+pub static JOINED_GRADES_SHARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("满意[或和、及与]基本满意(?:的|者)?(?:占[^,。;]{0,8}|比例为|比例达)$")
+        .expect("joined share regex")
+});
+
 /// Nouns for things other than suggestions and proposals; a count of them is no fact unless
 /// the kind of item is named.
 pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| {

@@ -4,8 +4,8 @@
 
 use super::facts::{RawFact, Reader, text_of};
 use super::lexicon::{
-    BARE_RATE_NAMES, BARE_RATE_RE, GOAL_NOUNS, GOAL_WORDS, RATE_NAMES, RATE_RE, RATE_SKIP,
-    REACHED_WORDS, kinds_in, lookup,
+    BARE_RATE_NAMES, BARE_RATE_RE, GOAL_NOUNS, GOAL_WORDS, JOINED_GRADES_SHARE, RATE_NAMES,
+    RATE_RE, RATE_SKIP, REACHED_WORDS, kinds_in, lookup,
 };
 use super::mentions::{Kind, Mention};
 use crate::model::{Measure, Qualifier, Subject};
@@ -56,7 +56,7 @@ impl Reader<'_> {
         let m = ms[k];
         let near_from = self.clause_start(cursor, m.start);
         let near = text_of(self.chars, near_from, m.start);
-        if RATE_SKIP.is_match(&near) {
+        if RATE_SKIP.is_match(&near) && !JOINED_GRADES_SHARE.is_match(near.trim_end()) {
             return 1;
         }
         let left = text_of(self.chars, cursor, m.start);

@@ -155,14 +155,21 @@ pub fn read(text: &str) -> Reporter {
 pub fn event_sector(text: &str) -> Option<&'static str> {
     // A text whose counting sentence names a body or department ("今年,市司法局共办理政协提案
     // 15件") says whose items they are; the event is only its setting.
+    // A body's name that only names a session ("市十五届人大三次会议期间代表提出的建议") is
+    // not one that counts.
     if counting(text).is_some_and(|c| {
         c.subject.contains(['局', '厅', '部', '委', '院'])
-            || BODIES.iter().any(|(w, _, _)| c.subject.contains(w))
+            || BODIES.iter().any(|(w, _, _)| {
+                c.subject
+                    .match_indices(w)
+                    .any(|(at, _)| !SESSION.is_match(&c.subject[at + w.len()..]))
+            })
     }) {
         return None;
     }
     static HELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new("召开|组织开展|组织|举行|举办|开展").expect("event verb regex")
+        Regex::new("召开|组织开展|组织|举行|举办|开展|带领|率领|率队|带队|督办")
+            .expect("event verb regex")
     });
     let lead = prefix_chars(text, 240);
     let verb = HELD.find(lead)?;
@@ -190,8 +197,16 @@ pub fn event_sector(text: &str) -> Option<&'static str> {
     let after = subject[end..].trim();
     // "市政府办公室", "县人大常委会" end the name; "市政协经济委" is the CPPCC's own committee;
     // "市政府教育局" is a department.
+    // "县人大常委会副主任王宏忠带领检查组": the body's leader, by title and name, acts for it.
+    static LEADER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:党组)?(?:常务)?副?(?:主任|主席|秘书长|委员长|省长|市长|县长|区长)\p{Han}{0,4}$",
+        )
+        .expect("leader regex")
+    });
     let own_organ = after.is_empty()
-        || ["办公室", "办公厅", "常委会"].contains(&after)
+        || ["办", "办公室", "办公厅", "常委会"].contains(&after)
+        || LEADER.is_match(after)
         || (sector != "政府" && after.chars().count() <= 6 && after.ends_with(['委', '会']));
     own_organ.then_some(sector)
 }

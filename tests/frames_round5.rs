@@ -1,0 +1,49 @@
+//! Rules of the sixth round of issue 7 (written from the errors of wild20h and wild20i), one
+//! invented sentence each: shares of the joined upper grades, who speaks in a news item, and
+//! the other forms the round added.
+
+use crate::phenomena::{ENGINE, doc, has, lacks};
+use banli::ingest::Kind;
+use banli::model::{DocMeta, Measure::*, Qualifier::*, Subject::*};
+
+/// Document fields of a text with no header added.
+fn meta(text: &str) -> DocMeta {
+    ENGINE
+        .process_bytes("m.txt", text.as_bytes(), Kind::Text)
+        .expect("processed")
+        .meta
+}
+
+#[test]
+fn the_share_of_the_joined_upper_grades_is_the_satisfaction_rate() {
+    let r = doc("共承办政协提案40件。提案者表示满意或基本满意的占95%。");
+    has(&r, (Proposal, SatisfactionRate, 95.0, Eq));
+    let r = doc("共承办政协提案40件。满意和基本满意的占总数的88%。");
+    has(&r, (Proposal, SatisfactionRate, 88.0, Eq));
+    // The share of one grade alone is no satisfaction rate.
+    let r = doc("共承办政协提案40件。表示满意的占70%,基本满意的占30%。");
+    lacks(&r, SatisfactionRate, 70.0);
+    lacks(&r, SatisfactionRate, 30.0);
+}
+
+#[test]
+fn a_session_named_in_the_counting_sentence_leaves_the_event_s_body_speaking() {
+    // The counting sentence names the congress only by its session: the body that supervises
+    // (督办) in the title speaks.
+    let m =
+        meta("市人大督办代表建议办理\n市八届人大二次会议期间代表提出的93件建议,交由41个单位办理。");
+    assert_eq!(m.sector, "人大");
+    // A government that counts them reports them.
+    let m = meta("市政府系统共承办市八届人大二次会议期间代表提出的建议93件。");
+    assert_eq!(m.sector, "政府");
+}
+
+#[test]
+fn a_leader_or_an_office_of_a_body_acts_for_it() {
+    let m = meta(
+        "6月3日,区人大常委会副主任李明带领视察组,对区十届人大三次会议确定的4件议案办理情况进行视察,区政府副区长陪同。",
+    );
+    assert_eq!(m.sector, "人大");
+    let m = meta("5月8日,镇人大办组织部分代表开展建议办理情况视察活动,镇政府相关负责人参加。");
+    assert_eq!(m.sector, "人大");
+}
