@@ -144,6 +144,11 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
             return Some(y);
         }
     }
+    // "(2024年11月26日在市六届人大常委会第十二次会议上)": a report delivered to a session is
+    // on that year's handling, even when it frames its items by the session they came from.
+    if let Some(c) = DELIVERED.captures(text) {
+        return c[1].parse().ok();
+    }
     // A term of several years has no year of its own.
     if MULTI_YEAR.is_match(text) {
         return None;
@@ -172,7 +177,32 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
         let y = c.get(1).or(c.get(2)).or(c.get(3))?;
         return y.as_str().parse().ok();
     }
-    None
+    roc_year(text)
+}
+
+/// A report delivered to a session, with its date: "2024年11月26日在市六届人大常委会第十二次
+/// 会议上".
+static DELIVERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。()()]{2,30}会议上")
+        .expect("delivered regex")
+});
+
+/// A year of the Republic of China calendar used in Taiwan ("102年度", "108 年本府…"): a
+/// three-digit year from 100 (2011) on, not an age or an anniversary ("建党100年", "100周年").
+fn roc_year(text: &str) -> Option<u16> {
+    static ROC: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(^|[^\d.])(1[0-2]\d)\s*年(度|[^周来前后之间代历的])").expect("roc year regex")
+    });
+    ROC.captures_iter(text).find_map(|c| {
+        let before = &text[..c.get(2)?.start()];
+        if ["建党", "建国", "成立", "诞辰", "百"]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w))
+        {
+            return None;
+        }
+        c[2].parse::<u16>().ok().map(|y| y + 1911)
+    })
 }
 
 #[cfg(test)]
@@ -267,6 +297,24 @@ mod tests {
 今年某县领导领衔督办建议12件,自2019年开展以来成效明显。"),
             Some(2021)
         );
+    }
+
+    #[test]
+    fn a_report_delivered_to_a_session_is_of_that_year() {
+        assert_eq!(
+            y(
+                "关于代表建议办理情况的报告\n(2022年12月2日在县十届人大常委会第八次会议上)\n县十届人大二次会议以来,代表提出的建议均已办复。"
+            ),
+            Some(2022)
+        );
+    }
+
+    #[test]
+    fn a_year_of_the_roc_calendar() {
+        assert_eq!(y("某署年报\n111 年度收文8,000件,较110年增加。"), Some(2022));
+        // An anniversary or an age is no year.
+        assert_eq!(y("纪念\n庆祝建党100年,百年大计。"), None);
+        assert_eq!(y("纪念\n该校已有120年历史,100周年校庆。"), None);
     }
 
     #[test]
