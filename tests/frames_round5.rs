@@ -47,3 +47,14 @@ fn a_leader_or_an_office_of_a_body_acts_for_it() {
     let m = meta("5月8日,镇人大办组织部分代表开展建议办理情况视察活动,镇政府相关负责人参加。");
     assert_eq!(m.sector, "人大");
 }
+
+#[test]
+fn roles_in_a_bracket_that_add_up_to_both_kinds_are_of_both() {
+    let r = doc("今年共收到人大代表建议12件、政协提案9件(主办5件、分办4件、会办12件),均已办结。");
+    has(&r, (Combined, Lead, 5.0, Eq));
+    has(&r, (Combined, Co, 12.0, Eq));
+    // Roles adding up to the last kind's count are of that kind.
+    let r = doc("今年共收到人大代表建议12件、政协提案9件(主办5件、会办4件),均已办结。");
+    has(&r, (Proposal, Lead, 5.0, Eq));
+    has(&r, (Proposal, Co, 4.0, Eq));
+}

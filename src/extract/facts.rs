@@ -83,6 +83,10 @@ pub(super) struct Frame {
     pub under_part: bool,
     /// Counts in a row in this frame that split its whole by kind.
     pub kind_split_run: usize,
+    /// The number of facts read when this frame (a bracket) opened.
+    pub first_fact: usize,
+    /// Where the bracket opened (chars).
+    pub opened_at: usize,
 }
 
 /// Document-wide facts the clause rules lean on.
@@ -318,18 +322,23 @@ impl Reader<'_> {
                 let void = top.void_last;
                 let under_part = top.part_last || top.under_part;
                 self.breakdowns += 1;
+                let first_fact = self.facts.len();
                 self.frames.push(Frame {
                     parent,
                     void,
                     under_part,
                     id: self.breakdowns,
+                    first_fact,
+                    opened_at: i,
                     ..Frame::default()
                 });
             } else if c == ';' {
                 self.new_statement = true;
             } else if c == ')' {
-                if self.frames.len() > 1 {
-                    self.frames.pop();
+                if self.frames.len() > 1
+                    && let Some(closed) = self.frames.pop()
+                {
+                    self.roles_of_both_kinds(&closed, i);
                 }
             } else if (c == '其' && self.chars.get(i + 1) == Some(&'中'))
                 || (c == '包' && self.chars.get(i + 1) == Some(&'括'))
@@ -400,6 +409,15 @@ impl Reader<'_> {
             };
             cursor = ms[k + consumed - 1].end;
             k += consumed;
+        }
+        // A bracket that closes after the sentence's last count.
+        for i in cursor..e {
+            if self.chars[i] == ')'
+                && self.frames.len() > 1
+                && let Some(closed) = self.frames.pop()
+            {
+                self.roles_of_both_kinds(&closed, i);
+            }
         }
     }
 

@@ -1,9 +1,12 @@
 //! Rules over the counts a sentence has given, applied once they are read: a sentence saying
 //! its items were all led by the body (`全部为本局主办`), a sum that closes the totals before it
-//! (`…共计19件`), and the joined kinds of a statement's counts.
+//! (`…共计19件`), roles in a bracket that split both kinds listed before it, and the joined
+//! kinds of a statement's counts.
 
-use super::facts::{RawFact, Reader, text_of};
+use super::facts::{Frame, RawFact, Reader, Row, text_of};
 use crate::model::{Measure, Subject};
+use regex::Regex;
+use std::sync::LazyLock;
 
 impl Reader<'_> {
     /// "共26件,其中建议8件、提案18件,全部为本局主办": a sentence saying its items were all
@@ -62,6 +65,54 @@ impl Reader<'_> {
         let id = self.breakdowns;
         for i in parts {
             self.facts[i].split = Some(id);
+        }
+    }
+
+    /// "收到建议17件、提案15件(独办3件、主办4件、分办5件、会办20件)": roles in a bracket after
+    /// counts of two kinds, whose counts add up to those counts together and not to the last
+    /// one, split both kinds: they are of the combined items. `closed` is the bracket's frame,
+    /// `end` where it closed.
+    pub(super) fn roles_of_both_kinds(&mut self, closed: &Frame, end: usize) {
+        let first = closed.first_fact;
+        let roles = &self.facts[first..];
+        if roles.is_empty()
+            || !roles
+                .iter()
+                .all(|r| matches!(r.fact.measure, Measure::Lead | Measure::Co))
+            || roles
+                .iter()
+                .any(|r| r.fact.subject != roles[0].fact.subject)
+        {
+            return;
+        }
+        // Every count in the bracket, roles that give no fact (分办) included.
+        static COUNT: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(\d+)\s*件").expect("count regex"));
+        let inside = text_of(self.chars, closed.opened_at, end);
+        let sum: f64 = COUNT
+            .captures_iter(&inside)
+            .filter_map(|c| c[1].parse::<f64>().ok())
+            .sum();
+        // The totals read right before the bracket, one per kind.
+        let listed: Vec<&Row> = self.facts[..first]
+            .iter()
+            .rev()
+            .take_while(|r| r.fact.measure == Measure::Total)
+            .take(2)
+            .collect();
+        let [last, before] = listed[..] else {
+            return;
+        };
+        let kinds = [last.fact.subject, before.fact.subject];
+        if kinds[0] == kinds[1]
+            || kinds.contains(&Subject::Combined)
+            || (last.fact.value - sum).abs() < f64::EPSILON
+            || (last.fact.value + before.fact.value - sum).abs() > f64::EPSILON
+        {
+            return;
+        }
+        for r in &mut self.facts[first..] {
+            r.fact.subject = Subject::Combined;
         }
     }
 
