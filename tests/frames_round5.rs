@@ -58,3 +58,19 @@ fn roles_in_a_bracket_that_add_up_to_both_kinds_are_of_both() {
     has(&r, (Proposal, Lead, 5.0, Eq));
     has(&r, (Proposal, Co, 4.0, Eq));
 }
+
+#[test]
+fn the_session_s_items_are_a_part_only_beside_those_raised_between_sessions() {
+    let r = doc("县九届人大三次会议期间代表提出的57件建议,分别交由19个单位办理。");
+    has(&r, (Suggestion, Total, 57.0, Eq));
+    let r = doc("共收到提案130件,其中大会期间收到118件,闭会期间收到12件。");
+    has(&r, (Proposal, Total, 130.0, Eq));
+    lacks(&r, Total, 118.0);
+}
+
+#[test]
+fn a_count_joined_by_a_conjunction_continues_the_list_whatever_follows() {
+    let r = doc("代表在会议期间提出的12件议案和305件建议均已办理完毕。");
+    has(&r, (Suggestion, Total, 12.0, Eq));
+    has(&r, (Suggestion, Total, 305.0, Eq));
+}

@@ -296,7 +296,12 @@ impl Reader<'_> {
         // "并案处理8件" are merged items, a part; "并案(处理)后为123件" is what the registered
         // items came to after merging, a stage of its own.
         let merged_stage = near.contains("并案后") || near.contains("并案处理后");
-        let part_cue = PART_RE.is_match(&near) && !addition && !merged_stage;
+        // "会议期间代表提出的146件建议" is all the session's items unless the text counts
+        // others raised between sessions.
+        let part_cue = PART_RE.find_iter(&near).any(|p| {
+            self.hints.between_sessions || !["会议期间", "大会期间"].contains(&p.as_str())
+        }) && !addition
+            && !merged_stage;
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
         // the registered items ("并案处理后为123件").
         let registered = whole.is_some() && (near.contains("立案") || merged_stage) && !part_cue;
@@ -371,8 +376,12 @@ impl Reader<'_> {
                     self.top().part_last = true;
                     return;
                 } else if let Some(p) = top.prev
-                    && !right.verb
-                    && right_text.chars().count() <= 6
+                    // "…的45件议案和620件建议均已办理完毕": a count joined to the one before by
+                    // a conjunction, its kind after it, continues the list whatever follows.
+                    && ((!right.verb && right_text.chars().count() <= 6)
+                        || right.kind.is_some()
+                            && left.chars().count() <= 4
+                            && left.ends_with(['和', '、', '及', '与']))
                     && (kind.is_some() || trivial(&left))
                 {
                     // "共接到人大建议33件,政协提案22件": a list continues its measure; a list of

@@ -101,6 +101,9 @@ pub struct DocHints {
     pub deputies: bool,
     /// The outcome classes the text's printed letters stand for.
     pub letters: super::outcome::Letters,
+    /// The text counts items raised between sessions (闭会期间, 平时, 会后): items raised
+    /// during the session (会议期间) are then a part, not all the session's items.
+    pub between_sessions: bool,
 }
 
 /// Reads the document-wide hints from the normalised text.
@@ -147,6 +150,7 @@ pub fn hints(text: &str) -> DocHints {
         chengban_is_lead,
         deputies,
         letters: super::outcome::Letters::defined_in(text),
+        between_sessions: ["闭会", "平时", "会后"].iter().any(|w| text.contains(w)),
     }
 }
 
