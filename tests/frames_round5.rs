@@ -74,3 +74,15 @@ fn a_count_joined_by_a_conjunction_continues_the_list_whatever_follows() {
     has(&r, (Suggestion, Total, 12.0, Eq));
     has(&r, (Suggestion, Total, 305.0, Eq));
 }
+
+#[test]
+fn motions_and_suggestions_are_two_kinds_in_a_split() {
+    let r = doc(
+        "2020年,市发改委共完成120件建议提案的办理,其中人大建议70件、人大议案5件、政协提案45件。",
+    );
+    has(&r, (Suggestion, Total, 70.0, Eq));
+    has(&r, (Suggestion, Total, 5.0, Eq));
+    // A split naming suggestions twice is by level.
+    let r = doc("共承办建议提案120件,其中省建议10件、市建议65件、省提案5件、市提案40件。");
+    lacks(&r, Total, 65.0);
+}

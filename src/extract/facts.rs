@@ -242,7 +242,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.sentence(s, e, &all[from..next]);
         reader.all_led(s, e, before);
     }
-    let facts = lead_only_totals(merge_outcomes(drop_level_splits(reader.facts)));
+    let facts = lead_only_totals(merge_outcomes(drop_level_splits(reader.facts, &chars)));
     (facts, reader.topics)
 }
 
@@ -484,17 +484,26 @@ pub(super) struct Row {
 
 /// A breakdown that names one kind twice ("省建议3件、市建议47件、省提案4件、市提案103件") splits
 /// by level or proposer, not by kind: those counts are parts and give no fact.
-fn drop_level_splits(rows: Vec<Row>) -> Vec<Row> {
-    let mut per_kind: HashMap<(usize, Subject), usize> = HashMap::new();
+///
+/// Motions (议案) and suggestions share a subject but are two kinds of item: "人大建议2239件、
+/// 人大议案61件" splits by kind.
+fn drop_level_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    let motion = |r: &Row| {
+        let evidence = text_of(chars, r.fact.start, r.fact.end.min(chars.len()));
+        evidence.contains("议案") && !evidence.contains("建议")
+    };
+    let mut per_kind: HashMap<(usize, Subject, bool), usize> = HashMap::new();
     for r in &rows {
         if let Some(split) = r.split {
-            *per_kind.entry((split, r.fact.subject)).or_default() += 1;
+            *per_kind
+                .entry((split, r.fact.subject, motion(r)))
+                .or_default() += 1;
         }
     }
     rows.into_iter()
         .filter(|r| {
             r.split
-                .is_none_or(|split| per_kind[&(split, r.fact.subject)] < 2)
+                .is_none_or(|split| per_kind[&(split, r.fact.subject, motion(r))] < 2)
         })
         .collect()
 }
