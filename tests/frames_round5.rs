@@ -86,3 +86,15 @@ fn motions_and_suggestions_are_two_kinds_in_a_split() {
     let r = doc("共承办建议提案120件,其中省建议10件、市建议65件、省提案5件、市提案40件。");
     lacks(&r, Total, 65.0);
 }
+
+#[test]
+fn examples_then_deng_then_the_area_the_count_is_for() {
+    let text = "共立案提案300件,其中涉及托育、助餐、康养等民生类提案64件。";
+    crate::frames_round3::has_topic(text, "民生", Some(64));
+    let text = "共立案提案300件,其中,治沙、护草等围绕生态屏障建设提案51件。";
+    crate::frames_round3::has_topic(text, "生态屏障建设", Some(51));
+    // 等 inside a word is no list.
+    let text = "共立案提案300件,其中,高等教育方面的提案12件,基本公共服务均等化方面的提案9件。";
+    crate::frames_round3::has_topic(text, "高等教育", Some(12));
+    crate::frames_round3::has_topic(text, "基本公共服务均等化", Some(9));
+}

@@ -128,7 +128,21 @@ pub(super) fn area(label: &str) -> Option<String> {
         .trim()
         .trim_start_matches(['、', ' '])
         .trim_end_matches('的');
-    let listed = label.contains('等') || label.starts_with("关于");
+    // "教育、医疗、养老等民生类提案102件", "光伏治沙、草原保护等围绕生态屏障建设提案162件":
+    // examples, 等, then the area they belong to, which the count is for.
+    if let Some(at) = list_deng(label) {
+        let after = label[at + '等'.len_utf8()..].trim_start_matches(['、', ' ']);
+        let after = ["围绕", "涉及", "关于", "有关", "建言"]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after);
+        return if after.chars().count() >= 2 {
+            area(after)
+        } else {
+            None
+        };
+    }
+    let listed = label.starts_with("关于");
     // Quoted words are part of a name ("“三农”问题").
     let words_only = label
         .chars()
@@ -152,4 +166,28 @@ pub(super) fn area(label: &str) -> Option<String> {
         return None;
     }
     Some(label.to_string())
+}
+
+/// Words holding 等 that is no "and so on" (高等教育, 平等), with the reason.
+const DENG_WORDS: &[(&str, &str)] = &[
+    ("高等", "higher (education)"),
+    ("中等", "secondary (vocational schools)"),
+    ("初等", "primary"),
+    ("平等", "equal"),
+    ("对等", "reciprocal"),
+    ("同等", "equal treatment"),
+    ("均等", "equalised (public services)"),
+    ("相等", "equal"),
+    ("等级", "grade"),
+];
+
+/// Where a list's 等 ("and so on") stands in a label, if it has one.
+fn list_deng(label: &str) -> Option<usize> {
+    label.match_indices('等').map(|(at, _)| at).find(|&at| {
+        !DENG_WORDS.iter().any(|(w, _)| {
+            let (first, second) = (&w[..3], &w[3..]);
+            (second == "等" && label[..at].ends_with(first))
+                || (first == "等" && label[at + 3..].starts_with(second))
+        })
+    })
 }
