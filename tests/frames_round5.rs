@@ -98,3 +98,10 @@ fn examples_then_deng_then_the_area_the_count_is_for() {
     crate::frames_round3::has_topic(text, "高等教育", Some(12));
     crate::frames_round3::has_topic(text, "基本公共服务均等化", Some(9));
 }
+
+#[test]
+fn key_themes_in_xiang_cover_the_items_counted_after_them() {
+    let r = doc("共承办代表建议200件。常委会确定了9项重点督办建议,涉及41件。");
+    has(&r, (Suggestion, Key, 41.0, Eq));
+    lacks(&r, Key, 9.0);
+}

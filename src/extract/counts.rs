@@ -528,7 +528,15 @@ impl Reader<'_> {
         while ev_start < m.start && "、,;: ".contains(self.chars[ev_start]) {
             ev_start += 1;
         }
-        let ev_end = m.end + right.len;
+        let mut ev_end = m.end + right.len;
+        let mut value = m.value;
+        if measure == Measure::Key
+            && unit != '件'
+            && let Some((v, end)) = self.key_items_covered(m.end, e)
+        {
+            value = v;
+            ev_end = end;
+        }
         // "建议、提案各15件": the number counts each kind, not both together.
         let each = left.trim_end().ends_with('各') && subject == Subject::Combined;
         let subjects: &[Subject] = if each {
@@ -547,7 +555,7 @@ impl Reader<'_> {
                 self.push(RawFact {
                     subject,
                     measure,
-                    value: m.value,
+                    value,
                     // "共办理建议100余件": more than 100, a floor (SCHEMA: ge).
                     qualifier: if m.floor {
                         Qualifier::Ge

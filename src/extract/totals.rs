@@ -1,10 +1,11 @@
 //! Rules over the counts a sentence has given, applied once they are read: a sentence saying
 //! its items were all led by the body (`全部为本局主办`), a sum that closes the totals before it
-//! (`…共计19件`), roles in a bracket that split both kinds listed before it, and the joined
-//! kinds of a statement's counts.
+//! (`…共计19件`), roles in a bracket that split both kinds listed before it, key themes that
+//! cover items counted after them, and the joined kinds of a statement's counts.
 
 use super::facts::{Frame, RawFact, Reader, Row, text_of};
 use crate::model::{Measure, Subject};
+use crate::segment::ends_phrase;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -114,6 +115,22 @@ impl Reader<'_> {
         for r in &mut self.facts[first..] {
             r.fact.subject = Subject::Combined;
         }
+    }
+
+    /// "15项重点督办建议,涉及130件": key themes counted in 项 cover the items counted in the
+    /// next clause; the key items are those. Returns their count and where the clause ends.
+    pub(super) fn key_items_covered(&self, at: usize, e: usize) -> Option<(f64, usize)> {
+        static COVERS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:共|共计)?(?:涉及|包括|包含|含)[^,;。\d]{0,8}?(\d+)\s*件")
+                .expect("covers regex")
+        });
+        let j = (at..e)
+            .find(|&j| ends_phrase(self.chars[j]))
+            .map_or(e, |j| j + 1);
+        let next = text_of(self.chars, j, e);
+        let c = COVERS.captures(&next)?;
+        let value = c[1].parse::<f64>().ok()?;
+        Some((value, j + next[..c.get(0)?.end()].chars().count()))
     }
 
     /// Notes the kind of a count read in this sentence; the kinds of one statement are joined.
