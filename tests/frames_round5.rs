@@ -105,3 +105,18 @@ fn key_themes_in_xiang_cover_the_items_counted_after_them() {
     has(&r, (Suggestion, Key, 41.0, Eq));
     lacks(&r, Key, 9.0);
 }
+
+#[test]
+fn more_ways_of_counting_areas() {
+    use crate::frames_round3::has_topic;
+    // The words before 涉及 belong to the sentence.
+    let text = "共承办人大代表建议60件。今年建议内容涉及乡村道路方面18件,供水供电方面12件。";
+    has_topic(text, "乡村道路", Some(18));
+    // A shared count said with 各有.
+    let text = "共承办人大代表建议60件。涉及环境卫生方面的有11件,殡葬管理和消防安全方面的各有3件。";
+    has_topic(text, "殡葬管理", Some(3));
+    has_topic(text, "消防安全", Some(3));
+    // The largest area by its share, its count after a comma.
+    let text = "共承办人大代表建议60件,其中涉及住房保障类工作占比最高,共28件,占46.7%。";
+    has_topic(text, "住房保障", Some(28));
+}

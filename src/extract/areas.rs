@@ -56,9 +56,10 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
             .expect("setting regex")
     });
     // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
-    // "以医疗卫生方面居多,共11件", and the next in rank: "其次是养老服务方面,共9件".
+    // "以医疗卫生方面居多,共11件", "住房保障类工作占比最高,共28件", and the next in rank:
+    // "其次是养老服务方面,共9件".
     static MOST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[,:;、])\s*(?:其中)?[,:]?\s*(?:以|其次是|其次为)?(?:涉及|关于|有关)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)的?(?:提案|建议|议案)?(?:数量)?(?:最多|居多)?[,]\s*(?:共|有|达|为)?\s*$")
+        Regex::new(r"(?:^|[,:;、])\s*(?:其中)?[,:]?\s*(?:以|其次是|其次为)?(?:涉及|关于|有关)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类)(?:工作|问题)?的?(?:提案|建议|议案)?(?:数量)?(?:最多|居多|占比最高|占比最大|比重最大|最为集中)?[,]\s*(?:共|有|达|为)?\s*$")
             .expect("most regex")
     });
     // "有关部门会办的12件": 有关 before a body is "the bodies concerned", not "about".
@@ -83,6 +84,14 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
     }
     if let Some(c) = RANKED.captures(wide) {
         return area(c.name("top").or(c.name("next"))?.as_str());
+    }
+    // "今年建议内容涉及乡村道路方面18件": what precedes the verb is the sentence's, not the area's.
+    if let Some(p) = near.rfind("涉及")
+        && p > 0
+        && let Some(c) = AREA.captures(&near[p..])
+        && let Some(label) = area(&c["label"])
+    {
+        return Some(label);
     }
     let caps = AREA
         .captures(near)

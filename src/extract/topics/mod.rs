@@ -47,7 +47,8 @@ static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static EACH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<labels>[^,。;:!?\n\d]{2,40}?)各(?P<n>\d+)件").expect("each regex")
+    Regex::new(r"(?P<labels>[^,。;:!?\n\d]{2,40}?)各(?:有|为|是|计)?(?P<n>\d+)件")
+        .expect("each regex")
 });
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
