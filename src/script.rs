@@ -40,7 +40,8 @@ pub fn fold_width(c: char) -> char {
         '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
         }
-        '％' => '%',
+        // The small form variant (U+FE6A) is a percent sign too.
+        '％' | '﹪' => '%',
         '．' => '.',
         '，' => ',',
         '：' => ':',

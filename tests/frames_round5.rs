@@ -120,3 +120,19 @@ fn more_ways_of_counting_areas() {
     let text = "共承办人大代表建议60件,其中涉及住房保障类工作占比最高,共28件,占46.7%。";
     has_topic(text, "住房保障", Some(28));
 }
+
+#[test]
+fn a_registered_count_with_its_share_is_a_total() {
+    let r = doc("收到政协提案410件,经审查立案372件,占收到总数的90.7%。");
+    has(&r, (Proposal, Total, 410.0, Eq));
+    has(&r, (Proposal, Total, 372.0, Eq));
+    // A proposer's share is still a part.
+    let r = doc("共收到政协提案410件,其中委员个人提案250件,占61%。");
+    lacks(&r, Total, 250.0);
+}
+
+#[test]
+fn the_small_percent_sign_is_a_percent_sign() {
+    let r = doc("共承办政协提案40件,办复率100\u{fe6a}。");
+    has(&r, (Proposal, ReplyRate, 100.0, Eq));
+}

@@ -365,7 +365,8 @@ impl Reader<'_> {
                     // "共有30件,占了总办理数的59%": a share of what was counted is a part.
                     let share = right_text.starts_with('占')
                         || self.next_clause(m.end, e).starts_with('占');
-                    if share && !self.wholes.is_empty() {
+                    // "经审查立案468件,占收到总数的90%": registering is a stage of its own.
+                    if share && !self.wholes.is_empty() && !registered {
                         return;
                     }
                     match w {
