@@ -148,6 +148,9 @@ pub const HANDLING_WORDS: &[&str] = &[
     "议案建议",
 ];
 
+/// "代表建议、批评和意见": the full name the law on deputies gives their suggestions.
+const SUGGESTIONS_FULL_NAME: &[&str] = &["建议、批评和意见", "建议、批评、意见", "建议批评和意见"];
+
 impl Segmenter {
     /// Loads jieba's embedded dictionary (about 140 ms) and adds the domain words.
     pub fn new() -> Segmenter {
@@ -198,10 +201,18 @@ impl Segmenter {
 
     /// How many words of `text` name handled items (`争议案件` is no 议案).
     pub fn handling_terms(&self, text: &str) -> usize {
-        self.words(text)
+        let words = self
+            .words(text)
             .iter()
             .filter(|w| HANDLING_WORDS.contains(w))
-            .count()
+            .count();
+        // The law's full name for deputies' suggestions spans punctuation the segmenter
+        // splits at.
+        let full_names: usize = SUGGESTIONS_FULL_NAME
+            .iter()
+            .map(|n| text.matches(n).count())
+            .sum();
+        words + full_names
     }
 }
 

@@ -136,3 +136,17 @@ fn the_small_percent_sign_is_a_percent_sign() {
     let r = doc("共承办政协提案40件,办复率100\u{fe6a}。");
     has(&r, (Proposal, ReplyRate, 100.0, Eq));
 }
+
+#[test]
+fn the_full_legal_name_of_suggestions_names_handled_items() {
+    let r = ENGINE
+        .process_bytes(
+            "n.txt",
+            "县里动态\n县人大常委会交县政府办理的建议、批评和意见52件全部办复,满意47件、基本满意5件。"
+                .as_bytes(),
+            Kind::Text,
+        )
+        .expect("processed");
+    assert!(r.meta.is_report);
+    has(&r, (Suggestion, Total, 52.0, Eq));
+}
