@@ -150,3 +150,15 @@ fn the_full_legal_name_of_suggestions_names_handled_items() {
     assert!(r.meta.is_report);
     has(&r, (Suggestion, Total, 52.0, Eq));
 }
+
+#[test]
+fn roles_among_the_items_of_an_outcome_class_are_parts() {
+    let r = doc("共承办建议50件。已解决14件,其中主办件10件、会办件4件。");
+    has(&r, (Suggestion, Solved, 14.0, Eq));
+    lacks(&r, Lead, 10.0);
+    lacks(&r, Co, 4.0);
+    let r = doc("共承办建议50件。已解决的20件中,主办15件,会办5件;正在解决的30件中,主办20件。");
+    has(&r, (Suggestion, InProgress, 30.0, Eq));
+    lacks(&r, Lead, 15.0);
+    lacks(&r, Lead, 20.0);
+}

@@ -315,7 +315,9 @@ impl Reader<'_> {
         // that same role counts a part of it.
         if let (Some(ms @ (Measure::Lead | Measure::Co)), Some(parent)) =
             (measure, top.parent.filter(|_| in_breakdown))
-            && ms == parent.measure
+            // "已解决12件,其中主办9件": the items of an outcome class split by role are parts
+            // of it too.
+            && (ms == parent.measure || is_outcome(parent.measure))
             // "共承办140件,其中主合办59件": a count that is the whole as well is broken down
             // by role, not narrowed.
             && !parent.whole

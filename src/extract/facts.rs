@@ -87,6 +87,9 @@ pub(super) struct Frame {
     pub first_fact: usize,
     /// Where the bracket opened (chars).
     pub opened_at: usize,
+    /// This frame splits the items of one outcome class ("已采纳的12件中,"); it ends with the
+    /// statement.
+    pub class_split: bool,
 }
 
 /// Document-wide facts the clause rules lean on.
@@ -338,6 +341,9 @@ impl Reader<'_> {
                 });
             } else if c == ';' {
                 self.new_statement = true;
+                while self.frames.len() > 1 && self.frames.last().is_some_and(|f| f.class_split) {
+                    self.frames.pop();
+                }
             } else if c == ')' {
                 if self.frames.len() > 1
                     && let Some(closed) = self.frames.pop()
@@ -361,6 +367,21 @@ impl Reader<'_> {
                 if let Some(h) = self.heading(&head) {
                     self.open_breakdown(Some(h));
                     self.list += 1;
+                } else if i >= 2
+                    && self.chars[i - 2] == '件'
+                    && self.last_fact.is_some_and(|(m, _)| is_outcome(m))
+                    && self.facts.last().is_some_and(|r| r.fact.end + 1 == i)
+                {
+                    // "已采纳的12件中,主办件9件、会办件3件": the items of an outcome class split
+                    // by role or otherwise are parts of it, and give no fact.
+                    self.breakdowns += 1;
+                    let id = self.breakdowns;
+                    self.frames.push(Frame {
+                        under_part: true,
+                        class_split: true,
+                        id,
+                        ..Frame::default()
+                    });
                 }
             }
             if ends_phrase(c) {
