@@ -162,3 +162,13 @@ fn roles_among_the_items_of_an_outcome_class_are_parts() {
     lacks(&r, Lead, 15.0);
     lacks(&r, Lead, 20.0);
 }
+
+#[test]
+fn a_joint_class_shared_among_kinds_by_fenbie_gives_no_fact() {
+    let r = doc("共承办建议30件、提案40件,已解决或列入计划解决的分别有22件、31件。");
+    has(&r, (Suggestion, Total, 30.0, Eq));
+    has(&r, (Proposal, Total, 40.0, Eq));
+    lacks(&r, Total, 31.0);
+    lacks(&r, Solved, 22.0);
+    lacks(&r, InProgress, 31.0);
+}

@@ -184,10 +184,26 @@ impl Reader<'_> {
         let phrase = outcome_phrase(&text_of(self.chars, cursor, m.start), cursor == s);
         let mut reading = outcome::read_in(&phrase, &self.hints.letters, true);
         if reading == Reading::Unclear && near.contains("分别") {
+            // "建议30件、提案40件,已解决或列入计划解决的分别有22件、31件": after counts of two
+            // kinds, 分别 shares a joint class among the kinds, which gives no fact (SCHEMA).
+            let kinds: Vec<Subject> = self
+                .facts
+                .iter()
+                .rev()
+                .take_while(|r| r.fact.start >= s)
+                .map(|r| r.fact.subject)
+                .collect();
+            if kinds.iter().any(|&k| k != kinds[0]) {
+                self.joint_in_turn = true;
+                return;
+            }
             let classes = outcome::classes_in_turn(&phrase);
             if classes.len() > 1 {
                 self.classes_in_turn = classes;
             }
+        }
+        if self.joint_in_turn && reading == Reading::None && right.measure.is_none() {
+            return;
         }
         if !self.classes_in_turn.is_empty() {
             if let Reading::Class(_) = reading {
@@ -297,9 +313,19 @@ impl Reader<'_> {
         // items came to after merging, a stage of its own.
         let merged_stage = near.contains("并案后") || near.contains("并案处理后");
         // "会议期间代表提出的146件建议" is all the session's items unless the text counts
-        // others raised between sessions.
+        // others raised between sessions, or the sentence adds them to others in a sum
+        // ("加上会议期间收到的51件建议,共60件").
+        let summed_later = || {
+            let rest = text_of(self.chars, m.end, e);
+            ["共", "合计", "总计"].iter().any(|w| {
+                rest.match_indices(w)
+                    .any(|(at, _)| rest[at + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+        };
         let part_cue = PART_RE.find_iter(&near).any(|p| {
-            self.hints.between_sessions || !["会议期间", "大会期间"].contains(&p.as_str())
+            self.hints.between_sessions
+                || !["会议期间", "大会期间"].contains(&p.as_str())
+                || summed_later()
         }) && !addition
             && !merged_stage;
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging

@@ -184,9 +184,12 @@ pub(super) struct Reader<'a> {
     pub last_fact: Option<(Measure, Subject)>,
     /// Kinds still to be handed out to the counts after 分别 ("建议、提案分别为592件、759件").
     pub respectively: Vec<Subject>,
-    /// Outcome classes still to be handed out after 分别 ("已经解决或列入计划逐步解决的分别有
-    /// 47件、237件").
+    /// Outcome classes still to be handed out after 分别 ("已解决或列入计划解决的分别有40件、
+    /// 200件").
     pub classes_in_turn: Vec<Measure>,
+    /// A joint class was shared among kinds by 分别: the counts after it in the sentence are
+    /// its, and give no fact.
+    pub joint_in_turn: bool,
     /// Units other than 件 the text counts items in (个, 项, 条).
     pub item_units: Vec<char>,
 }
@@ -217,6 +220,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         last_fact: None,
         respectively: Vec::new(),
         classes_in_turn: Vec::new(),
+        joint_in_turn: false,
         item_units: Vec::new(),
     };
     let mut next = 0;
@@ -241,6 +245,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.rising = None;
         reader.respectively.clear();
         reader.classes_in_turn.clear();
+        reader.joint_in_turn = false;
         let before = reader.facts.len();
         reader.sentence(s, e, &all[from..next]);
         reader.all_led(s, e, before);

@@ -235,8 +235,8 @@ pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading 
     }
 }
 
-/// The classes of the joined sub-phrases in order, for counts given 分别 ("已经解决或列入计划逐步
-/// 解决的分别有47件、237件" → solved, in progress).
+/// The classes of the joined sub-phrases in order, for counts given 分别 ("已经解决或列入计划
+/// 解决的分别有40件、200件" → solved, in progress).
 pub fn classes_in_turn(phrase: &str) -> Vec<Measure> {
     let parts: Vec<&str> = PARTS.split(phrase).collect();
     let last = parts.len().saturating_sub(1);
