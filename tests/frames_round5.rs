@@ -172,3 +172,16 @@ fn a_joint_class_shared_among_kinds_by_fenbie_gives_no_fact() {
     lacks(&r, Solved, 22.0);
     lacks(&r, InProgress, 31.0);
 }
+
+#[test]
+fn a_notice_without_its_title_says_so_in_its_body() {
+    let m = meta(
+        "各乡镇人民政府,县政府各部门:\n县九届人大二次会议期间,代表向县政府提出建议45件。为做好办理工作,现就有关事项通知如下:\n一、提高认识。",
+    );
+    assert!(!m.is_report);
+    // A report that counts the same items is one.
+    let m = meta(
+        "县政府2023年建议办理情况\n县九届人大二次会议期间,代表向县政府提出建议45件,已全部办结。",
+    );
+    assert!(m.is_report);
+}

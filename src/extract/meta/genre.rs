@@ -46,6 +46,12 @@ const INSTRUMENTS: &[(&str, &str)] = &[
     ("要点", "a work plan"),
 ];
 
+/// Words with which a notice turns to what it directs, with the reason.
+const NOTICE_TURNS: &[(&str, &str)] = &[
+    ("通知如下", "a notice: the body of what it directs follows"),
+    ("特此通知", "a notice's closing formula"),
+];
+
 /// Title ends in which 办法 is a way of doing something, not rules ("将研究提出系统性解决办法").
 const METHODS: &[&str] = &["解决办法", "好办法", "新办法", "有效办法", "办法措施"];
 
@@ -90,6 +96,12 @@ pub fn titled_instrument(text: &str) -> bool {
             .map(str::to_string)
             .collect(),
     };
+    // A notice whose title was not kept still says so where it turns to what it directs
+    // ("现就有关事项通知如下", "特此通知"), near its start.
+    let directs = opening.chars().take(600).collect::<String>();
+    if NOTICE_TURNS.iter().any(|(w, _)| directs.contains(w)) {
+        return true;
+    }
     heads.iter().any(|head| {
         let bare = head.trim_end_matches(['》', '”', '"', '|', ' ']);
         // A title is short and no sentence; a bare section name ("通知公告") is page furniture.
