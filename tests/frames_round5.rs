@@ -181,7 +181,7 @@ fn a_notice_without_its_title_says_so_in_its_body() {
     assert!(!m.is_report);
     // A report that counts the same items is one.
     let m = meta(
-        "县政府2023年建议办理情况\n县九届人大二次会议期间,代表向县政府提出建议45件,已全部办结。",
+        "县政府2023年人大代表建议办理情况\n县九届人大二次会议期间,代表向县政府提出建议45件,已全部办结。",
     );
     assert!(m.is_report);
 }
