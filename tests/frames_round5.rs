@@ -185,3 +185,11 @@ fn a_notice_without_its_title_says_so_in_its_body() {
     );
     assert!(m.is_report);
 }
+
+#[test]
+fn a_department_named_with_its_enforcement_duty_keeps_its_sector() {
+    let m = meta(
+        "某区城市管理和综合执法局2022年建议提案办理情况\n2022年,区城市管理和综合执法局共承办建议提案15件,办复率100%。",
+    );
+    assert_eq!(m.sector, "城管");
+}
