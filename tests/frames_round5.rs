@@ -193,3 +193,12 @@ fn a_department_named_with_its_enforcement_duty_keeps_its_sector() {
     );
     assert_eq!(m.sector, "城管");
 }
+
+#[test]
+fn a_requirement_the_text_acted_on_is_no_goal() {
+    let r = doc("共承办建议20件。依照市里要求,本局按时办复率为100%。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+    // A requirement set for others is.
+    let r = doc("共承办建议20件。市政府要求各单位办复率达到100%。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Target));
+}
