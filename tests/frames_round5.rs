@@ -202,3 +202,11 @@ fn a_requirement_the_text_acted_on_is_no_goal() {
     let r = doc("共承办建议20件。市政府要求各单位办复率达到100%。");
     has(&r, (Suggestion, ReplyRate, 100.0, Target));
 }
+
+#[test]
+fn xu_before_whom_an_action_is_owed_is_a_goal() {
+    let r = doc("共承办建议20件。各科室须与代表100%见面沟通。");
+    has(&r, (Suggestion, ContactRate, 100.0, Target));
+    let r = doc("共承办建议20件。与代表见面沟通率100%,无须再次沟通。");
+    has(&r, (Suggestion, ContactRate, 100.0, Eq));
+}

@@ -468,7 +468,7 @@ pub static BARE_RATE_RE: LazyLock<Regex> = LazyLock::new(|| alternation(BARE_RAT
 
 /// Words that make a figure a goal still to be reached.
 pub static GOAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("力争|确保(?:[^了]|$)|争取|力求|做到(?:[^了]|$)|务必|努力实现|必须|(?:^|[^按照])要求(?:[^的]|$)|要达到|要实现|应达到|须达到")
+    Regex::new("力争|确保(?:[^了]|$)|争取|力求|做到(?:[^了]|$)|务必|努力实现|必须|(?:^|[^按照])要求(?:[^的]|$)|要达到|要实现|应达到|须达到|(?:^|[^无必])须(?:与|同|和|向|在)")
         .expect("goal regex")
 });
 
