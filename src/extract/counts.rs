@@ -19,7 +19,7 @@ use super::areas::{breakdown_area, topic_label};
 use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
-    PART_RE, false_context, kinds_in, lookup,
+    false_context, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
@@ -312,22 +312,7 @@ impl Reader<'_> {
         // "并案处理8件" are merged items, a part; "并案(处理)后为123件" is what the registered
         // items came to after merging, a stage of its own.
         let merged_stage = near.contains("并案后") || near.contains("并案处理后");
-        // "会议期间代表提出的146件建议" is all the session's items unless the text counts
-        // others raised between sessions, or the sentence adds them to others in a sum
-        // ("加上会议期间收到的51件建议,共60件").
-        let summed_later = || {
-            let rest = text_of(self.chars, m.end, e);
-            ["共", "合计", "总计"].iter().any(|w| {
-                rest.match_indices(w)
-                    .any(|(at, _)| rest[at + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
-            })
-        };
-        let part_cue = PART_RE.find_iter(&near).any(|p| {
-            self.hints.between_sessions
-                || !["会议期间", "大会期间"].contains(&p.as_str())
-                || summed_later()
-        }) && !addition
-            && !merged_stage;
+        let part_cue = self.part_cue_in(&near, m.end, e) && !addition && !merged_stage;
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
         // the registered items ("并案处理后为123件").
         let registered = whole.is_some() && (near.contains("立案") || merged_stage) && !part_cue;

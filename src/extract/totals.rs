@@ -1,9 +1,11 @@
 //! Rules over the counts a sentence has given, applied once they are read: a sentence saying
 //! its items were all led by the body (`全部为本局主办`), a sum that closes the totals before it
 //! (`…共计19件`), roles in a bracket that split both kinds listed before it, key themes that
-//! cover items counted after them, and the joined kinds of a statement's counts.
+//! cover items counted after them, whether a count's words mark it a part, and the joined kinds
+//! of a statement's counts.
 
 use super::facts::{Frame, RawFact, Reader, Row, text_of};
+use super::lexicon::PART_RE;
 use crate::model::{Measure, Subject};
 use crate::segment::ends_phrase;
 use regex::Regex;
@@ -131,6 +133,25 @@ impl Reader<'_> {
         let c = COVERS.captures(&next)?;
         let value = c[1].parse::<f64>().ok()?;
         Some((value, j + next[..c.get(0)?.end()].chars().count()))
+    }
+
+    /// Whether `near` (the words before a count ending at `end`) marks the count as a part
+    /// (`PART_CUES`). "会议期间代表提出的146件建议" is all the session's items unless the text
+    /// counts others raised between sessions, or the sentence adds them to others in a sum
+    /// ("加上会议期间收到的51件建议,共60件").
+    pub(super) fn part_cue_in(&self, near: &str, end: usize, e: usize) -> bool {
+        let summed_later = || {
+            let rest = text_of(self.chars, end, e);
+            ["共", "合计", "总计"].iter().any(|w| {
+                rest.match_indices(w)
+                    .any(|(at, _)| rest[at + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+            })
+        };
+        PART_RE.find_iter(near).any(|p| {
+            self.hints.between_sessions
+                || !["会议期间", "大会期间"].contains(&p.as_str())
+                || summed_later()
+        })
     }
 
     /// Notes the kind of a count read in this sentence; the kinds of one statement are joined.
