@@ -19,11 +19,11 @@ use super::areas::{breakdown_area, topic_label};
 use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
-    false_context, kinds_in, lookup,
+    REGISTERING, false_context, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
-use super::slots::{kinds_in_turn, mask_asides, outcome_phrase, trivial};
+use super::slots::{kinds_in_turn, mask_asides, outcome_phrase, titled_series, trivial};
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::ends_phrase;
 
@@ -263,6 +263,9 @@ impl Reader<'_> {
         // clause.
         let span_from = cue_at.or(whole.map(|w| w.0)).unwrap_or(0);
         let span: String = left.chars().skip(span_from).collect();
+        if right.kind.is_none() && titled_series(&span) {
+            return;
+        }
         // The own clause reaches back over a bracket ("人大代表建议(议案)共26件").
         let left_kind = kinds_in(&span, self.hints.deputies)
             .or_else(|| kinds_in(&near, self.hints.deputies))
@@ -315,7 +318,8 @@ impl Reader<'_> {
         let part_cue = self.part_cue_in(&near, m.end, e) && !addition && !merged_stage;
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
         // the registered items ("并案处理后为123件").
-        let registered = whole.is_some() && (near.contains("立案") || merged_stage) && !part_cue;
+        let registers = REGISTERING.iter().any(|w| near.contains(w));
+        let registered = whole.is_some() && (registers || merged_stage) && !part_cue;
         let in_breakdown = top.parent.is_some() && !registered;
         let mut inherited = false;
         // The breakdown this count splits by kind, if it does.
@@ -486,7 +490,7 @@ impl Reader<'_> {
             .or(self.wholes.last().copied().filter(|_| outcome))
             // Registering (立案) is what a CPPCC does to proposals; a congress registers only
             // 议案, which are named as such.
-            .or((registered && near.contains("立案")).then_some(Subject::Proposal))
+            .or((registered && registers).then_some(Subject::Proposal))
             .unwrap_or(self.hints.default_subject);
         // "A类的建议提案有2件,…C类的建议5件": an outcome list of both kinds keeps its subject
         // when a later item shortens 建议提案 to 建议; a deputy's suggestion is named as such.

@@ -237,6 +237,10 @@ pub const PART_CUES: &[Entry<()>] = &[
     ("转建议", (), "items converted to suggestions"),
 ];
 
+/// Words of registering received items as proposals (立案, 立为提案): a stage of its own, so a
+/// count with them is a total even after a count of the items received, and even with a share.
+pub const REGISTERING: &[&str] = &["立案", "立为"];
+
 /// Words that mark an addition to what was counted before, so a part cue does not make a
 /// batch a part ("此外…闭会期间提出的建议116件").
 pub const ADDITION_CUES: &[&str] = &["此外", "另外", "另有", "还办理", "还承办", "还收到"];

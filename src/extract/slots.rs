@@ -347,3 +347,19 @@ pub(super) fn outcome_phrase(since: &str, fresh: bool) -> String {
     };
     chars[prev..].iter().collect()
 }
+
+/// "另承办《社情民意》12件", "《意见和建议》55件": items named by the title of a series or
+/// bulletin (in 《》) are that series' items, not suggestions or proposals, unless a kind is
+/// also named outside the title. A title that opens with 关于 ("《关于…的建议》1件") is the
+/// title of an item itself.
+pub(super) fn titled_series(span: &str) -> bool {
+    let Some(open) = span.rfind('《') else {
+        return false;
+    };
+    let title = &span[open + '《'.len_utf8()..];
+    let Some(close) = title.find('》') else {
+        return false;
+    };
+    let outside = format!("{}{}", &span[..open], &title[close + '》'.len_utf8()..]);
+    !title.starts_with("关于") && super::lexicon::kinds_in(&outside, true).is_none()
+}

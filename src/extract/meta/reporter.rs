@@ -217,6 +217,20 @@ const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '�
 /// The sector (政府, 政协 or 人大) of the body that counts the items in the first counting
 /// sentence (later ones count parts, outcomes or other batches), when that body is no
 /// department, and whether it is a government as a whole.
+/// "积极向省委、省政府建言,提出提案708件": a body after 向 (to) within its phrase is one that
+/// advice went to in a clause of its own, not the one that counts the items. (Addressed by the
+/// counting verb itself, "向县政府提出建议77件", it is the handler, and counts.) `before` is the
+/// text before the body's name; the phrase may hold other bodies ("向省委、省政府").
+fn addressee(before: &str) -> bool {
+    let phrase: String = before
+        .chars()
+        .rev()
+        .take_while(|c| !"。,;:!?\n".contains(*c))
+        .take(10)
+        .collect();
+    phrase.contains('向')
+}
+
 fn reporting_body(c: &Counting) -> Option<(&'static str, bool)> {
     // "县人大常委会交由县人民政府办理的81件建议": the body that hands the items over to the
     // handler reports them; with nobody before 交由, the handler does (交由市政府办理的提案).
@@ -240,6 +254,9 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool)> {
             // "政协委员提案": members, not the committee.
             let rest = &subject[end..];
             if word == "政协" && rest.starts_with("委员") && !rest.starts_with("委员会") {
+                continue;
+            }
+            if addressee(&subject[..at]) && rest.contains([',', '，']) {
                 continue;
             }
             if best.is_none_or(|(b, _)| end > b) {

@@ -51,6 +51,13 @@ static EACH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("each regex")
 });
 
+/// An item of a breakdown whose parts are set apart by commas, so that one part may list
+/// areas with 、 ("教育、文化和卫生19个").
+static COMMA_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[,;:])(?P<label>[^,。;:!?\n\d]{2,16}?)(?P<n>\d+)(?:件|个|项|条)")
+        .expect("comma item regex")
+});
+
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[,、;:])(?P<label>[^,。;:!?\n\d、]{2,16}?)(?P<n>\d+)(?:件|个|项|条)")
         .expect("item regex")
@@ -63,7 +70,7 @@ pub(super) fn clean(label: &str) -> Option<String> {
     let mut l = label
         .trim()
         .trim_start_matches([':', '：', ',', '，', '、'])
-        .trim_matches(['“', '”', '"', ' ']);
+        .trim_matches(['"', ' ']);
     // Words that belong to the sentence around the label: 主要/内容 ("内容主要涉及"), the body
     // speaking of itself (我县, 我局), particles and the copula 属 ("属道路交通类").
     for p in [
@@ -82,8 +89,15 @@ pub(super) fn clean(label: &str) -> Option<String> {
         .unwrap_or(l);
     let l = l.trim_matches([' ', '的']);
     // Quotes around the whole label go; a quoted word inside it stays ("“120”急救体系建设").
+    // A quote left open or closed by the list's split ("“A、B”" cut at 、) is no part of it.
+    let balanced = l.matches('“').count() == l.matches('”').count();
     let inner = l.trim_start_matches('“').trim_end_matches('”');
-    let l = if inner.contains(['“', '”']) {
+    let stray;
+    let l = if !balanced {
+        stray = l.replace(['“', '”'], "");
+        stray.trim_matches(['"', ' ', '的'])
+    } else if inner.contains(['“', '”']) || (l.contains('“') && inner.len() + 6 != l.len()) {
+        // Quoted words inside the label, or a quote that opens it and closes inside it.
         l
     } else {
         inner.trim_matches(['"', ' ', '的'])
@@ -211,13 +225,23 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
             });
         }
     }
-    // Counted enumerations: only in sentences that announce areas.
+    // Counted enumerations: only in sentences that announce areas, or in a breakdown of
+    // items just counted that names three or more areas (below).
+    let mut counted_before = false;
     for sentence in text.split_inclusive(['。', '\n']) {
+        let base = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        let counts_items = names_items(sentence);
         if !(sentence.contains("涉及") || sentence.contains("方面") || sentence.contains("领域"))
         {
+            if (counted_before || counts_items) && sentence.contains("其中") {
+                area_breakdown(base, sentence, &mut out);
+            }
+            if !sentence.trim().is_empty() {
+                counted_before = counts_items;
+            }
             continue;
         }
-        let base = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        counted_before = counts_items;
         for caps in EACH.captures_iter(sentence) {
             let labels = caps.name("labels").expect("labels").as_str();
             let labels = labels.rsplit([',', ';', ':']).next().unwrap_or(labels);
@@ -271,6 +295,54 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
     announced::extract(text, &mut out);
     bytes_to_chars(text, &mut out);
     out
+}
+
+/// Words that name the items a breakdown splits.
+fn names_items(sentence: &str) -> bool {
+    ["建议", "提案", "议案"]
+        .iter()
+        .any(|w| sentence.contains(w))
+}
+
+/// Words that end the name of a body or a place: a breakdown by handler or by district
+/// ("区政府88件,法院3件", "各镇街12件") is no breakdown by area.
+const BODY_ENDS: &[(&str, &str)] = &[
+    ("局", "bureau"),
+    ("委", "commission"),
+    ("办", "office"),
+    ("厅", "department"),
+    ("院", "court, procuratorate, academy"),
+    ("部门", "departments"),
+    ("政府", "government"),
+    ("单位", "units"),
+    ("镇", "town"),
+    ("街道", "street office"),
+    ("乡", "township"),
+    ("县", "county"),
+    ("区", "district"),
+    ("市", "city"),
+    ("公司", "company"),
+    ("团", "delegation"),
+];
+
+/// "共收到建议105件。其中,农业和农村3个,城市建设和管理46个,教育、文化和卫生19个":
+/// a breakdown (其中) of items counted in the sentence or the one before, into three or more
+/// parts that each can name an area and none of which names a body, is a list of counted
+/// areas even without 涉及 or 方面. Fewer parts are more often roles, proposers or handlers.
+fn area_breakdown(base: usize, sentence: &str, out: &mut Vec<RawTopic>) {
+    let Some(after) = sentence.find("其中").map(|b| b + "其中".len()) else {
+        return;
+    };
+    let body = |l: &str| BODY_ENDS.iter().any(|(w, _)| l.ends_with(w));
+    // Parts set apart by commas first, then by 、.
+    for item in [&*COMMA_ITEM, &*ITEM] {
+        let mut found = Vec::new();
+        items_by(item, base, sentence, after, false, &mut found);
+        if found.len() >= 3 && !found.iter().any(|t| body(&t.label)) {
+            out.extend(found);
+            return;
+        }
+    }
 }
 
 /// "有关教育方面的提案**件": a page that masks its figures still names the area; the count is
@@ -361,8 +433,19 @@ fn bytes_to_chars(text: &str, topics: &mut [RawTopic]) {
 /// The `X N件` items of a counted list starting at byte `after` of the sentence; with `direct`
 /// only the run of items that starts there.
 fn counted_items(base: usize, sentence: &str, after: usize, direct: bool, out: &mut Vec<RawTopic>) {
+    items_by(&ITEM, base, sentence, after, direct, out);
+}
+
+fn items_by(
+    item: &Regex,
+    base: usize,
+    sentence: &str,
+    after: usize,
+    direct: bool,
+    out: &mut Vec<RawTopic>,
+) {
     let mut next = after;
-    for caps in ITEM.captures_iter(&sentence[after..]) {
+    for caps in item.captures_iter(&sentence[after..]) {
         let whole = caps.get(0).expect("match");
         if direct && after + whole.start() != next {
             break;
@@ -415,5 +498,50 @@ mod tests {
             t.iter()
                 .any(|x| x.label == "地名管理" && x.count == Some(1))
         );
+    }
+
+    fn pairs(text: &str) -> Vec<(String, Option<u32>)> {
+        extract(text)
+            .into_iter()
+            .map(|t| (t.label, t.count))
+            .collect()
+    }
+
+    #[test]
+    fn breakdown_into_areas_without_an_area_word() {
+        let t = pairs(
+            "会议收到议案建议88件。其中,水利建设5个,教育、卫生和体育20个,道路交通30个,其他2个。",
+        );
+        assert_eq!(
+            t,
+            vec![
+                ("水利建设".to_string(), Some(5)),
+                ("教育、卫生和体育".to_string(), Some(20)),
+                ("道路交通".to_string(), Some(30)),
+            ]
+        );
+    }
+
+    #[test]
+    fn breakdowns_by_handler_proposer_or_role_are_no_areas() {
+        assert!(
+            pairs("共交办建议60件。其中县政府40件,县法院8件,县检察院7件,各乡镇5件。").is_empty()
+        );
+        assert!(pairs("共收到提案90件。其中集体提案20件、委员个人提案70件。").is_empty());
+        assert!(pairs("共办理建议50件,其中主办30件,协办15件,分办5件。").is_empty());
+        // Two parts are too few to tell areas from other kinds of split.
+        assert!(pairs("共收到建议30件。其中城市管理10件,农业20件。").is_empty());
+    }
+
+    #[test]
+    fn quotes_inside_a_label_stay_balanced() {
+        let t =
+            pairs("委员们围绕推进“数字政府”建设、“一网通办”、深化“放管服”改革等方面积极建言献策。");
+        let labels: Vec<_> = t.into_iter().map(|(l, _)| l).collect();
+        assert_eq!(
+            labels,
+            vec!["推进“数字政府”建设", "一网通办", "深化“放管服”改革"]
+        );
+        assert_eq!(clean("打造“两个中心"), Some("打造两个中心".to_string()));
     }
 }

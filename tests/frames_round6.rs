@@ -1,0 +1,45 @@
+//! Rules of the seventh round of issue 7 (written from the errors of wild20j), one invented
+//! sentence each: registering as proposals, counts of a titled series, and the body a clause
+//! addresses.
+
+use crate::phenomena::{ENGINE, doc, has, lacks};
+use banli::ingest::Kind;
+use banli::model::{DocMeta, Measure::*, Qualifier::*, Subject::*};
+
+fn meta(text: &str) -> DocMeta {
+    ENGINE
+        .process_bytes("m.txt", text.as_bytes(), Kind::Text)
+        .expect("processed")
+        .meta
+}
+
+#[test]
+fn registering_as_proposals_is_a_stage_of_its_own() {
+    let r = doc("全会共收到提案210件,经审查,立为提案186件,占收到总数的88.6%。");
+    has(&r, (Proposal, Total, 210.0, Eq));
+    has(&r, (Proposal, Total, 186.0, Eq));
+}
+
+#[test]
+fn items_of_a_titled_series_are_no_suggestions_or_proposals() {
+    let r = doc("今年承办县政协提案26件,另承办《社情民意》9件,均已办结。");
+    has(&r, (Proposal, Total, 26.0, Eq));
+    lacks(&r, Total, 9.0);
+    let r = doc("今年承办代表建议41件,另收到《意见和建议》专刊7件。");
+    lacks(&r, Total, 7.0);
+    // A kind named outside the title still counts.
+    let r = doc("收到《两会专刊》转来的政协提案6件。");
+    has(&r, (Proposal, Total, 6.0, Eq));
+}
+
+#[test]
+fn a_body_addressed_in_a_clause_of_its_own_does_not_count_the_items() {
+    let m = meta(
+        "一年来,县政协各参加单位和广大委员积极向县委、县政府建言献策,提出提案138件,立案121件。",
+    );
+    assert_eq!(m.sector, "政协");
+    // Addressed by the counting verb itself, the government receives and handles them.
+    let m =
+        meta("县人大代表、政协委员向县政府及有关部门提出建议52件、提案47件,现就办理工作通知如下。");
+    assert_eq!(m.sector, "政府");
+}
