@@ -43,3 +43,39 @@ fn a_body_addressed_in_a_clause_of_its_own_does_not_count_the_items() {
         meta("县人大代表、政协委员向县政府及有关部门提出建议52件、提案47件,现就办理工作通知如下。");
     assert_eq!(m.sector, "政府");
 }
+
+fn labels(r: &banli::model::DocRecord) -> Vec<String> {
+    r.topics.iter().map(|t| t.label.clone()).collect()
+}
+
+#[test]
+fn matters_talked_over_after_jiu_are_topics() {
+    let r =
+        doc("共承办建议3件。局领导与代表见面,就城区排水改造、校园周边交通等内容进行面对面交流。");
+    assert_eq!(labels(&r), vec!["城区排水改造", "校园周边交通"]);
+    // 就 inside a list, or as the first character of a word, opens nothing.
+    let r = doc("共承办建议3件。建议涉及教育、就业、养老等方面。");
+    assert_eq!(labels(&r), vec!["教育", "就业", "养老"]);
+    let r = doc("共承办建议3件,就是要把道路硬化、路灯安装等工作做好。");
+    assert!(labels(&r).is_empty(), "{:?}", labels(&r));
+}
+
+#[test]
+fn a_breakdown_into_areas_is_counted_topics() {
+    let r =
+        doc("大会共收到代表建议64件。其中,工业和交通9个,财政和金融5个,科教文卫21个,城乡建设29个。");
+    let t: Vec<_> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert_eq!(
+        t,
+        vec![
+            ("工业和交通", Some(9)),
+            ("财政和金融", Some(5)),
+            ("科教文卫", Some(21)),
+            ("城乡建设", Some(29)),
+        ]
+    );
+}

@@ -136,6 +136,18 @@ const INTRODUCERS: &[Introducer] = &[
         word: "对",
         strong: false,
     },
+    // ",就A、B等内容进行面对面交流": the matters the items raised, talked over with their
+    // authors; only at the start of a clause and before a verb of talking or proposing.
+    Introducer {
+        word: "就",
+        strong: false,
+    },
+];
+
+/// Verbs of talking matters over with the items' authors ("就…等问题进行沟通", "…等内容,
+/// 面对面交流"): after a list opened by 就, they say the list is what the items raised.
+const DISCUSSING: &[&str] = &[
+    "进行", "交流", "沟通", "协商", "座谈", "面商", "探讨", "商讨",
 ];
 
 /// The closing of a list: `等` with an optional size (`等5个`, `等各个`), weight (`等重要`), note that
@@ -241,6 +253,14 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
         if (intro.word == "在" || intro.word == "对") && !proposing {
             continue;
         }
+        let talked_over = {
+            let a = after.trim_start_matches([',', '，']);
+            let a = a.strip_prefix("面对面").unwrap_or(a);
+            DISCUSSING.iter().any(|w| a.starts_with(w))
+        };
+        if intro.word == "就" && !(proposing || talked_over) {
+            continue;
+        }
         if !(names_items(s) || names_items(prev)) {
             continue;
         }
@@ -281,7 +301,11 @@ fn nearest_introducer(s: &str, floor: usize, close: usize) -> Option<(&'static I
         let found = region
             .rmatch_indices(intro.word)
             .map(|(p, _)| p)
-            .find(|&p| !single || clause_initial(s, floor + p));
+            .find(|&p| {
+                !single
+                    || (clause_initial(s, floor + p)
+                        && !(intro.word == "就" && not_preposition_jiu(s, floor + p)))
+            });
         if let Some(p) = found {
             let start = floor + p + intro.word.len();
             // Nearest wins; of two ending at the same place the longer word ("主要包括").
@@ -328,6 +352,26 @@ fn focus_of_attention(
         });
     let n = s[start..close].chars().count();
     (s[start..close].contains('、') && (4..=120).contains(&n)).then_some((&AS_FOCUS, start))
+}
+
+/// Words that open with 就 and are no preposition "about", with the reason: a list item
+/// ("教育、就业、养老") is no list opened by 就.
+const JIU_WORDS: &[(&str, &str)] = &[
+    ("就业", "employment"),
+    ("就医", "seeing a doctor"),
+    ("就学", "schooling"),
+    ("就读", "attending school"),
+    ("就餐", "dining"),
+    ("就近", "nearby"),
+    ("就地", "on the spot"),
+    ("就是", "is precisely"),
+    ("就要", "is about to"),
+];
+
+/// 就 at byte `at` of `s` is no "about" opening a list: inside a list (after 、) or the first
+/// character of another word.
+fn not_preposition_jiu(s: &str, at: usize) -> bool {
+    s[..at].ends_with('、') || JIU_WORDS.iter().any(|(w, _)| s[at..].starts_with(w))
 }
 
 /// The byte starts a clause: the start of the sentence or after punctuation.
