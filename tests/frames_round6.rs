@@ -79,3 +79,23 @@ fn a_breakdown_into_areas_is_counted_topics() {
         ]
     );
 }
+
+#[test]
+fn a_list_opened_by_a_colon_and_closed_by_an_ellipsis() {
+    let r = doc(
+        "共承办建议30件。代表们的关注点主要反映在几个层面:推进智慧停车、整治背街小巷、改造农贸市场……",
+    );
+    assert_eq!(
+        labels(&r),
+        vec!["推进智慧停车", "整治背街小巷", "改造农贸市场"]
+    );
+}
+
+#[test]
+fn a_list_said_to_be_the_main_content_of_the_items() {
+    let r = doc("共承办建议提案20件。今年,山塘加固、灌区配套等成为建议提案的重要内容。");
+    assert_eq!(labels(&r), vec!["山塘加固", "灌区配套"]);
+    // Said of work, not of the items, it is no list of topics.
+    let r = doc("共承办建议提案20件。今年,山塘加固、灌区配套等是全局工作的重点。");
+    assert!(labels(&r).is_empty(), "{:?}", labels(&r));
+}

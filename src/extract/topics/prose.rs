@@ -155,10 +155,10 @@ const DISCUSSING: &[&str] = &[
 /// of area. Heads: 方面/领域 (areas), 问题/议题/事项/情况 (matters raised), 类别/类
 /// (categories), 工作/内容 (lines of work, contents), 热点/难点/焦点 (issues of public concern);
 /// or a bare `等` that ends the clause ("包括A、B等。"), or the number of areas without 等
-/// ("围绕A、B、C三大主题").
+/// ("围绕A、B、C三大主题"), or an ellipsis, which says "and so on" as 等 does ("反映在:A、B……").
 static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"等(?:多个|诸多|几个|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)",
+        r"等(?:多个|诸多|几个|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)|…+",
     )
     .expect("close regex")
 });
@@ -220,6 +220,13 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
             verb_closes.push(m.start());
         }
     }
+    // "A、B等成为建议提案的重要内容": a bare 等 before the focus it is said to be.
+    for m in s.match_indices("等成为").chain(s.match_indices("等是")) {
+        let at = m.0;
+        if !closes.iter().any(|&(a, _, _)| a == at) {
+            closes.push((at, at + '等'.len_utf8(), true));
+        }
+    }
     for m in CLOSE_BARE.find_iter(s) {
         if !closes
             .iter()
@@ -237,6 +244,14 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
             nearest_introducer(s, floor, cs).or_else(|| focus_of_attention(s, floor, cs, ce))
         else {
             continue;
+        };
+        // "关注点反映在不同维度上:A、B……": a colon before the first item opens the list.
+        let opened_at = list_start;
+        let list_start = match s[list_start..cs].find([':', '：']) {
+            Some(p) if !s[list_start..list_start + p].contains('、') => {
+                list_start + p + s[list_start + p..].chars().next().map_or(1, char::len_utf8)
+            }
+            _ => list_start,
         };
         let list = &s[list_start..cs];
         let after = &s[ce..];
@@ -276,7 +291,7 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
             continue;
         }
         floor = ce;
-        let start = base + list_start - intro.word.len();
+        let start = base + opened_at - intro.word.len();
         let end = base + ce;
         for label in items {
             out.push(RawTopic {
@@ -326,8 +341,9 @@ fn nearest_introducer(s: &str, floor: usize, close: usize) -> Option<(&'static I
 }
 
 /// The list said afterwards to be what the members or deputies cared about most ("A、B、C等
-/// 内容,是委员们关注的重点", "A、B等问题成为代表关注的焦点"): the clause that holds the list
-/// opens it. Read as a strong introducer.
+/// 内容,是委员们关注的重点", "A、B等问题成为代表关注的焦点") or what the items were mainly about
+/// ("A、B等成为建议提案的重要内容"): the clause that holds the list opens it. Read as a strong
+/// introducer.
 fn focus_of_attention(
     s: &str,
     floor: usize,
@@ -335,7 +351,7 @@ fn focus_of_attention(
     close_end: usize,
 ) -> Option<(&'static Introducer, usize)> {
     static FOCUS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[,,]?(?:是|成为|为)[^。;,,]{0,12}?(?:关注|关心)的(?:重点|焦点|热点)")
+        Regex::new(r"^[,,]?(?:是|成为|为)(?:[^。;,,]{0,12}?(?:关注|关心)的(?:重点|焦点|热点)|[^。;,,]{0,8}?(?:建议|提案|议案)的?(?:重要|主要)?(?:内容|主题))")
             .expect("focus regex")
     });
     static AS_FOCUS: Introducer = Introducer {
