@@ -99,3 +99,21 @@ fn a_list_said_to_be_the_main_content_of_the_items() {
     let r = doc("共承办建议提案20件。今年,山塘加固、灌区配套等是全局工作的重点。");
     assert!(labels(&r).is_empty(), "{:?}", labels(&r));
 }
+
+#[test]
+fn lead_counts_of_one_list_are_summed_unless_one_holds_the_others() {
+    // Disjoint roles: 独办 and 主办 are both lead, and the list sums to the whole.
+    let r = doc("共承办建议提案40件(独办6件、主办9件、分办3件、协办22件)。");
+    has(&r, (Combined, Lead, 15.0, Eq));
+    lacks(&r, Lead, 6.0);
+    lacks(&r, Lead, 9.0);
+    // 主办 with 协办 makes up the total: 独办 is inside 主办.
+    let r = doc("共承办代表建议21件,独办5件,主办16件,协办5件。");
+    has(&r, (Suggestion, Lead, 16.0, Eq));
+    lacks(&r, Lead, 5.0);
+    lacks(&r, Lead, 21.0);
+    // Leads of two breakdowns stay apart.
+    let r = doc("承办代表建议12件(主办7件、协办5件),政协提案9件(主办2件、协办7件)。");
+    has(&r, (Suggestion, Lead, 7.0, Eq));
+    has(&r, (Proposal, Lead, 2.0, Eq));
+}

@@ -11,9 +11,9 @@
 
 use super::lexicon::{KIND_RE, kind_of, kinds_in};
 use super::mentions::{self, Kind, Mention};
+use super::passes::{self, Row};
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::{ends_phrase, sentences};
-use std::collections::HashMap;
 
 /// A fact before it is tied to the original text: offsets index the normalised text.
 #[derive(Debug, Clone, PartialEq)]
@@ -250,7 +250,10 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.sentence(s, e, &all[from..next]);
         reader.all_led(s, e, before);
     }
-    let facts = lead_only_totals(merge_outcomes(drop_level_splits(reader.facts, &chars)));
+    let facts = passes::lead_only_totals(passes::merge_outcomes(passes::merge_leads(
+        passes::drop_level_splits(reader.facts, &chars),
+        &chars,
+    )));
     (facts, reader.topics)
 }
 
@@ -472,98 +475,6 @@ impl Reader<'_> {
         }
         text_of(self.chars, from, j)
     }
-}
-
-/// A body that only leads (SCHEMA): lead counts and no co-handling or total anywhere in the
-/// text ("牵头办理全国人大代表建议6319件") give the total too, one kind at a time.
-fn lead_only_totals(mut facts: Vec<RawFact>) -> Vec<RawFact> {
-    let has = |m: Measure| facts.iter().any(|f| f.measure == m);
-    if has(Measure::Co) || has(Measure::Total) {
-        return facts;
-    }
-    let leads: Vec<RawFact> = facts
-        .iter()
-        .filter(|f| f.measure == Measure::Lead)
-        .cloned()
-        .collect();
-    for lead in &leads {
-        let one_value = leads
-            .iter()
-            .filter(|l| l.subject == lead.subject)
-            .all(|l| l.value == lead.value);
-        if one_value {
-            facts.push(RawFact {
-                measure: Measure::Total,
-                ..lead.clone()
-            });
-        }
-    }
-    facts
-}
-
-/// A fact with the list it was read in, and the breakdown it splits by kind, if it does.
-pub(super) struct Row {
-    pub fact: RawFact,
-    pub list: usize,
-    pub split: Option<usize>,
-}
-
-/// A breakdown that names one kind twice ("省建议3件、市建议47件、省提案4件、市提案103件") splits
-/// by level or proposer, not by kind: those counts are parts and give no fact.
-///
-/// Motions (议案) and suggestions share a subject but are two kinds of item: "人大建议2239件、
-/// 人大议案61件" splits by kind.
-fn drop_level_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
-    let motion = |r: &Row| {
-        let evidence = text_of(chars, r.fact.start, r.fact.end.min(chars.len()));
-        evidence.contains("议案") && !evidence.contains("建议")
-    };
-    let mut per_kind: HashMap<(usize, Subject, bool), usize> = HashMap::new();
-    for r in &rows {
-        if let Some(split) = r.split {
-            *per_kind
-                .entry((split, r.fact.subject, motion(r)))
-                .or_default() += 1;
-        }
-    }
-    rows.into_iter()
-        .filter(|r| {
-            r.split
-                .is_none_or(|split| per_kind[&(split, r.fact.subject, motion(r))] < 2)
-        })
-        .collect()
-}
-
-/// Sums outcome facts of one class and kind listed in one list under different phrases
-/// ("正在解决3件,计划解决21件" → 24); the same value again is a restatement, not a second
-/// count.
-fn merge_outcomes(facts: Vec<Row>) -> Vec<RawFact> {
-    let mut out: Vec<RawFact> = Vec::new();
-    // (list, measure, kind) → the outcome fact of that class read last in the list.
-    let mut last: HashMap<(usize, Measure, Subject), usize> = HashMap::new();
-    // (list, kind) → the class read last: a class that comes back after another class starts
-    // a second classification of the same items ("173件被采纳、44件被部分采纳…78件已落实,144件
-    // 正在落实"), not a second phrase of one class, which follows its first directly.
-    let mut class_before: HashMap<(usize, Subject), Measure> = HashMap::new();
-    for Row { fact: f, list, .. } in facts {
-        if is_outcome(f.measure) {
-            let key = (list, f.measure, f.subject);
-            let recurs = class_before
-                .insert((list, f.subject), f.measure)
-                .is_some_and(|m| m != f.measure);
-            if let Some(&at) = last.get(&key)
-                && out[at].value != f.value
-                && !recurs
-            {
-                out[at].value += f.value;
-                out[at].end = f.end;
-                continue;
-            }
-            last.insert(key, out.len());
-        }
-        out.push(f);
-    }
-    out
 }
 
 /// Outcome classes A-D.

@@ -8,6 +8,7 @@ pub mod mentions;
 pub mod meta;
 pub mod numerals;
 pub mod outcome;
+mod passes;
 mod rates;
 mod slots;
 pub mod topics;

@@ -4,8 +4,9 @@
 //! cover items counted after them, whether a count's words mark it a part, and the joined kinds
 //! of a statement's counts.
 
-use super::facts::{Frame, RawFact, Reader, Row, text_of};
+use super::facts::{Frame, RawFact, Reader, text_of};
 use super::lexicon::PART_RE;
+use super::passes::Row;
 use crate::model::{Measure, Subject};
 use crate::segment::ends_phrase;
 use regex::Regex;
