@@ -118,7 +118,7 @@ pub(super) fn merge_leads(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
         }
     }
     let mut drop = vec![false; rows.len()];
-    let mut sums: HashMap<usize, f64> = HashMap::new();
+    let mut sums: HashMap<usize, (f64, usize)> = HashMap::new();
     for ((list, kind), mut leads) in groups {
         // Only counts of one run of clauses: a bracket, a sentence or a semicolon between two
         // leads sets them in different breakdowns ("34件(主办10件…),…5件(主办1件…)").
@@ -161,7 +161,9 @@ pub(super) fn merge_leads(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
                 .for_each(|&i| drop[i] = true),
             None => {
                 let sum = leads.iter().map(|&i| rows[i].fact.value).sum();
-                sums.insert(leads[0], sum);
+                // The evidence runs over every count summed.
+                let end = leads.iter().map(|&i| rows[i].fact.end).max().unwrap_or(0);
+                sums.insert(leads[0], (sum, end));
                 leads[1..].iter().for_each(|&i| drop[i] = true);
             }
         }
@@ -170,8 +172,9 @@ pub(super) fn merge_leads(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
         .enumerate()
         .filter(|(i, _)| !drop[*i])
         .map(|(i, mut r)| {
-            if let Some(&v) = sums.get(&i) {
+            if let Some(&(v, end)) = sums.get(&i) {
                 r.fact.value = v;
+                r.fact.end = end;
             }
             r
         })
