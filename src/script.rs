@@ -13,18 +13,83 @@ use ferrous_opencc::config::BuiltinConfig;
 pub struct Converters {
     t2s: OpenCC,
     s2t: OpenCC,
+    /// Characters that t2s changes when converted alone, as a bitmap over the code points
+    /// scanned in [`Converters::new`]: text with none of them is left as it is, so simplified
+    /// text costs one pass of lookups instead of a conversion.
+    traditional: Vec<u64>,
 }
 
+/// Code points whose t2s conversion is tabulated: CJK ideographs (extension A, the unified
+/// block, compatibility ideographs, extensions B–F and their supplement) and the punctuation
+/// blocks. Characters outside them are never changed by t2s.
+const SCANNED: &[(u32, u32)] = &[
+    (0x2000, 0x206F),
+    (0x3000, 0x303F),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x2FA1F),
+];
+
 impl Converters {
-    /// Builds the traditional→simplified and simplified→traditional converters.
+    /// Builds the traditional→simplified and simplified→traditional converters, and the table
+    /// of characters t2s changes.
     pub fn new() -> Result<Converters, String> {
         let t2s = OpenCC::from_config(BuiltinConfig::T2s).map_err(|e| format!("t2s: {e}"))?;
         let s2t = OpenCC::from_config(BuiltinConfig::S2t).map_err(|e| format!("s2t: {e}"))?;
-        Ok(Converters { t2s, s2t })
+        let mut traditional = vec![0u64; (0x2FA20 / 64) + 1];
+        let mut buf = String::new();
+        for &(from, to) in SCANNED {
+            // One conversion per block: characters joined by newlines convert one by one.
+            buf.clear();
+            let chars: Vec<char> = (from..=to).filter_map(char::from_u32).collect();
+            for c in &chars {
+                buf.push(*c);
+                buf.push('\n');
+            }
+            let converted = t2s.convert(&buf);
+            let lines: Vec<&str> = converted.split('\n').collect();
+            for (i, c) in chars.iter().enumerate() {
+                let same = lines.get(i).is_some_and(|l| l.chars().eq([*c]));
+                if !same {
+                    let n = *c as usize;
+                    traditional[n / 64] |= 1 << (n % 64);
+                }
+            }
+        }
+        Ok(Converters {
+            t2s,
+            s2t,
+            traditional,
+        })
+    }
+
+    /// Whether t2s changes `c` when converting it alone.
+    pub fn is_traditional(&self, c: char) -> bool {
+        let n = c as usize;
+        self.traditional
+            .get(n / 64)
+            .is_some_and(|w| w & (1 << (n % 64)) != 0)
+    }
+
+    /// Whether `s` holds a character t2s changes.
+    pub fn has_traditional(&self, s: &str) -> bool {
+        s.chars().any(|c| c >= '\u{2000}' && self.is_traditional(c))
     }
 
     /// Traditional → simplified on a plain string.
     pub fn to_simplified(&self, s: &str) -> String {
+        if !self.has_traditional(s) {
+            return s.to_string();
+        }
+        self.t2s.convert(s)
+    }
+
+    /// Traditional → simplified without the table's shortcut: the reference the shortcut is
+    /// checked against.
+    pub fn to_simplified_always(&self, s: &str) -> String {
         self.t2s.convert(s)
     }
 
@@ -88,6 +153,9 @@ fn count_changed(a: &str, b: &str) -> usize {
 /// Converts with the map kept: line by line, and character by character on the rare line where
 /// a phrase conversion changed the length.
 fn convert_mapped(text: &MappedText, cc: &Converters) -> MappedText {
+    if !cc.has_traditional(text.as_str()) {
+        return text.clone();
+    }
     let whole = cc.t2s.convert(text.as_str());
     let mut out = MappedText::with_capacity(text.len());
     if whole.chars().count() == text.len() {

@@ -22,6 +22,7 @@ mod frames_round4;
 // Issue 7, round 6: joined grades' shares, who speaks in a news item.
 mod frames_round5;
 mod frames_round6;
+mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;
 // The damage generator: every kind of mojibake on every document, facts compared.
