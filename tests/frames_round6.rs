@@ -117,3 +117,18 @@ fn lead_counts_of_one_list_are_summed_unless_one_holds_the_others() {
     has(&r, (Suggestion, Lead, 7.0, Eq));
     has(&r, (Proposal, Lead, 2.0, Eq));
 }
+
+#[test]
+fn a_handing_verb_is_no_part_of_a_street_office_s_name() {
+    let m =
+        meta("街道人大工委召开议政会\n会上收集代表建议12件,其中交办石榴街道办事处9件,已解决2件。");
+    assert_eq!(m.region, "石榴街道");
+}
+
+#[test]
+fn of_a_city_and_its_own_district_named_as_often_the_district_is_the_region() {
+    let m = meta(
+        "来源:宜宾新闻网\n政协宜宾市翠屏区委员会提案委员会:区政协会议期间共收到提案88件,立案80件。宜宾市翠屏区政协办公室。",
+    );
+    assert_eq!((m.region.as_str(), m.level.as_str()), ("翠屏区", "county"));
+}

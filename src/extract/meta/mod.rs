@@ -69,6 +69,26 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("税务", &["税务"]),
 ];
 
+/// Verbs that hand items over, written right before the office that receives them ("交办X街道
+/// 办事处", "批示后交街道办事处"), with the reason. A bare 交 is cut only at the start, since it
+/// also begins names (交通).
+const HANDED_TO: &[(&str, &str)] = &[
+    ("交办", "assigned to"),
+    ("交由", "handed to"),
+    ("转交", "passed on to"),
+    ("转办", "passed on to"),
+    ("后交", "then handed to"),
+];
+
+/// A street office's name without the handing verb before it.
+fn after_handing(name: &str) -> &str {
+    HANDED_TO
+        .iter()
+        .find_map(|(w, _)| name.rfind(w).map(|at| &name[at + w.len()..]))
+        .or_else(|| name.strip_prefix('交'))
+        .unwrap_or(name)
+}
+
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     let mut alts: Vec<&str> = SECTORS
         .iter()
@@ -257,6 +277,11 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
             let written = whole
                 .as_str()
                 .trim_end_matches(|c: char| !"府室办会系统政协".contains(c));
+            let written = if caps.name("jd").is_some() {
+                after_handing(written)
+            } else {
+                written
+            };
             gov_agency[slot] = Some(with_place(text, whole.start(), written));
         }
         if let Some(j) = caps.name("jd") {
@@ -264,6 +289,8 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
             let name = name
                 .rfind(['区', '县', '市', '镇'])
                 .map_or(name, |b| &name[b + '区'.len_utf8()..]);
+            // "交办浣东街道办事处": the verb that hands items to the office is no part of its name.
+            let name = after_handing(name);
             if street.is_empty() && !name.starts_with("xx") && name.chars().count() >= 4 {
                 street = name.to_string();
             }

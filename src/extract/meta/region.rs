@@ -8,6 +8,9 @@ use std::sync::LazyLock;
 /// One administrative division.
 #[derive(Debug, Clone)]
 pub(super) struct Division {
+    /// GB/T 2260 code: 2 digits for a province, 4 for a prefecture, 6 for a county; a
+    /// division's code starts with its parent's.
+    pub(super) code: &'static str,
     pub(super) name: &'static str,
     pub(super) level: &'static str,
 }
@@ -48,10 +51,10 @@ pub(super) static PLACES: LazyLock<Places> = LazyLock::new(|| {
             continue;
         }
         let mut cols = line.split('\t');
-        let (Some(_code), Some(name), Some(level)) = (cols.next(), cols.next(), cols.next()) else {
+        let (Some(code), Some(name), Some(level)) = (cols.next(), cols.next(), cols.next()) else {
             continue;
         };
-        all.push(Division { name, level });
+        all.push(Division { code, name, level });
     }
     let mut names: HashMap<String, (usize, bool)> = HashMap::new();
     for (i, d) in all.iter().enumerate() {
@@ -116,6 +119,8 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
     let chars: Vec<char> = text.chars().collect();
     let mut found: HashMap<usize, (usize, usize, String)> = HashMap::new(); // idx → (count, first, as written)
     let mut i = 0;
+    // The place matched last, where it ended, and whether it was counted.
+    let mut last: Option<(usize, usize, bool)> = None;
     while i < chars.len() {
         let mut matched = 0;
         let candidates = places
@@ -169,6 +174,17 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
                     break;
                 }
                 let listed = prev == '、' || next == '、' || next == '等';
+                // "成都市龙泉驿区": a division written right before one of its own qualifies
+                // it; the mention is the inner one's.
+                if let Some((outer, end, true)) = last
+                    && end == i
+                    && d.code.len() > places.all[outer].code.len()
+                    && d.code.starts_with(places.all[outer].code)
+                    && let Some(e) = found.get_mut(&outer)
+                {
+                    e.0 = e.0.saturating_sub(1);
+                }
+                last = Some((idx, i + len, !listed));
                 let e = found.entry(idx).or_insert((0, i, String::new()));
                 if !listed {
                     e.0 += 1;
@@ -194,9 +210,17 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
         if count == 0 || !fits(&places.all[idx]) {
             continue;
         }
+        // Of two places named as often, one inside the other, the inner one is where the
+        // body is ("成都" twice, "成都市龙泉驿区" twice: 龙泉驿区).
+        let inside = |a: usize, b: usize| {
+            let (a, b) = (places.all[a].code, places.all[b].code);
+            a.len() > b.len() && a.starts_with(b)
+        };
         let better = match best {
             None => true,
-            Some((c, f, _)) => count > c || (count == c && first < f),
+            Some((c, f, b)) => {
+                count > c || (count == c && (inside(idx, b) || (!inside(b, idx) && first < f)))
+            }
         };
         if better {
             best = Some((count, first, idx));
