@@ -132,3 +132,9 @@ fn of_a_city_and_its_own_district_named_as_often_the_district_is_the_region() {
     );
     assert_eq!((m.region.as_str(), m.level.as_str()), ("翠屏区", "county"));
 }
+
+#[test]
+fn the_people_who_care_about_a_matter_are_no_topic() {
+    let r = doc("共承办建议提案25件。我们围绕代表、委员关心的老旧电梯更新等问题,逐件研究办理。");
+    assert_eq!(labels(&r), vec!["老旧电梯更新"]);
+}

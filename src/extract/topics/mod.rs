@@ -78,6 +78,16 @@ pub(super) fn clean(label: &str) -> Option<String> {
     ] {
         l = l.strip_prefix(p).unwrap_or(l);
     }
+    // "代表、委员关心的A问题": the people whose concern the area is are no part of it.
+    for w in ["关心的", "关注的", "关切的"] {
+        if let Some(at) = l.rfind(w) {
+            l = &l[at + w.len()..];
+        }
+    }
+    // ..and never an area themselves.
+    if PEOPLE.iter().any(|(w, _)| l == *w) {
+        return None;
+    }
     // "既有城市建设方面的,也有教育卫生方面的": the words that pair the items.
     for p in ["既有", "也有", "又有", "还有"] {
         l = l.strip_prefix(p).unwrap_or(l);
@@ -115,6 +125,18 @@ pub(super) fn clean(label: &str) -> Option<String> {
     }
     Some(l.to_string())
 }
+
+/// People who raise or care about matters, with the reason: a list of them ("代表、委员关心的…")
+/// names no areas.
+const PEOPLE: &[(&str, &str)] = &[
+    ("代表", "deputies"),
+    ("委员", "CPPCC members"),
+    ("人大代表", "deputies"),
+    ("政协委员", "CPPCC members"),
+    ("代表委员", "deputies and members"),
+    ("群众", "the public"),
+    ("市民", "residents"),
+];
 
 /// Words in which 和 or 及 is no conjunction, with the reason: an area is not cut inside them
 /// ("维护社会和谐稳定", "普及急救知识").
