@@ -138,3 +138,16 @@ fn the_people_who_care_about_a_matter_are_no_topic() {
     let r = doc("共承办建议提案25件。我们围绕代表、委员关心的老旧电梯更新等问题,逐件研究办理。");
     assert_eq!(labels(&r), vec!["老旧电梯更新"]);
 }
+
+#[test]
+fn respectively_over_more_counts_than_kinds_hands_them_to_bodies() {
+    let r = doc("各部门共承办建议提案900件。其中,甲局、乙局、丙办承办的建议提案分别为301件、122件和87件。");
+    has(&r, (Combined, Total, 900.0, Eq));
+    lacks(&r, Total, 301.0);
+    lacks(&r, Total, 122.0);
+    lacks(&r, Total, 87.0);
+    // As many counts as kinds: each kind its count.
+    let r = doc("今年承办代表建议、政协提案分别为44件、38件。");
+    has(&r, (Suggestion, Total, 44.0, Eq));
+    has(&r, (Proposal, Total, 38.0, Eq));
+}

@@ -23,7 +23,7 @@ use super::lexicon::{
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
-use super::slots::{kinds_in_turn, mask_asides, outcome_phrase, titled_series, trivial};
+use super::slots::{mask_asides, outcome_phrase, titled_series, trivial, years};
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::ends_phrase;
 
@@ -272,8 +272,8 @@ impl Reader<'_> {
             .or_else(|| kinds_in(&left, self.hints.deputies));
         let mut kind = right.kind.or(left_kind);
         // "代表建议、提案分别为592件、759件": the kinds before 分别 go to the counts in turn.
-        if let Some(at) = near.find("分别") {
-            self.respectively = kinds_in_turn(&near[..at], self.hints.deputies);
+        if !self.kinds_in_turn_from(&near, m.start, e) {
+            return;
         }
         if right.kind.is_none() && !self.respectively.is_empty() {
             kind = Some(self.respectively.remove(0));
@@ -589,11 +589,4 @@ impl Reader<'_> {
             row.split = split;
         }
     }
-}
-
-/// The years (`2021年`) named in `text`, in order.
-fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
-    static YEAR: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"((?:19|20)\d\d)年").expect("year regex"));
-    YEAR.captures_iter(text).filter_map(|c| c[1].parse().ok())
 }

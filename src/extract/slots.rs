@@ -363,3 +363,18 @@ pub(super) fn titled_series(span: &str) -> bool {
     let outside = format!("{}{}", &span[..open], &title[close + '》'.len_utf8()..]);
     !title.starts_with("关于") && super::lexicon::kinds_in(&outside, true).is_none()
 }
+
+/// The counts in 件 from the start of `text` to the end of its statement (`;` or `。`).
+pub(super) fn counts_in_statement(text: &str) -> usize {
+    static COUNT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[0-9]+\s*件").expect("count regex"));
+    let statement = text.split([';', '。']).next().unwrap_or(text);
+    COUNT.find_iter(statement).count()
+}
+
+/// The years (`2021年`) named in `text`, in order.
+pub(super) fn years(text: &str) -> impl Iterator<Item = u32> + '_ {
+    static YEAR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"((?:19|20)\d\d)年").expect("year regex"));
+    YEAR.captures_iter(text).filter_map(|c| c[1].parse().ok())
+}

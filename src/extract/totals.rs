@@ -7,6 +7,7 @@
 use super::facts::{Frame, RawFact, Reader, text_of};
 use super::lexicon::PART_RE;
 use super::passes::Row;
+use super::slots::{counts_in_statement, kinds_in_turn};
 use crate::model::{Measure, Subject};
 use crate::segment::ends_phrase;
 use regex::Regex;
@@ -162,5 +163,22 @@ impl Reader<'_> {
             _ => Some(subject),
         };
         self.new_statement = false;
+    }
+
+    /// "代表建议、提案分别为592件、759件": the kinds before 分别 go to the counts in turn
+    /// ([`Reader::respectively`]). False when the count gives no fact: with more counts after
+    /// 分别 than kinds before it ("A部、B部、C署承办的建议提案分别为512件、230件和118件"), 分别
+    /// hands them to something else (bodies, years), and they are parts.
+    pub(super) fn kinds_in_turn_from(&mut self, near: &str, start: usize, e: usize) -> bool {
+        let Some(at) = near.find("分别") else {
+            return true;
+        };
+        let kinds = kinds_in_turn(&near[..at], self.hints.deputies);
+        if kinds.len() >= 2 && counts_in_statement(&text_of(self.chars, start, e)) > kinds.len() {
+            self.joint_in_turn = true;
+            return false;
+        }
+        self.respectively = kinds;
+        true
     }
 }
