@@ -141,7 +141,9 @@ fn the_people_who_care_about_a_matter_are_no_topic() {
 
 #[test]
 fn respectively_over_more_counts_than_kinds_hands_them_to_bodies() {
-    let r = doc("各部门共承办建议提案900件。其中,甲局、乙局、丙办承办的建议提案分别为301件、122件和87件。");
+    let r = doc(
+        "各部门共承办建议提案900件。其中,甲局、乙局、丙办承办的建议提案分别为301件、122件和87件。",
+    );
     has(&r, (Combined, Total, 900.0, Eq));
     lacks(&r, Total, 301.0);
     lacks(&r, Total, 122.0);
@@ -150,4 +152,17 @@ fn respectively_over_more_counts_than_kinds_hands_them_to_bodies() {
     let r = doc("今年承办代表建议、政协提案分别为44件、38件。");
     has(&r, (Suggestion, Total, 44.0, Eq));
     has(&r, (Proposal, Total, 38.0, Eq));
+}
+
+#[test]
+fn news_of_a_face_to_face_consultation_on_an_item_is_a_report() {
+    let m = meta(
+        "为提高代表建议办理质量,5月8日,市水利局负责人赴某镇与提出建议的人大代表面商,听取代表对河道清淤的意见。",
+    );
+    assert!(m.is_report);
+    // Rules set out in articles say how items are to be handled: no report.
+    let m = meta(
+        "第八条 办公室对办理质量实行督办,定期通报办理情况。\n第九条 与代表面商后,承办科室应在十日内答复。\n",
+    );
+    assert!(!m.is_report);
 }

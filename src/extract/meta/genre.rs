@@ -71,6 +71,11 @@ const HANDLING_EVENTS: &[(&str, &str)] = &[
     ("视察", "an inspection of handling"),
     ("评议", "a review of handling"),
     ("沟通会", "a talk with proposers"),
+    (
+        "面商",
+        "a face-to-face consultation with a proposer on an item",
+    ),
+    ("办理质量", "the quality of handling"),
 ];
 
 /// Handling units told what to do ("各承办单位要…", "各单位务必…").
@@ -148,6 +153,14 @@ pub fn handling_without_figures(text: &str) -> bool {
             .any(|w| before.contains(w))
     });
     if directive {
+        return false;
+    }
+    // Rules set out in articles ("第十一条 局办公室对…实行监督") say how items are to be
+    // handled, not how they were.
+    static ARTICLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?m)^\s*第[一二三四五六七八九十百零〇]+条").expect("article regex")
+    });
+    if ARTICLE.find_iter(text).nth(1).is_some() {
         return false;
     }
     HANDLING_EVENTS
