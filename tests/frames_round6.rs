@@ -166,3 +166,20 @@ fn news_of_a_face_to_face_consultation_on_an_item_is_a_report() {
     );
     assert!(!m.is_report);
 }
+
+#[test]
+fn numbered_areas_about_a_problem_to_solve() {
+    let r = doc(
+        "今年共承办建议16件。一是关于背街小巷照明的建议6件;二是关于解决老旧小区停车问题的建议10件。",
+    );
+    let t: Vec<_> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert_eq!(
+        t,
+        vec![("背街小巷照明", Some(6)), ("老旧小区停车", Some(10))]
+    );
+    lacks(&r, Solved, 10.0);
+}

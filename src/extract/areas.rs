@@ -41,9 +41,10 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
             .expect("area regex")
     });
     // "关于农村公路的建议12件", "涉及水环境的建议提案达9件", "关于停车难的有4件": the verb
-    // that says what the items are about, the area, and the items (or only 的 before the count).
+    // that says what the items are about, the area, and the items (or only 的 before the count);
+    // in a numbered list, after its number ("五是关于X的建议3件").
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, 、]*(?P<verb>建言|涉及|关于|有关|围绕|反映)(?P<label>[^,;:]{2,24}?)(?:的?(?:建议提案|提案|建议|议案)|的)(?:共|有|达|为)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?:[一二三四五六七八九十]+是)?(?P<verb>建言|涉及|关于|有关|围绕|反映)(?P<label>[^,;:]{2,24}?)(?:的?(?:建议提案|提案|建议|议案)|的)(?:共|有|达|为)?\s*$")
             .expect("about regex")
     });
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,7 +104,13 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
                 .then(|| LISTED.captures(near))
                 .flatten()
         })?;
-    area(caps.name("label")?.as_str())
+    let label = caps.name("label")?.as_str();
+    // "关于解决山区学生住宿问题的建议": the problem to be solved is the area; 解决 here is what
+    // the items ask for, no outcome.
+    let label = label
+        .strip_prefix("解决")
+        .map_or(label, |l| l.strip_suffix("问题").unwrap_or(l));
+    area(label)
 }
 
 /// Words after 有关 that make it "the … concerned" rather than "about", with the reason.
