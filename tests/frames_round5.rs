@@ -2,17 +2,9 @@
 //! invented sentence each: shares of the joined upper grades, who speaks in a news item, and
 //! the other forms the round added.
 
-use crate::phenomena::{ENGINE, doc, has, lacks};
+use crate::phenomena::{ENGINE, doc, has, lacks, meta};
 use banli::ingest::Kind;
-use banli::model::{DocMeta, Measure::*, Qualifier::*, Subject::*};
-
-/// Document fields of a text with no header added.
-fn meta(text: &str) -> DocMeta {
-    ENGINE
-        .process_bytes("m.txt", text.as_bytes(), Kind::Text)
-        .expect("processed")
-        .meta
-}
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
 fn the_share_of_the_joined_upper_grades_is_the_satisfaction_rate() {

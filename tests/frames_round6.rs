@@ -2,16 +2,8 @@
 //! sentence each: registering as proposals, counts of a titled series, and the body a clause
 //! addresses.
 
-use crate::phenomena::{ENGINE, doc, has, lacks};
-use banli::ingest::Kind;
-use banli::model::{DocMeta, Measure::*, Qualifier::*, Subject::*};
-
-fn meta(text: &str) -> DocMeta {
-    ENGINE
-        .process_bytes("m.txt", text.as_bytes(), Kind::Text)
-        .expect("processed")
-        .meta
-}
+use crate::phenomena::{doc, has, lacks, meta};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
 fn registering_as_proposals_is_a_stage_of_its_own() {

@@ -17,6 +17,14 @@ pub(crate) fn doc(body: &str) -> DocRecord {
         .expect("processed")
 }
 
+/// Document fields of a text with no header added.
+pub(crate) fn meta(text: &str) -> banli::model::DocMeta {
+    ENGINE
+        .process_bytes("m.txt", text.as_bytes(), Kind::Text)
+        .expect("processed")
+        .meta
+}
+
 pub(crate) type F = (Subject, Measure, f64, Qualifier);
 
 fn facts(r: &DocRecord) -> Vec<F> {
