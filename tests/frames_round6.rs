@@ -40,6 +40,14 @@ fn labels(r: &banli::model::DocRecord) -> Vec<String> {
     r.topics.iter().map(|t| t.label.clone()).collect()
 }
 
+/// Topics with their counts, in order.
+fn counted(r: &banli::model::DocRecord) -> Vec<(&str, Option<u32>)> {
+    r.topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect()
+}
+
 #[test]
 fn matters_talked_over_after_jiu_are_topics() {
     let r =
@@ -56,13 +64,8 @@ fn matters_talked_over_after_jiu_are_topics() {
 fn a_breakdown_into_areas_is_counted_topics() {
     let r =
         doc("大会共收到代表建议64件。其中,工业和交通9个,财政和金融5个,科教文卫21个,城乡建设29个。");
-    let t: Vec<_> = r
-        .topics
-        .iter()
-        .map(|t| (t.label.as_str(), t.count))
-        .collect();
     assert_eq!(
-        t,
+        counted(&r),
         vec![
             ("工业和交通", Some(9)),
             ("财政和金融", Some(5)),
@@ -164,13 +167,8 @@ fn numbered_areas_about_a_problem_to_solve() {
     let r = doc(
         "今年共承办建议16件。一是关于背街小巷照明的建议6件;二是关于解决老旧小区停车问题的建议10件。",
     );
-    let t: Vec<_> = r
-        .topics
-        .iter()
-        .map(|t| (t.label.as_str(), t.count))
-        .collect();
     assert_eq!(
-        t,
+        counted(&r),
         vec![("背街小巷照明", Some(6)), ("老旧小区停车", Some(10))]
     );
     lacks(&r, Solved, 10.0);
