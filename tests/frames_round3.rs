@@ -271,7 +271,7 @@ fn an_outcome_list_of_both_kinds_keeps_its_subject_when_shortened() {
     use crate::phenomena::has;
     use banli::model::{Measure::*, Qualifier::*, Subject::*};
     let r = doc(
-        "属于A类的建议提案有4件,属于B类的建议提案有9件,因条件限制需待以后解决属于C类的建议3件。",
+        "属于A类(已解决)的建议提案有4件,属于B类(正在解决)的建议提案有9件,属于C类(因条件限制需待以后解决)的建议3件。",
     );
     has(&r, (Combined, NotFeasible, 3.0, Eq));
     // A deputy's suggestion named as such is its own kind.

@@ -261,7 +261,7 @@ fn a_petitions_bureau_can_report_on_handling() {
 #[test]
 fn an_outcome_list_set_apart_covers_every_kind() {
     let r = doc(
-        "今年共收到区人大代表建议23件、区政协委员提案31件,按照办理结果分类,A类42件,B类10件,C类2件。",
+        "今年共收到区人大代表建议23件、区政协委员提案31件,按照办理结果分类,A类(已解决)42件,B类(正在解决)10件,C类(暂不能解决)2件。",
     );
     has(&r, (Combined, Solved, 42.0, Eq));
     has(&r, (Combined, InProgress, 10.0, Eq));

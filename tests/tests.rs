@@ -21,7 +21,10 @@ mod frames_round3;
 mod frames_round4;
 // Issue 7, round 6: joined grades' shares, who speaks in a news item.
 mod frames_round5;
+// Issue 7, round 7: registering, titled series, addressees, areas of a breakdown.
 mod frames_round6;
+// Issue 7, round 8: directives, grades above the three, split handling, undefined letters, who reports.
+mod frames_round7;
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;

@@ -23,7 +23,7 @@ use super::lexicon::{
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
-use super::slots::{mask_asides, outcome_phrase, titled_series, trivial, years};
+use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series, trivial, years};
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::ends_phrase;
 
@@ -156,6 +156,13 @@ impl Reader<'_> {
 
         // The measure: after the number, else the nearest specific cue, else an outcome phrase.
         let (specific, whole) = self.left_cues(&mask_asides(&left));
+        // "主办(含承办、分办)75件": a lead count that says it takes in split or collected
+        // handling (neither lead nor co, SCHEMA) counts no role; its parts give none either.
+        if let Some((p, Cue::Measure(Measure::Lead))) = specific
+            && includes_no_role(&left.chars().skip(p).collect::<String>())
+        {
+            return;
+        }
         // Items published, reviewed or instructed: the verb governs every count of its clause
         // ("梳理人大代表建议主合办466件、政协提案主合办254件").
         if COUNT_CUE_RE.find_iter(&clause).any(|c| {

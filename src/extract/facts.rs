@@ -312,8 +312,12 @@ impl Reader<'_> {
                 ..prev
             })
         });
+        // Each breakdown is void or not by the count it splits: "非常满意25件,其中…;满意10件,
+        // 其中建议8件" splits a count that gave a fact after one that gave none.
         if top.void_last {
             top.void = true;
+        } else if heading.is_none() && top.prev.is_some() {
+            top.void = false;
         }
         if parent.is_some() {
             top.parent = parent;

@@ -20,6 +20,9 @@ pub enum Cue {
     Whole,
     /// A phrase joining satisfied and basically satisfied: no fact.
     MixedSatisfaction,
+    /// A grade above the schema's three (非常满意 on a scale of five, where 满意 is the second):
+    /// no fact.
+    OtherGrade,
     /// Verbs that count replies or completions rather than items (答复 N件, 已办结 N件).
     Done,
     /// Items that are not those handled this period (published, returned, reviewed over earlier
@@ -40,6 +43,17 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ("满意和基本满意", Cue::MixedSatisfaction, "joins two grades"),
     ("满意、基本满意", Cue::MixedSatisfaction, "joins two grades"),
     ("不满意", Cue::Measure(Measure::Unsatisfied), "lowest grade"),
+    (
+        "非常满意",
+        Cue::OtherGrade,
+        "top of five grades; 满意 below it is the one SCHEMA names",
+    ),
+    ("很满意", Cue::OtherGrade, "top of five grades, as 非常满意"),
+    (
+        "十分满意",
+        Cue::OtherGrade,
+        "top of five grades, as 非常满意",
+    ),
     (
         "基本满意",
         Cue::Measure(Measure::BasicallySatisfied),
@@ -474,6 +488,14 @@ pub static BARE_RATE_RE: LazyLock<Regex> = LazyLock::new(|| alternation(BARE_RAT
 pub static GOAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("力争|确保(?:[^了]|$)|争取|力求|做到(?:[^了]|$)|务必|努力实现|必须|(?:^|[^按照])要求(?:[^的]|$)|要达到|要实现|应达到|须达到|(?:^|[^无必])须(?:与|同|和|向|在)")
         .expect("goal regex")
+});
+
+/// 要 as a modal (must), before the verb of a directive ("各责任人要…与代表100%面商"): the
+/// figures of its sentence are still to be reached. Not the 要 of 主要, 重要, 需要, 只要, 纲要,
+/// 摘要, 提要, 简要, 首要, 紧要, 必要, 不要 (a prohibition), 想要 or 还要 (also), nor 要求
+/// (read as a goal word), 要点, 要素, 要闻, 要件, 要案, 要务, 要是.
+pub static MODAL_MUST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?:^|[^主重需只纲摘提简首紧必不想还])要[^求点素闻件案务是]").expect("modal regex")
 });
 
 /// A goal named as a noun (目标): a target unless the text says it was reached.

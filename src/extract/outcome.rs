@@ -144,19 +144,29 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
 }
 
 /// The classes a document's printed letters stand for: what the text itself defines
-/// ("A类(建议所提问题已经解决)", "C类:列入规划逐步解决"), else the usual order A/甲 solved,
-/// B/乙 in progress, C/丙 not feasible, D/丁 reference.
+/// ("A类(建议所提问题已经解决)", "C类:列入规划逐步解决", "正在解决的(B类)"), and for the
+/// letters it leaves out the usual order A/甲 solved, B/乙 in progress, C/丙 not feasible,
+/// D/丁 reference. A text that defines no letter gives its letters no class: the schemes
+/// differ between bodies, and SCHEMA reads a letter only "when the text defines" it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Letters([Measure; 4]);
+pub struct Letters {
+    /// The class of A, B, C, D (甲, 乙, 丙, 丁).
+    classes: [Measure; 4],
+    /// Which letters the text defines (all, for the usual order taken as given).
+    defined: [bool; 4],
+}
 
 impl Default for Letters {
     fn default() -> Self {
-        Letters([
-            Measure::Solved,
-            Measure::InProgress,
-            Measure::NotFeasible,
-            Measure::Reference,
-        ])
+        Letters {
+            classes: [
+                Measure::Solved,
+                Measure::InProgress,
+                Measure::NotFeasible,
+                Measure::Reference,
+            ],
+            defined: [true; 4],
+        }
     }
 }
 
@@ -169,19 +179,34 @@ impl Letters {
             )
                 .expect("letter definition regex")
         });
-        let mut out = Letters::default();
-        let mut set = [false; 4];
-        for caps in DEFINED.captures_iter(text) {
-            let i = letter_index(&caps[1]);
-            if set[i] {
+        let mut out = Letters {
+            defined: [false; 4],
+            ..Letters::default()
+        };
+        // The meaning may stand before the letter, which follows it in brackets
+        // ("已列入规划逐步解决的(C类)2件").
+        static DEFINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:^|[;。:\n])([^;。:\n()]{2,60})\(([ABCD甲乙丙丁])类\)")
+                .expect("letter definition regex")
+        });
+        let after = DEFINED
+            .captures_iter(text)
+            .map(|c| (c.get(1), c.get(2).or(c.get(3))));
+        let before = DEFINED_BEFORE
+            .captures_iter(text)
+            .map(|c| (c.get(2), c.get(1)));
+        for (letter, meaning) in after.chain(before) {
+            let Some(letter) = letter else { continue };
+            let i = letter_index(letter.as_str());
+            if out.defined[i] {
                 continue;
             }
-            let Some(meaning) = caps.get(2).or(caps.get(3)) else {
+            let Some(meaning) = meaning else {
                 continue;
             };
             if let Reading::Class(c) = read_in(meaning.as_str(), &Letters::default(), false) {
-                out.0[i] = c;
-                set[i] = true;
+                out.classes[i] = c;
+                out.defined[i] = true;
             }
         }
         out
@@ -253,7 +278,11 @@ pub fn classes_in_turn(phrase: &str) -> Vec<Measure> {
 /// The class the last printed letter of `phrase` stands for.
 fn letter(phrase: &str, letters: &Letters) -> Option<Measure> {
     let caps = LETTER.captures_iter(phrase).last()?;
-    Some(letters.0[letter_index(caps.get(1).or(caps.get(2))?.as_str())])
+    let i = letter_index(caps.get(1).or(caps.get(2))?.as_str());
+    letters
+        .defined
+        .contains(&true)
+        .then_some(letters.classes[i])
 }
 
 /// True for a word that can start an outcome phrase after a number ("12件已解决").
@@ -342,11 +371,20 @@ mod tests {
             read_in("丁类", &letters, true),
             Reading::Class(Measure::Reference)
         );
-        // A letter the text never defines keeps its usual class.
+        // A letter the text never defines keeps its usual class when the text defines others.
         assert_eq!(
             read_in("A类", &letters, true),
             Reading::Class(Measure::Solved)
         );
         assert_eq!(read_in("A类", &letters, false), Reading::None);
+        // A text that defines no letter gives them no class (SCHEMA: "when the text defines A").
+        let none = Letters::defined_in("A类建议18件,B类建议2件");
+        assert_eq!(read_in("A类", &none, true), Reading::None);
+        // The meaning may come first, the letter after it in brackets.
+        let before = Letters::defined_in("正在解决的(B类)33件;已列入规划逐步解决的(C类)2件");
+        assert_eq!(
+            read_in("C类", &before, true),
+            Reading::Class(Measure::InProgress)
+        );
     }
 }

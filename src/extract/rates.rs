@@ -4,8 +4,8 @@
 
 use super::facts::{RawFact, Reader, text_of};
 use super::lexicon::{
-    BARE_RATE_NAMES, BARE_RATE_RE, GOAL_NOUNS, GOAL_WORDS, JOINED_GRADES_SHARE, RATE_NAMES,
-    RATE_RE, RATE_SKIP, REACHED_WORDS, kinds_in, lookup,
+    BARE_RATE_NAMES, BARE_RATE_RE, GOAL_NOUNS, GOAL_WORDS, JOINED_GRADES_SHARE, MODAL_MUST,
+    RATE_NAMES, RATE_RE, RATE_SKIP, REACHED_WORDS, kinds_in, lookup,
 };
 use super::mentions::{Kind, Mention};
 use crate::model::{Measure, Qualifier, Subject};
@@ -256,11 +256,16 @@ impl Reader<'_> {
         let goal_noun = GOAL_NOUNS.is_match(&sentence_left) || GOAL_NOUNS.is_match(&right_clause);
         // A goal verb anywhere before in the sentence makes a 目标 it names a goal, even with
         // 均为 inside it ("力争达到…满意率均为100%的目标").
-        let goal_before =
-            GOAL_WORDS.is_match(&AS_REQUIRED.replace_all(&text_of(self.chars, s, m.start), ""));
+        let whole_left = AS_REQUIRED
+            .replace_all(&text_of(self.chars, s, m.start), "")
+            .into_owned();
+        let goal_before = GOAL_WORDS.is_match(&whole_left);
+        // "各直接责任人要结合…督查,与代表100%面商": a directive's figure, however far its 要.
+        let directive = MODAL_MUST.is_match(&whole_left) && !REACHED_WORDS.is_match(&whole_left);
         let target = GOAL_WORDS.is_match(&sentence_left)
             || continues_goal
             || right_clause.contains("要求")
+            || directive
             || (goal_noun && (!reached || goal_before));
         let before: String = text_of(self.chars, m.start.saturating_sub(4).max(s), m.start);
         let floor = rt.starts_with("以上")

@@ -283,6 +283,16 @@ pub(super) fn kinds_in_turn(text: &str, deputies: bool) -> Vec<Subject> {
     }
 }
 
+/// An aside after a role saying the count takes in split or collected handling
+/// ("(含独办、分办,下同)").
+pub(super) fn includes_no_role(after_cue: &str) -> bool {
+    let Some(open) = after_cue.find('(') else {
+        return false;
+    };
+    let aside = after_cue[open..].split(')').next().unwrap_or("");
+    aside.contains('含') && (aside.contains("分办") || aside.contains("汇办"))
+}
+
 /// Blanks out asides in brackets ("牵头主办(含独办、分办,下同)的…35件"): their words qualify a
 /// cue, they are no cue for the count. Lengths are kept so positions stay valid.
 pub(super) fn mask_asides(left: &str) -> String {

@@ -104,7 +104,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static GOV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<pre>自治区|[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>自治区|[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>自治区|[省市州县区])人大常委会|(?P<town>[镇乡])人大(?:主席团)?")
+    Regex::new("(?P<pre>自治区|[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>自治区|[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>自治区|[省市州县区])人大常委会|(?P<town>[镇乡])人大(?:主席团)?|(?P<npc_full>(?:全国)?人民代表大会(?:常务委员会|[\\p{Han}]{2,8}?委员会))|(?P<cppcc_full>(?:中国人民)?政治协商会议[\\p{Han}]{0,10}?委员会)")
         .expect("gov regex")
 });
 
@@ -190,8 +190,23 @@ fn self_reference(text: &str) -> bool {
         || text.contains("我厅")
 }
 
-/// Fills region, level, sector and agency.
-pub fn who(text: &str, report: bool) -> (String, String, String, String) {
+/// True when `at` lies inside a title in 《》 that opened at most 60 characters before.
+fn inside_title(text: &str, at: usize) -> bool {
+    for c in text[..at].chars().rev().take(60) {
+        match c {
+            '《' => return true,
+            '》' | '\n' => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The agency written for a government, a CPPCC and a congress, in that order.
+type Bodies = [Option<String>; 3];
+
+/// Fills region, level, sector and agency, with the names of the three kinds of body.
+pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies) {
     let (head_start, head_end) = head(text);
     // Departments.
     let mut score: HashMap<&'static str, (usize, usize)> = HashMap::new();
@@ -245,7 +260,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         agency = agency_by_sector.get(s).cloned().unwrap_or_default();
         dept_first = *first;
     }
-    let mut gov_agency: [Option<String>; 3] = [None, None, None];
+    let mut gov_agency: Bodies = [None, None, None];
     let mut street = String::new();
     let mut gov_prefixes = Vec::new();
     let (mut gov, mut cppcc, mut npc) = (0, 0, 0);
@@ -260,15 +275,21 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         };
         let whole = caps.get(0).expect("match");
         // "12345政府服务热线", "政府信息公开": a service or a page, not a body.
+        // A body inside a title (《中国人民政治协商会议X省委员会章程》) names the document,
+        // not one that acts.
         if ["服务热线", "服务便民热线", "信息公开"]
             .iter()
             .any(|w| text[whole.end()..].starts_with(w))
+            || inside_title(text, whole.start())
         {
             continue;
         }
-        let slot = if caps.name("pre2").is_some() {
+        let slot = if caps.name("pre2").is_some() || caps.name("cppcc_full").is_some() {
             1
-        } else if caps.name("pre3").is_some() || caps.name("town").is_some() {
+        } else if caps.name("pre3").is_some()
+            || caps.name("town").is_some()
+            || caps.name("npc_full").is_some()
+        {
             2
         } else {
             0
@@ -301,6 +322,13 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         } else if let Some(p) = caps.name("pre3") {
             npc += w;
             gov_prefixes.push(p.as_str());
+        } else if caps.name("cppcc_full").is_some() {
+            // The full names ("中国人民政治协商会议X市委员会", "X市人民代表大会常务委员会",
+            // "全国人民代表大会社会建设委员会") are the bodies themselves; their place stands
+            // before a session number or inside the name, so no prefix is read.
+            cppcc += w;
+        } else if caps.name("npc_full").is_some() {
+            npc += w;
         } else if caps.name("town").is_some() {
             // A town's congress (镇人大, 乡人大主席团): a town has no level of its own.
             npc += w;
@@ -397,11 +425,11 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         || text.contains("全乡")
         || text.contains("全镇");
     if !street.is_empty() {
-        return (street, String::new(), sector, agency);
+        return (street, String::new(), sector, agency, gov_agency);
     }
     if town && !text.contains("县政府") {
         body_level.clear();
-        return (String::new(), body_level, sector, agency);
+        return (String::new(), body_level, sector, agency, gov_agency);
     }
     // A template's placeholder for the body ("XX市人社局") names no place.
     let head: String = text.chars().take(120).collect();
@@ -416,7 +444,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String) {
         region(text, &body_level)
     };
     let level = if region.is_empty() { body_level } else { level };
-    (region, level, sector, agency)
+    (region, level, sector, agency, gov_agency)
 }
 
 /// A prefecture's congress or CPPCC session ("州十五届人大三次会议", "州政协十二届").
@@ -424,10 +452,22 @@ static PREFECTURE_SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"州(?:[一二三四五六七八九十]+届)?(?:人大|政协)").expect("prefecture session regex")
 });
 
+/// True unless `sector` is a government, a CPPCC or a congress and `agency` names another of
+/// the three.
+fn body_agrees(sector: &str, agency: &str) -> bool {
+    let names: &[&str] = match sector {
+        "政府" => &["政府", "街道办事处"],
+        "政协" => &["政协", "政治协商会议"],
+        "人大" => &["人大", "人民代表大会"],
+        _ => return true,
+    };
+    agency.is_empty() || names.iter().any(|n| agency.contains(n))
+}
+
 /// Every document field; `handling` is the number of words naming handled items.
 pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     let report = is_report(text, handling, achieved_facts);
-    let (mut region, mut level, mut sector, agency) = who(text, report);
+    let (mut region, mut level, mut sector, agency, bodies) = who(text, report);
     let reporting = reporter::read(text);
     if reporting.national {
         region.clear();
@@ -443,7 +483,11 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
         level = "county".to_string();
     }
     // The body that counts the items decides between government, CPPCC and congress.
+    // A session's body gives way to a body the title names ("X市人民政府…建议办理情况").
+    let (head_start, head_end) = head(text);
+    let titled = GOV.is_match(&text[head_start..head_end]);
     if let Some(r) = reporting.sector
+        && !(reporting.by_session && titled)
         && (sector.is_empty()
             || ["政府", "政协", "人大"].contains(&sector.as_str())
             || reporting.whole_government)
@@ -458,6 +502,14 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     {
         sector = s.to_string();
     }
+    // An agency named for another kind of body than the one that reports is no agency of it:
+    // the reporting kind's own name is, when the text writes one.
+    let agency = if body_agrees(&sector, &agency) {
+        agency
+    } else {
+        let slot = ["政府", "政协", "人大"].iter().position(|s| *s == sector);
+        slot.and_then(|i| bodies[i].clone()).unwrap_or_default()
+    };
     DocMeta {
         is_report: report,
         year: year::year(text, head(text)),
@@ -474,7 +526,7 @@ mod tests {
 
     #[test]
     fn region_with_suffix_and_level() {
-        let (r, l, s, _) = who(
+        let (r, l, s, _, _) = who(
             "攀枝花市民政局关于建议提案办理工作的总结。市民政局高度重视。",
             true,
         );
@@ -499,7 +551,7 @@ mod tests {
 
     #[test]
     fn autonomous_prefecture_short_form() {
-        let (r, l, _, _) = who(
+        let (r, l, _, _, _) = who(
             "政协楚雄州十届一次会议,楚雄州人社局承办提案。州人社局",
             true,
         );

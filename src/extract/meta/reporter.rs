@@ -19,6 +19,16 @@ const BODIES: &[(&str, &str, &str)] = &[
     ("政协", "政协", "a CPPCC committee"),
     ("人大常委会", "人大", "a congress's standing committee"),
     (
+        "人民代表大会",
+        "人大",
+        "a congress by its full name (a session number after it names a session)",
+    ),
+    (
+        "政治协商会议",
+        "政协",
+        "a CPPCC by its full name (中国人民政治协商会议X市委员会)",
+    ),
+    (
         "人大代表",
         "人大",
         "deputies raising suggestions: the congress reports them",
@@ -42,6 +52,8 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
 /// the verb, and the text from the verb to the count and a few characters after.
 struct Counting<'a> {
     subject: &'a str,
+    /// The sentence before the verb, for a session named further back.
+    sentence: &'a str,
     verb: &'a str,
     items: &'a str,
 }
@@ -67,6 +79,11 @@ fn counting(text: &str) -> Option<Counting<'_>> {
             }
             start = i;
         }
+        let sentence_start = text[..v.start()]
+            .rfind(['。', '!', '?', '\n'])
+            .map_or(0, |p| {
+                p + text[p..].chars().next().map_or(1, char::len_utf8)
+            });
         let items_end = v.end() + tail.end();
         let items = prefix_chars(
             &text[v.start()..],
@@ -74,6 +91,7 @@ fn counting(text: &str) -> Option<Counting<'_>> {
         );
         return Some(Counting {
             subject: &text[start..v.start()],
+            sentence: &text[sentence_start.min(start)..v.start()],
             verb: v.as_str(),
             items,
         });
@@ -100,7 +118,7 @@ fn national(c: &Counting) -> bool {
     // "国家卫生健康委").
     static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:(?:^|[^\p{Han}])(?:我部|[\p{Han}]{2,10}部)|国家[\p{Han}]{2,10}(?:局|委))(?:门)?\s*(?:共|$)",
+            r"(?:(?:^|[^\p{Han}])(?:我部|[\p{Han}]{2,10}部)|国家[\p{Han}]{2,10}(?:局|委))(?:门)?\s*(?:[0-9]{4}年|去年|今年|全年|上年|[,\s])*(?:共|$)",
         )
         .expect("ministry regex")
     });
@@ -131,6 +149,9 @@ pub struct Reporter {
     pub whole_government: bool,
     /// A national body (全国人大, 全国政协, 国务院): no region or level.
     pub national: bool,
+    /// The sector is read from the session the items came to, not from a body named as their
+    /// receiver: a body named in the title outranks it.
+    pub by_session: bool,
 }
 
 /// Reads who reports from `text`.
@@ -140,8 +161,9 @@ pub fn read(text: &str) -> Reporter {
     };
     let body = reporting_body(&c);
     Reporter {
-        sector: body.map(|(sector, _)| sector),
-        whole_government: body.is_some_and(|(_, whole)| whole),
+        sector: body.map(|(sector, _, _)| sector),
+        whole_government: body.is_some_and(|(_, whole, _)| whole),
+        by_session: body.is_some_and(|(_, _, session)| session),
         national: national(&c),
     }
 }
@@ -200,7 +222,7 @@ pub fn event_sector(text: &str) -> Option<&'static str> {
     // "县人大常委会副主任王宏忠带领检查组": the body's leader, by title and name, acts for it.
     static LEADER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"^(?:党组)?(?:常务)?副?(?:主任|主席|秘书长|委员长|省长|市长|县长|区长)\p{Han}{0,4}$",
+            r"^(?:党组)?(?:常务)?副?(?:主任|主席|秘书长|委员长|省长|市长|县长|区长)\p{Han}{0,4}(?:、\p{Han}{2,4})*(?:分别|一行|等)?$",
         )
         .expect("leader regex")
     });
@@ -231,7 +253,27 @@ fn addressee(before: &str) -> bool {
     phrase.contains('向')
 }
 
-fn reporting_body(c: &Counting) -> Option<(&'static str, bool)> {
+/// The sector of the body whose session `subject` names, when it names one kind of body only
+/// ("第十届区人大五次会议", "市政协十一届二次会议").
+fn session_body(subject: &str) -> Option<&'static str> {
+    let mut found: Option<&'static str> = None;
+    for &(word, sector, _) in BODIES {
+        for (at, _) in subject.match_indices(word) {
+            if !SESSION.is_match(&subject[at + word.len()..]) {
+                continue;
+            }
+            if found.is_some_and(|f| f != sector) {
+                return None;
+            }
+            found = Some(sector);
+        }
+    }
+    found
+}
+
+/// The reporting body's sector, whether it is a government as a whole, and whether it was read
+/// from a session's name only.
+fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
     // "县人大常委会交由县人民政府办理的81件建议": the body that hands the items over to the
     // handler reports them; with nobody before 交由, the handler does (交由市政府办理的提案).
     let subject = match c.subject.rfind("交由") {
@@ -273,8 +315,18 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool)> {
         let by_department = subject
             .trim_end_matches(['共', ' '])
             .ends_with(DEPARTMENT_ENDS);
-        return (registers && !by_department && !subject.contains("政府"))
-            .then_some(("政协", false));
+        if by_department || subject.contains("政府") {
+            return None;
+        }
+        // "记者从第十届区人大五次会议了解到,…共收到建议105件": items received at a session,
+        // with no body named to receive them, were received by the body holding it.
+        let receives = ["收到", "受理", "接收", "接到", "提出", "提交", "立案"]
+            .iter()
+            .any(|w| verb.ends_with(w));
+        if receives && let Some(sector) = session_body(c.sentence) {
+            return Some((sector, false, true));
+        }
+        return registers.then_some(("政协", false, false));
     };
     // "县人大常委会办公室", "市政府办公厅" are fine; "市政协提案委员会" too; but a
     // department named after the body ("市政府…局") is the subject instead.
@@ -291,7 +343,7 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool)> {
     let whole = ["政府系统", "国务院"]
         .iter()
         .any(|w| subject[..end].ends_with(w) || subject[..end].ends_with(&format!("{w}各部门")));
-    Some((sector, whole))
+    Some((sector, whole, false))
 }
 
 #[cfg(test)]
@@ -326,11 +378,28 @@ mod tests {
             Some("人大")
         );
         assert_eq!(reporter("交由市政府办理的提案共92件"), Some("政府"));
+        // Items received at a session, no body named to receive them: the session's body.
+        assert_eq!(
+            reporter("记者从区人大五次会议了解到,大会共收到建议105件"),
+            Some("人大")
+        );
+        assert_eq!(
+            reporter("市政协十一届二次会议期间,共收到提案480件"),
+            Some("政协")
+        );
+        assert_eq!(reporter("县人大三次会议期间,我局共收到建议12件"), None);
+        assert_eq!(
+            reporter("记者从第十届区人大五次会议了解到,截至闭幕时,共收到建议105件。"),
+            Some("人大")
+        );
         assert!(national_of(
             "2018年,国务院各部门牵头办理全国人大代表建议6319件"
         ));
         assert!(!national_of("2019年,县政府系统共承办人大代表建议49件"));
         assert!(national_of("2022年,生态环境部共办理全国两会建议提案1294件"));
+        // A time word may stand between the ministry and its verb.
+        assert!(national_of("农业农村部去年办理建议提案1545件"));
+        assert!(!national_of("市委宣传部去年办理建议提案12件"));
         assert!(!national_of("2022年,市委宣传部共办理建议提案12件"));
         assert!(!national_of("2022年,各部门共办理建议提案12件"));
         assert!(!national_of("截至6月底,书面建议已全部办理完毕,满意33件"));

@@ -1,0 +1,86 @@
+//! Rules of the eighth round of issue 7 (written from the errors of wild20n), one invented
+//! sentence each: directives, grades outside the schema, roles that take in split handling,
+//! letters a text never defines, and who reports (full names, sessions, ministries).
+
+use crate::phenomena::{doc, has, lacks, meta};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
+
+#[test]
+fn a_figure_in_a_directive_is_a_target() {
+    let r =
+        doc("共承办建议12件。各责任科室要结合本职工作,与代表、委员100%沟通,在6月底前全部办复。");
+    has(&r, (Combined, ContactRate, 100.0, Target));
+    // 主要 and 重要 are no modal; a figure reached stays eq.
+    let r = doc("共承办建议12件。主要做法是与代表见面,见面率100%。");
+    has(&r, (Suggestion, ContactRate, 100.0, Eq));
+}
+
+#[test]
+fn a_grade_above_the_schemas_three_gives_no_fact_and_ends_its_breakdown() {
+    let r = doc(
+        "共承办建议提案30件。从满意度看,非常满意18件,其中,建议10件,提案8件;满意12件,其中,建议7件,提案5件。",
+    );
+    lacks(&r, Satisfied, 18.0);
+    lacks(&r, Satisfied, 10.0);
+    has(&r, (Combined, Satisfied, 12.0, Eq));
+    has(&r, (Suggestion, Satisfied, 7.0, Eq));
+    has(&r, (Proposal, Satisfied, 5.0, Eq));
+}
+
+#[test]
+fn a_lead_count_that_takes_in_split_handling_is_of_no_role() {
+    let r = doc("今年共承办建议40件,其中主办(含独办、分办)22件,协办18件。");
+    lacks(&r, Lead, 22.0);
+    has(&r, (Suggestion, Co, 18.0, Eq));
+}
+
+#[test]
+fn letters_are_read_only_as_the_text_defines_them() {
+    // Undefined: no class.
+    let r = doc("共承办提案16件,A类10件,B类4件,C类2件。");
+    lacks(&r, Solved, 10.0);
+    lacks(&r, InProgress, 4.0);
+    // Defined after the meaning, in brackets.
+    let r = doc(
+        "共承办提案16件。已经解决的(A类)10件;正在解决的(B类)4件;因条件限制留作参考的(C类)2件。",
+    );
+    has(&r, (Proposal, Solved, 10.0, Eq));
+    has(&r, (Proposal, Reference, 2.0, Eq));
+}
+
+#[test]
+fn bodies_written_in_full_report_as_their_short_forms() {
+    let m = meta(
+        "某市人民代表大会财政经济委员会关于代表议案审议结果的报告\n大会主席团交付审议的代表议案6件,已审议完毕。",
+    );
+    assert_eq!(m.sector, "人大");
+    // A body named inside a document's title does not act.
+    let m = meta(
+        "会议听取了《中国人民政治协商会议某市委员会章程》的说明。\n市政府系统共办理提案120件,均已办复。",
+    );
+    assert_eq!(m.sector, "政府");
+}
+
+#[test]
+fn items_received_at_a_session_are_its_bodys() {
+    let m = meta("记者从区人大三次会议了解到,截至大会闭幕时,共收到代表建议86件,已全部交办。");
+    assert_eq!(m.sector, "人大");
+    assert_eq!(m.agency, "");
+}
+
+#[test]
+fn a_ministry_with_a_time_word_before_its_verb_is_national() {
+    let m = meta(
+        "某市新闻网\n水利部去年办理建议提案320件:全部办理完毕\n水利部去年共承办建议提案320件,全部按时办复。",
+    );
+    assert_eq!((m.region.as_str(), m.level.as_str()), ("", ""));
+}
+
+#[test]
+fn a_bodys_leaders_named_in_a_list_act_for_it() {
+    let m = meta(
+        "7月5日,区人大常委会副主任张三、李四、王五分别率队,走访代表,听取对区政府办理代表建议工作的意见。",
+    );
+    assert_eq!(m.sector, "人大");
+    assert_eq!(m.agency, "区人大常委会");
+}
