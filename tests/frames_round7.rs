@@ -84,3 +84,25 @@ fn a_bodys_leaders_named_in_a_list_act_for_it() {
     assert_eq!(m.sector, "人大");
     assert_eq!(m.agency, "区人大常委会");
 }
+
+#[test]
+fn a_towns_text_names_its_town_after_its_county() {
+    let m = meta(
+        "某区石台镇人大办公室\n杜集区石台镇人大组织代表视察,全镇代表提出建议12件,镇政府已全部办复。",
+    );
+    assert_eq!((m.region.as_str(), m.level.as_str()), ("石台镇", ""));
+    // 城乡 and 乡镇 are no town's name.
+    let m = meta("全镇推进城乡一体化,市域乡镇道路提升,镇政府办理代表建议5件,已全部办复。");
+    assert_eq!(m.region, "");
+}
+
+#[test]
+fn quotes_that_mark_han_words_leave_the_label_and_quoted_numbers_keep_theirs() {
+    let r =
+        doc("共承办建议6件,主要涉及落实“双减”政策、“120”急救体系建设、推进“放管服”改革等方面。");
+    let labels: Vec<&str> = r.topics.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec!["落实双减政策", "“120”急救体系建设", "推进放管服改革"]
+    );
+}
