@@ -3,10 +3,11 @@
 //! body, year, measure and subject), for joining with statistical yearbooks.
 //!
 //! A body is a region and a line of work as banli knows them (`region/sector`, such as
-//! `杭州市/人社`; `杭州市/` when the sector is unknown). A document without a region is a body
-//! of its own, `doc:` and its key (`doc:a/b.txt`): documents whose region is unknown may come
-//! from any number of bodies, so they are never summed together. Bodies with a region come
-//! first, then the documents without one, each in byte order, then by year.
+//! `杭州市/人社`; `杭州市/` when the sector is unknown). A document without a region, or
+//! without a year, is a body of its own, `doc:` and its key (`doc:a/b.txt`): documents whose
+//! region is unknown may come from any number of bodies, and a body's undated reports from any
+//! number of years, so they are never summed together. Bodies with a region and year come
+//! first, then the documents on their own, each in byte order, then by year.
 //!
 //! Counts are summed over the documents of a body and year; rates and the solved share are
 //! averaged over the documents that give them. A document's figure for a subject and measure
@@ -101,7 +102,7 @@ type Key = (bool, String, String);
 
 /// The body a document reports for (see the module documentation).
 pub fn body(r: &DocRecord) -> String {
-    if r.meta.region.is_empty() {
+    if r.meta.region.is_empty() || r.meta.year.is_none() {
         format!("doc:{}", r.doc)
     } else {
         format!("{}/{}", r.meta.region, r.meta.sector)
@@ -113,7 +114,7 @@ fn groups(records: &[DocRecord]) -> BTreeMap<Key, Vec<&DocRecord>> {
     let mut groups: BTreeMap<Key, Vec<&DocRecord>> = BTreeMap::new();
     for r in records.iter().filter(|r| r.meta.is_report) {
         let key = (
-            r.meta.region.is_empty(),
+            r.meta.region.is_empty() || r.meta.year.is_none(),
             body(r),
             r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
         );

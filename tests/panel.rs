@@ -106,6 +106,46 @@ fn one_row_per_body_and_year_and_no_pooling_without_a_region() {
     assert_eq!(cmp[2]["total_combined"], "5");
 }
 
+#[test]
+fn undated_reports_of_one_body_are_never_summed() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path().join("c");
+    std::fs::create_dir_all(&c).unwrap();
+    for (name, n) in [("e.txt", 11), ("f.txt", 13)] {
+        let text = format!(
+            "杭州市人力资源和社会保障局政协提案办理工作情况
+杭州市人社局共承办市政协提案{n}件,已全部办复。
+"
+        );
+        std::fs::write(c.join(name), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    assert!(run(&c, &out, &[]).status.success());
+    let cmp = table(&out.join("comparison.csv"));
+    let rows: Vec<(&str, &str, &str, &str)> = cmp
+        .iter()
+        .map(|r| {
+            (
+                r["body"].as_str(),
+                r["region"].as_str(),
+                r["year"].as_str(),
+                r["total_proposals"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("doc:e.txt", "杭州市", "", "11"),
+            ("doc:f.txt", "杭州市", "", "13")
+        ]
+    );
+    assert_eq!(
+        panel_of(&table(&out.join("panel.csv"))),
+        panel_from_facts(&out)
+    );
+}
+
 /// The panel computed afresh from documents.csv and facts.csv of `out`.
 fn panel_from_facts(out: &Path) -> BTreeMap<(String, String, String, String), (String, f64)> {
     let docs = table(&out.join("documents.csv"));
@@ -119,7 +159,7 @@ fn panel_from_facts(out: &Path) -> BTreeMap<(String, String, String, String), (S
         if d["is_report"] != "1" || f["qualifier"] == "target" {
             continue;
         }
-        let body = if d["region"].is_empty() {
+        let body = if d["region"].is_empty() || d["year"].is_empty() {
             format!("doc:{}", d["doc"])
         } else {
             format!("{}/{}", d["region"], d["sector"])

@@ -44,8 +44,12 @@ fn outcomes(r: &DocRecord) -> Option<[f64; 4]> {
     sum(&[Subject::Combined]).or_else(|| sum(&[Subject::Proposal, Subject::Suggestion]))
 }
 
-/// Who a document reports for, in a chart label: agency, else region, else the document.
+/// Who a document reports for, in a chart label: agency, else region, else the document. An
+/// undated document stands for itself: its body's other reports may be of other years.
 fn body(r: &DocRecord) -> &str {
+    if r.meta.year.is_none() {
+        return r.doc.as_str();
+    }
     [&r.meta.agency, &r.meta.region]
         .into_iter()
         .find(|s| !s.is_empty())
