@@ -106,3 +106,34 @@ fn quotes_that_mark_han_words_leave_the_label_and_quoted_numbers_keep_theirs() {
         vec!["落实双减政策", "“120”急救体系建设", "推进放管服改革"]
     );
 }
+
+#[test]
+fn counts_split_by_level_under_a_whole_naming_both_levels_are_parts() {
+    let r = doc(
+        "2023年,我局共承担省、市人大政协议提案60件。\n1.省人大代表建议4件(主办3件、会办1件)\n2.市人大代表建议20件(主办5件、会办15件)\n3.市政协委员提案33件(主办9件、会办24件)",
+    );
+    has(&r, (Combined, Total, 60.0, Eq));
+    for v in [4.0, 20.0, 33.0] {
+        lacks(&r, Total, v);
+    }
+    for v in [3.0, 5.0, 9.0] {
+        lacks(&r, Lead, v);
+    }
+    // With no whole written, each batch is a total of its own.
+    let r = doc("今年承办省人大代表建议4件,市人大代表建议20件。");
+    has(&r, (Suggestion, Total, 4.0, Eq));
+    has(&r, (Suggestion, Total, 20.0, Eq));
+}
+
+#[test]
+fn lead_counts_of_a_whole_government_are_totals_beside_a_smaller_batch() {
+    let r = doc(
+        "2022年,国务院各部门共牵头办理全国人大代表建议7000件、全国政协委员提案4000件。本部共承办建议提案300件,均已按时办结。",
+    );
+    has(&r, (Suggestion, Total, 7000.0, Eq));
+    has(&r, (Proposal, Total, 4000.0, Eq));
+    has(&r, (Combined, Total, 300.0, Eq));
+    // A batch large enough to hold the lead count is its whole: the lead stays a part.
+    let r = doc("本局共承办建议提案300件,其中牵头办理建议120件。");
+    lacks(&r, Total, 120.0);
+}

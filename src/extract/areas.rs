@@ -104,13 +104,15 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
                 .then(|| LISTED.captures(near))
                 .flatten()
         })?;
-    let label = caps.name("label")?.as_str();
-    // "关于解决山区学生住宿问题的建议": the problem to be solved is the area; 解决 here is what
-    // the items ask for, no outcome.
-    let label = label
+    area(problem_to_solve(caps.name("label")?.as_str()))
+}
+
+/// "关于解决山区学生住宿问题": the problem to be solved is the area; 解决 here is what the items
+/// ask for, no outcome.
+pub(super) fn problem_to_solve(label: &str) -> &str {
+    label
         .strip_prefix("解决")
-        .map_or(label, |l| l.strip_suffix("问题").unwrap_or(l));
-    area(label)
+        .map_or(label, |l| l.strip_suffix("问题").unwrap_or(l))
 }
 
 /// Words after 有关 that make it "the … concerned" rather than "about", with the reason.
@@ -134,6 +136,17 @@ const GONG_WORDS: &[(&str, &str)] = &[
     ("共治", "governed together"),
     ("共青团", "the Youth League"),
     ("共富", "common prosperity"),
+];
+
+/// Words saying how items relate to each other, not what they are about, with the reason:
+/// "内容重复的建议和提案共有6件" counts duplicates.
+const ITEM_RELATIONS: &[(&str, &str)] = &[
+    ("内容重复", "items that repeat one another"),
+    ("内容相同", "items that say the same"),
+    ("内容相近", "items close in content"),
+    ("内容类似", "items alike in content"),
+    ("重复提出", "raised more than once"),
+    ("并案", "merged for handling"),
 ];
 
 /// A label that can name a subject area: words only, no 等 (a list of areas), no catch-all, no
@@ -178,6 +191,7 @@ pub(super) fn area(label: &str) -> Option<String> {
             .iter()
             .any(|w| label.ends_with(w))
         || ["我局", "我委", "我办"].iter().any(|w| label.contains(w))
+        || ITEM_RELATIONS.iter().any(|(w, _)| label.contains(w))
     {
         return None;
     }

@@ -251,7 +251,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.all_led(s, e, before);
     }
     let facts = passes::lead_only_totals(passes::merge_outcomes(passes::merge_leads(
-        passes::drop_level_splits(reader.facts, &chars),
+        passes::drop_level_splits(passes::drop_level_parts(reader.facts, &chars), &chars),
         &chars,
     )));
     (facts, reader.topics)

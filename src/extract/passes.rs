@@ -4,18 +4,32 @@
 
 use super::facts::{RawFact, is_outcome, text_of};
 use crate::model::{Measure, Qualifier, Subject};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// A body that only leads (SCHEMA): lead counts and no co-handling or total anywhere in the
-/// text ("牵头办理全国人大代表建议6319件") give the total too, one kind at a time.
+/// text ("牵头办理全国人大代表建议6319件") give the total too, one kind at a time. A total of
+/// another batch elsewhere in the text ("本部共承办建议提案668件") does not stop it when it is
+/// too small to hold the lead count: it cannot be the whole the lead count is a part of.
 pub(super) fn lead_only_totals(mut facts: Vec<RawFact>) -> Vec<RawFact> {
-    let has = |m: Measure| facts.iter().any(|f| f.measure == m);
-    if has(Measure::Co) || has(Measure::Total) {
+    if facts.iter().any(|f| f.measure == Measure::Co) {
         return facts;
     }
+    let totals: Vec<(Subject, f64)> = facts
+        .iter()
+        .filter(|f| f.measure == Measure::Total)
+        .map(|f| (f.subject, f.value))
+        .collect();
     let leads: Vec<RawFact> = facts
         .iter()
         .filter(|f| f.measure == Measure::Lead)
+        .filter(|l| {
+            !totals.iter().any(|&(s, v)| {
+                s == l.subject
+                    || (s == Subject::Combined || l.subject == Subject::Combined) && v >= l.value
+            })
+        })
         .cloned()
         .collect();
     for lead in &leads {
@@ -38,6 +52,70 @@ pub(super) struct Row {
     pub fact: RawFact,
     pub list: usize,
     pub split: Option<usize>,
+}
+
+/// The level a count's own words give its items ("1.省人大代表建议3件", "市政协提案144件",
+/// "省政协提案会办12件"), if they start with one.
+fn level_of(words: &str) -> Option<char> {
+    static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[\s\d.、,:;()一二三四五六七八九十]*(?:其中)?([省市县区])(?:人大代表|人大|政协委员|政协|代表|委员)?(?:建议|提案|议案)")
+            .expect("level regex")
+    });
+    LEVEL.captures(words).and_then(|c| c[1].chars().next())
+}
+
+/// Two levels named together in a whole's words ("省、市人大政协议提案", "省市代表建议").
+static LEVELS_JOINED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("[省市县区]、[省市县区]|省市|市县|县区").expect("levels regex"));
+
+/// The level of the count a bracket holding `at` follows ("市人大代表建议39件(主办9件…"), if
+/// `at` lies in a bracket.
+fn bracket_level(chars: &[char], at: usize) -> Option<char> {
+    let open = (0..at.min(chars.len()))
+        .rev()
+        .find_map(|i| match chars[i] {
+            '(' => Some(Some(i)),
+            ')' | '\n' | '。' => Some(None),
+            _ => None,
+        })??;
+    let from = (0..open)
+        .rev()
+        .find(|&i| "\n。;,".contains(chars[i]))
+        .map_or(0, |i| i + 1);
+    level_of(&text_of(chars, from, open))
+}
+
+/// Counts split by level ("省人大代表建议3件(主办2件、会办1件)…市政协提案56件") under a whole
+/// written before them that can hold them all ("共承担省、市人大政协议提案105件") are parts
+/// (SCHEMA): no fact, nor the roles in the bracket after each. The whole must name two levels,
+/// or the parts must; with no such whole, each batch is a total of its own.
+pub(super) fn drop_level_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    let words = |r: &Row| text_of(chars, r.fact.start, r.fact.end.min(chars.len()));
+    let levels: Vec<Option<char>> = rows
+        .iter()
+        .map(|r| level_of(&words(r)).or_else(|| bracket_level(chars, r.fact.start)))
+        .collect();
+    let Some(first) = levels.iter().position(Option::is_some) else {
+        return rows;
+    };
+    let distinct = levels.iter().flatten().any(|l| Some(*l) != levels[first]);
+    let sum: f64 = (0..rows.len())
+        .filter(|&i| levels[i].is_some() && rows[i].fact.measure == Measure::Total)
+        .map(|i| rows[i].fact.value)
+        .sum();
+    let whole = rows[..first].iter().any(|r| {
+        r.fact.measure == Measure::Total
+            && r.fact.value >= sum
+            && (distinct || LEVELS_JOINED.is_match(&words(r)))
+    });
+    if !whole {
+        return rows;
+    }
+    rows.into_iter()
+        .zip(levels)
+        .filter(|(_, l)| l.is_none())
+        .map(|(r, _)| r)
+        .collect()
 }
 
 /// A breakdown that names one kind twice ("省建议3件、市建议47件、省提案4件、市提案103件") splits

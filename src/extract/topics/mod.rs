@@ -294,7 +294,8 @@ fn numbered_about(text: &str, out: &mut Vec<RawTopic>) {
     });
     for caps in NUMBERED.captures_iter(text) {
         let whole = caps.get(0).expect("match");
-        if let Some(label) = clean(&caps["label"]).and_then(|l| super::areas::area(&l)) {
+        let label = super::areas::problem_to_solve(&caps["label"]);
+        if let Some(label) = clean(label).and_then(|l| super::areas::area(&l)) {
             out.push(RawTopic {
                 label,
                 count: None,
