@@ -137,3 +137,21 @@ fn lead_counts_of_a_whole_government_are_totals_beside_a_smaller_batch() {
     let r = doc("本局共承办建议提案300件,其中牵头办理建议120件。");
     lacks(&r, Total, 120.0);
 }
+
+#[test]
+fn a_streets_congress_committee_reports_for_its_street() {
+    let m = meta("某某街道人大工委\n代表接待选民活动小结\n4名人大代表接待选民18人次,反映问题5个。");
+    assert_eq!(m.region, "某某街道");
+    assert_eq!(m.sector, "人大");
+    // Words of a sentence before 街道 are no street's name.
+    let m = meta("接待工作由街道人大工作委员会组织,每月一次。");
+    assert_eq!(m.region, "");
+}
+
+#[test]
+fn proposals_registered_at_a_session_are_the_cppccs_whatever_the_title_line() {
+    let m = meta(
+        "市政协五届三次会议期间,委员们积极建言,共提交提案600件,立案550件。\n立案后的提案交各承办部门办理,市政府督查室、市政协提案办将督办。",
+    );
+    assert_eq!(m.sector, "政协");
+}

@@ -104,7 +104,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static GOV: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("(?P<pre>自治区|[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)办事处|(?P<pre2>自治区|[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>自治区|[省市州县区])人大常委会|(?P<town>[镇乡])人大(?:主席团)?|(?P<npc_full>(?:全国)?人民代表大会(?:常务委员会|[\\p{Han}]{2,8}?委员会))|(?P<cppcc_full>(?:中国人民)?政治协商会议[\\p{Han}]{0,10}?委员会)")
+    Regex::new("(?P<pre>自治区|[省市州县区旗盟镇乡])?(?:人民政府|政府系统|政府办公室|政府办|政府)|(?P<jd>[\\p{Han}]{2,4}街道)(?:办事处|(?P<jdnpc>人大工委|人大工作委员会))|(?P<pre2>自治区|[省市州县区])政协(?:[^提委十九八七六五四三二一第]|委员会)|(?P<pre3>自治区|[省市州县区])人大常委会|(?P<town>[镇乡])人大(?:主席团)?|(?P<npc_full>(?:全国)?人民代表大会(?:常务委员会|[\\p{Han}]{2,8}?委员会))|(?P<cppcc_full>(?:中国人民)?政治协商会议[\\p{Han}]{0,10}?委员会)")
         .expect("gov regex")
 });
 
@@ -326,6 +326,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies)
         let slot = if caps.name("pre2").is_some() || caps.name("cppcc_full").is_some() {
             1
         } else if caps.name("pre3").is_some()
+            || caps.name("jdnpc").is_some()
             || caps.name("town").is_some()
             || caps.name("npc_full").is_some()
         {
@@ -336,7 +337,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies)
         if gov_agency[slot].is_none() {
             let written = whole
                 .as_str()
-                .trim_end_matches(|c: char| !"府室办会系统政协".contains(c));
+                .trim_end_matches(|c: char| !"府室办会系统政协委".contains(c));
             let written = if caps.name("jd").is_some() {
                 after_handing(written)
             } else {
@@ -351,10 +352,23 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies)
                 .map_or(name, |b| &name[b + '区'.len_utf8()..]);
             // "交办浣东街道办事处": the verb that hands items to the office is no part of its name.
             let name = after_handing(name);
-            if street.is_empty() && !name.starts_with("xx") && name.chars().count() >= 4 {
+            // "接待工作由街道人大工作委员会组织": words of the sentence, not a street's name.
+            let sentence_words = name
+                .chars()
+                .any(|c| "由在和向对的与及将从为是被把".contains(c));
+            if street.is_empty()
+                && !name.starts_with("xx")
+                && name.chars().count() >= 4
+                && !sentence_words
+            {
                 street = name.to_string();
             }
-            gov += w;
+            // A street's congress working committee (街道人大工委) stands for its congress.
+            if caps.name("jdnpc").is_some() {
+                npc += w;
+            } else {
+                gov += w;
+            }
         } else if let Some(p) = caps.name("pre2") {
             cppcc += w;
             gov_prefixes.push(p.as_str());

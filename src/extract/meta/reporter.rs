@@ -323,10 +323,13 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
         let receives = ["收到", "受理", "接收", "接到", "提出", "提交", "立案"]
             .iter()
             .any(|w| verb.ends_with(w));
-        if receives && let Some(sector) = session_body(c.sentence) {
-            return Some((sector, false, true));
+        if registers {
+            return Some(("政协", false, false));
         }
-        return registers.then_some(("政协", false, false));
+        return receives
+            .then(|| session_body(c.sentence))
+            .flatten()
+            .map(|sector| (sector, false, true));
     };
     // "县人大常委会办公室", "市政府办公厅" are fine; "市政协提案委员会" too; but a
     // department named after the body ("市政府…局") is the subject instead.
