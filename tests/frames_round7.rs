@@ -155,3 +155,11 @@ fn proposals_registered_at_a_session_are_the_cppccs_whatever_the_title_line() {
     );
     assert_eq!(m.sector, "政协");
 }
+
+#[test]
+fn what_people_are_doing_at_an_event_is_no_outcome() {
+    let r = doc("共承办建议3件。代表正在听取局长关于三件建议办理情况的汇报。");
+    lacks(&r, InProgress, 3.0);
+    let r = doc("共承办建议8件,已解决5件,正在解决3件。");
+    has(&r, (Suggestion, InProgress, 3.0, Eq));
+}

@@ -79,6 +79,17 @@ const HEADLESS: &[&str] = &[
     "启动",
 ];
 
+/// Verbs after 正在 that tell what people are doing at an event, not how far items have got
+/// ("代表正在听取…关于三件建议办理情况的汇报"), with the reason.
+const EVENT_VERBS: &[(&str, &str)] = &[
+    ("听取", "hearing a report"),
+    ("召开", "holding a meeting"),
+    ("参加", "taking part"),
+    ("视察", "inspecting"),
+    ("座谈", "talking"),
+    ("了解", "finding out"),
+];
+
 /// Words after which an adoption means the opposite ("未被采纳"): no class can be given.
 const NEGATED: &[&str] = &["未被", "未采纳", "未解决", "没有"];
 
@@ -111,6 +122,11 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
         // "大部分" is most of them, not a part.
         let present = if marker == "部分" {
             part.replace("大部分", "").contains(marker)
+        } else if marker == "正在" {
+            part.match_indices(marker).any(|(at, m)| {
+                let after = &part[at + m.len()..];
+                !EVENT_VERBS.iter().any(|(v, _)| after.starts_with(v))
+            })
         } else {
             part.contains(marker)
         };
