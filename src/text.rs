@@ -5,10 +5,14 @@
 //! so that a fact found in the normalised text can quote the original verbatim.
 
 /// A string plus, for each of its characters, the index of the original character it came from.
+///
+/// Indexes are kept as `u32` (4 bytes a character instead of 8: a large file is held in several
+/// steps at once). A text past 4,294,967,295 characters, 12 GB of Chinese, is far over any
+/// `--max-file-size`; its later indexes would saturate rather than wrap.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MappedText {
     text: String,
-    origin: Vec<usize>,
+    origin: Vec<u32>,
     /// Per character: true when a repair produced or changed it.
     touched: Vec<bool>,
 }
@@ -19,7 +23,7 @@ impl MappedText {
         let n = text.chars().count();
         MappedText {
             text: text.to_string(),
-            origin: (0..n).collect(),
+            origin: (0..n).map(index).collect(),
             touched: vec![false; n],
         }
     }
@@ -36,7 +40,7 @@ impl MappedText {
     /// Appends `c`, which came from original character `origin`.
     pub fn push(&mut self, c: char, origin: usize, touched: bool) {
         self.text.push(c);
-        self.origin.push(origin);
+        self.origin.push(index(origin));
         self.touched.push(touched);
     }
 
@@ -57,7 +61,7 @@ impl MappedText {
 
     /// Original index of character `i`.
     pub fn origin(&self, i: usize) -> usize {
-        self.origin[i]
+        self.origin[i] as usize
     }
 
     /// Whether character `i` was produced or changed by a repair.
@@ -69,7 +73,7 @@ impl MappedText {
     pub fn iter(&self) -> impl Iterator<Item = (char, usize, bool)> + '_ {
         self.text
             .chars()
-            .zip(self.origin.iter().copied())
+            .zip(self.origin.iter().map(|&o| o as usize))
             .zip(self.touched.iter().copied())
             .map(|((c, o), t)| (c, o, t))
     }
@@ -81,7 +85,7 @@ impl MappedText {
         }
         let lo = self.origin[start..end].iter().min().copied().unwrap_or(0);
         let hi = self.origin[start..end].iter().max().copied().unwrap_or(0);
-        (lo, hi + 1)
+        (lo as usize, hi as usize + 1)
     }
 
     /// Applies a further step: `next` was computed from `self.as_str()`, its origins index
@@ -90,7 +94,7 @@ impl MappedText {
         let mut out = MappedText::with_capacity(next.len());
         for (c, o, t) in next.iter() {
             let i = o.min(self.len().saturating_sub(1));
-            out.push(c, self.origin[i], self.touched[i] || t || touched);
+            out.push(c, self.origin(i), self.touched[i] || t || touched);
         }
         out
     }
@@ -101,6 +105,11 @@ impl MappedText {
             .iter()
             .any(|&t| t)
     }
+}
+
+/// A character index as stored, saturating past `u32::MAX`.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
