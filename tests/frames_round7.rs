@@ -163,3 +163,11 @@ fn what_people_are_doing_at_an_event_is_no_outcome() {
     let r = doc("共承办建议8件,已解决5件,正在解决3件。");
     has(&r, (Suggestion, InProgress, 3.0, Eq));
 }
+
+#[test]
+fn a_face_to_face_talk_on_replies_is_news_of_handling() {
+    let m = meta(
+        "某县林业局:认真做好建议提案办理工作\n近日,三位代表、委员听取局领导关于建议、提案办理回复情况的汇报,并就林业发展进行面对面交流。",
+    );
+    assert!(m.is_report);
+}

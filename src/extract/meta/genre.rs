@@ -76,6 +76,11 @@ const HANDLING_EVENTS: &[(&str, &str)] = &[
         "a face-to-face consultation with a proposer on an item",
     ),
     ("办理质量", "the quality of handling"),
+    (
+        "面对面",
+        "a face-to-face talk with proposers on their items",
+    ),
+    ("回复情况", "how items were replied to (办理回复情况)"),
 ];
 
 /// Handling units told what to do ("各承办单位要…", "各单位务必…").
