@@ -171,3 +171,15 @@ fn a_face_to_face_talk_on_replies_is_news_of_handling() {
     );
     assert!(m.is_report);
 }
+
+#[test]
+fn an_announced_list_in_the_next_sentence_continues_the_first() {
+    let r = doc(
+        "共承办建议提案40件。代表建议和委员提案关注最多的3个方面分别为:医疗服务;公共卫生;老龄健康。对具体事项关注最多的3个方面为:医疗资源;人才队伍;疾病预防。",
+    );
+    let labels: Vec<&str> = r.topics.iter().map(|t| t.label.as_str()).collect();
+    assert!(labels.contains(&"人才队伍"), "{labels:?}");
+    // Standing alone, with no item word, such a sentence announces nothing.
+    let r = doc("共承办建议提案40件。今年工作关注最多的3个方面为:医疗资源;人才队伍;疾病预防。");
+    assert!(r.topics.is_empty(), "{:?}", r.topics);
+}

@@ -42,6 +42,10 @@ const CONTENT_WORDS: &[&str] = &[
 
 /// Finds announced lists in `text` (byte offsets, like the other finders).
 pub(super) fn extract(text: &str, out: &mut Vec<RawTopic>) {
+    // Where the last list taken ended: an announcement in the very next sentence continues it
+    // and needs no item word of its own ("代表建议…关注度最高的5个方面分别为:…。对…事项关注度
+    // 最高的5个方面为:…").
+    let mut last_end: Option<usize> = None;
     for m in ANNOUNCE.find_iter(text) {
         // The announcing sentence must speak of the items.
         let sentence_start = text[..m.start()]
@@ -51,7 +55,9 @@ pub(super) fn extract(text: &str, out: &mut Vec<RawTopic>) {
             });
         // The announcing words themselves may say what the list is ("主要涉及以下几类:").
         let announcing = &text[sentence_start..m.end()];
-        if !ITEM_WORDS.iter().any(|w| announcing.contains(w))
+        let continues =
+            last_end.is_some_and(|e| text[e..sentence_start].trim_matches(['。', ' ']).is_empty());
+        if !(continues || ITEM_WORDS.iter().any(|w| announcing.contains(w)))
             || !CONTENT_WORDS.iter().any(|w| announcing.contains(w))
         {
             continue;
@@ -84,6 +90,7 @@ pub(super) fn extract(text: &str, out: &mut Vec<RawTopic>) {
             continue;
         }
         let (start, end) = (m.start(), m.end() + list_len);
+        last_end = Some(end);
         for label in labels {
             out.push(RawTopic {
                 label,
