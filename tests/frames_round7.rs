@@ -183,3 +183,10 @@ fn an_announced_list_in_the_next_sentence_continues_the_first() {
     let r = doc("共承办建议提案40件。今年工作关注最多的3个方面为:医疗资源;人才队伍;疾病预防。");
     assert!(r.topics.is_empty(), "{:?}", r.topics);
 }
+
+#[test]
+fn key_themes_joined_to_the_items_they_cover_by_a_list_mark() {
+    let r = doc("今年的重点督办建议共20项、涉及代表建议225件,交由19家单位牵头办理。");
+    has(&r, (Suggestion, Key, 225.0, Eq));
+    lacks(&r, Key, 20.0);
+}

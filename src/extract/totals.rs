@@ -121,16 +121,22 @@ impl Reader<'_> {
         }
     }
 
-    /// "15项重点督办建议,涉及130件": key themes counted in 项 cover the items counted in the
-    /// next clause; the key items are those. Returns their count and where the clause ends.
+    /// "15项重点督办建议,涉及130件", "重点督办建议共20项、涉及建议225件": key themes counted in
+    /// 项 cover the items counted in the next clause; the key items are those. Returns their count and where the clause ends.
     pub(super) fn key_items_covered(&self, at: usize, e: usize) -> Option<(f64, usize)> {
         static COVERS: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(?:共|共计)?(?:涉及|包括|包含|含)[^,;。\d]{0,8}?(\d+)\s*件")
                 .expect("covers regex")
         });
-        let j = (at..e)
-            .find(|&j| ends_phrase(self.chars[j]))
-            .map_or(e, |j| j + 1);
+        // The covering clause may also be joined by 、 right after the count ("共20项、涉及代表
+        // 建议225件").
+        let j = if self.chars.get(at) == Some(&'、') {
+            at + 1
+        } else {
+            (at..e)
+                .find(|&j| ends_phrase(self.chars[j]))
+                .map_or(e, |j| j + 1)
+        };
         let next = text_of(self.chars, j, e);
         let c = COVERS.captures(&next)?;
         let value = c[1].parse::<f64>().ok()?;
