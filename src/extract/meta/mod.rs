@@ -241,12 +241,29 @@ fn inside_title(text: &str, at: usize) -> bool {
     false
 }
 
-/// The agency written for a government, a CPPCC and a congress, in that order.
-type Bodies = [Option<String>; 3];
+/// The three kinds of body that are no department, in the order of [`Who::bodies`].
+const BODY_KINDS: [&str; 3] = ["政府", "政协", "人大"];
 
-/// Fills region, level, sector and agency, with the names of the three kinds of body.
-pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies) {
-    let (head_start, head_end) = head(text);
+/// Who reports, as read from the names in the text.
+#[derive(Debug, Default)]
+pub struct Who {
+    /// The reporting body's jurisdiction (a division, a street or a town).
+    pub region: String,
+    /// province, city, county or blank.
+    pub level: String,
+    /// The line of work (SCHEMA's short form), or 政府, 政协, 人大.
+    pub sector: String,
+    /// The reporting body as written.
+    pub agency: String,
+    /// The agency written for each of [`BODY_KINDS`], when the text writes one.
+    pub bodies: [Option<String>; 3],
+    /// The title names a government, CPPCC or congress (page furniture aside).
+    pub titled: bool,
+}
+
+/// Fills region, level, sector and agency, with the names of the three kinds of body; `head`
+/// is the title's byte range (see [`head`]).
+pub fn who(text: &str, report: bool, (head_start, head_end): (usize, usize)) -> Who {
     // Departments.
     let mut score: HashMap<&'static str, (usize, usize)> = HashMap::new();
     let mut prefixes: Vec<&str> = Vec::new();
@@ -299,7 +316,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies)
         agency = agency_by_sector.get(s).cloned().unwrap_or_default();
         dept_first = *first;
     }
-    let mut gov_agency: Bodies = [None, None, None];
+    let mut gov_agency: [Option<String>; 3] = [None, None, None];
     let mut street = String::new();
     let mut gov_prefixes = Vec::new();
     let (mut gov, mut cppcc, mut npc) = (0, 0, 0);
@@ -428,11 +445,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies)
         }
         if let Some((_, s)) = best {
             sector = s.to_string();
-            let slot = match s {
-                "政府" => 0,
-                "政协" => 1,
-                _ => 2,
-            };
+            let slot = BODY_KINDS.iter().position(|k| *k == s).unwrap_or(2);
             agency = gov_agency[slot].clone().unwrap_or_default();
         }
     }
@@ -477,13 +490,20 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies)
         || text.contains("镇人民政府")
         || text.contains("全乡")
         || text.contains("全镇");
+    let who = |region: String, level: String| Who {
+        region,
+        level,
+        sector: sector.clone(),
+        agency: agency.clone(),
+        bodies: gov_agency.clone(),
+        titled: gov_in_head,
+    };
     if !street.is_empty() {
-        return (street, String::new(), sector, agency, gov_agency);
+        return who(street, String::new());
     }
     if town && !text.contains("县政府") {
         body_level.clear();
-        let name = town_name(text).unwrap_or_default();
-        return (name, body_level, sector, agency, gov_agency);
+        return who(town_name(text).unwrap_or_default(), body_level);
     }
     // A template's placeholder for the body ("XX市人社局") names no place.
     let head: String = text.chars().take(120).collect();
@@ -498,7 +518,7 @@ pub fn who(text: &str, report: bool) -> (String, String, String, String, Bodies)
         region(text, &body_level)
     };
     let level = if region.is_empty() { body_level } else { level };
-    (region, level, sector, agency, gov_agency)
+    who(region, level)
 }
 
 /// A prefecture's congress or CPPCC session ("州十五届人大三次会议", "州政协十二届").
@@ -521,7 +541,15 @@ fn body_agrees(sector: &str, agency: &str) -> bool {
 /// Every document field; `handling` is the number of words naming handled items.
 pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     let report = is_report(text, handling, achieved_facts);
-    let (mut region, mut level, mut sector, agency, bodies) = who(text, report);
+    let title = head(text);
+    let Who {
+        mut region,
+        mut level,
+        mut sector,
+        agency,
+        bodies,
+        titled,
+    } = who(text, report, title);
     let reporting = reporter::read(text);
     if reporting.national {
         region.clear();
@@ -538,8 +566,6 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     }
     // The body that counts the items decides between government, CPPCC and congress.
     // A session's body gives way to a body the title names ("X市人民政府…建议办理情况").
-    let (head_start, head_end) = head(text);
-    let titled = GOV.is_match(&text[head_start..head_end]);
     if let Some(r) = reporting.sector
         && !(reporting.by_session && titled)
         && (sector.is_empty()
@@ -561,12 +587,12 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     let agency = if body_agrees(&sector, &agency) {
         agency
     } else {
-        let slot = ["政府", "政协", "人大"].iter().position(|s| *s == sector);
+        let slot = BODY_KINDS.iter().position(|s| *s == sector);
         slot.and_then(|i| bodies[i].clone()).unwrap_or_default()
     };
     DocMeta {
         is_report: report,
-        year: year::year(text, head(text)),
+        year: year::year(text, title),
         region,
         level,
         sector,
@@ -580,10 +606,13 @@ mod tests {
 
     #[test]
     fn region_with_suffix_and_level() {
-        let (r, l, s, _, _) = who(
-            "攀枝花市民政局关于建议提案办理工作的总结。市民政局高度重视。",
-            true,
-        );
+        let text = "攀枝花市民政局关于建议提案办理工作的总结。市民政局高度重视。";
+        let Who {
+            region: r,
+            level: l,
+            sector: s,
+            ..
+        } = who(text, true, head(text));
         assert_eq!(
             (r.as_str(), l.as_str(), s.as_str()),
             ("攀枝花市", "city", "民政")
@@ -605,10 +634,8 @@ mod tests {
 
     #[test]
     fn autonomous_prefecture_short_form() {
-        let (r, l, _, _, _) = who(
-            "政协楚雄州十届一次会议,楚雄州人社局承办提案。州人社局",
-            true,
-        );
-        assert_eq!((r.as_str(), l.as_str()), ("楚雄州", "city"));
+        let text = "政协楚雄州十届一次会议,楚雄州人社局承办提案。州人社局";
+        let w = who(text, true, head(text));
+        assert_eq!((w.region.as_str(), w.level.as_str()), ("楚雄州", "city"));
     }
 }
