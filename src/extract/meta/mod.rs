@@ -8,7 +8,7 @@ mod year;
 
 use crate::model::DocMeta;
 use regex::Regex;
-use region::{PLACES, region};
+use region::{PLACES, region, town_name};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -188,45 +188,6 @@ fn self_reference(text: &str) -> bool {
         || text.contains("本局")
         || text.contains("局机关")
         || text.contains("我厅")
-}
-
-/// The town a town's text speaks for: the name (two or three characters and 镇 or 乡) written
-/// right after its county's ("杜集区石台镇人大", "当阳市半月镇"), the one written most often.
-fn town_name(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, &c) in chars.iter().enumerate() {
-        if c != '镇' && c != '乡' {
-            continue;
-        }
-        // 乡镇 and 乡村 (townships, villages), 城乡 (town and country) name no town.
-        if (c == '乡' && chars.get(i + 1).is_some_and(|n| "镇村".contains(*n)))
-            || (i > 0 && "城乡".contains(chars[i - 1]))
-        {
-            continue;
-        }
-        for len in 2..=3 {
-            let Some(start) = i.checked_sub(len) else {
-                break;
-            };
-            let name = &chars[start..i];
-            if name
-                .iter()
-                .any(|&n| "省市县区州旗".contains(n) || !crate::decode::is_cjk(n))
-            {
-                break;
-            }
-            if start > 0 && "区县市".contains(chars[start - 1]) {
-                let mut town: String = name.iter().collect();
-                town.push(c);
-                *seen.entry(town).or_default() += 1;
-                break;
-            }
-        }
-    }
-    seen.into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(name, _)| name)
 }
 
 /// True when `at` lies inside a title in 《》 that opened at most 60 characters before.

@@ -1,6 +1,6 @@
 //! The reporting body's region: the most frequent place written in the text whose level fits
 //! the body, from a compiled-in table of China's administrative divisions (GB/T 2260), with
-//! short names, datelines and listed places handled.
+//! short names, datelines and listed places handled; and the town a town's text speaks for.
 
 use regex::Regex;
 use std::collections::HashMap;
@@ -243,3 +243,41 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月").expect("dateline regex")
 });
+/// The town a town's text speaks for: the name (two or three characters and 镇 or 乡) written
+/// right after its county's ("杜集区石台镇人大", "当阳市半月镇"), the one written most often.
+pub(super) fn town_name(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '镇' && c != '乡' {
+            continue;
+        }
+        // 乡镇 and 乡村 (townships, villages), 城乡 (town and country) name no town.
+        if (c == '乡' && chars.get(i + 1).is_some_and(|n| "镇村".contains(*n)))
+            || (i > 0 && "城乡".contains(chars[i - 1]))
+        {
+            continue;
+        }
+        for len in 2..=3 {
+            let Some(start) = i.checked_sub(len) else {
+                break;
+            };
+            let name = &chars[start..i];
+            if name
+                .iter()
+                .any(|&n| "省市县区州旗".contains(n) || !crate::decode::is_cjk(n))
+            {
+                break;
+            }
+            if start > 0 && "区县市".contains(chars[start - 1]) {
+                let mut town: String = name.iter().collect();
+                town.push(c);
+                *seen.entry(town).or_default() += 1;
+                break;
+            }
+        }
+    }
+    seen.into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(name, _)| name)
+}

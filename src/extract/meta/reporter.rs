@@ -320,12 +320,12 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
         }
         // "记者从第十届区人大五次会议了解到,…共收到建议105件": items received at a session,
         // with no body named to receive them, were received by the body holding it.
-        let receives = ["收到", "受理", "接收", "接到", "提出", "提交", "立案"]
-            .iter()
-            .any(|w| verb.ends_with(w));
         if registers {
             return Some(("政协", false, false));
         }
+        let receives = ["收到", "受理", "接收", "接到", "提出", "提交", "立案"]
+            .iter()
+            .any(|w| verb.ends_with(w));
         return receives
             .then(|| session_body(c.sentence))
             .flatten()
