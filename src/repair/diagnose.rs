@@ -478,6 +478,11 @@ pub fn diagnose(lines: &[String], judge: &Judge) -> Option<Reading> {
         return None;
     }
     let before = judge.chinese_score(&decode_char_refs(&sample));
+    // A score is a share, at most 1: text that already reads this well leaves no reading
+    // room to beat it by the margin, so none is tried (most traditional-script reports).
+    if before + 0.3 > 1.0 {
+        return None;
+    }
     let mut best: Option<(Reading, f64)> = None;
     for r in READINGS {
         let Some((mut t, lost)) = reread(r, &sample) else {

@@ -7,6 +7,7 @@ mod reporter;
 mod year;
 
 use crate::model::DocMeta;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use region::{PLACES, region, town_name};
 use std::collections::HashMap;
@@ -101,6 +102,20 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
         alts.join("|")
     ))
     .expect("agency regex")
+});
+
+/// "{alias}工作" for every alias of two characters or more, with its sector.
+static WORK_OF: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let (pats, sectors): (Vec<String>, Vec<&str>) = SECTORS
+        .iter()
+        .flat_map(|(s, a)| a.iter().map(move |a| (a, *s)))
+        .filter(|(a, _)| a.chars().count() >= 2)
+        .map(|(a, s)| (format!("{a}工作"), s))
+        .unzip();
+    (
+        AhoCorasick::new(pats).expect("sector work patterns"),
+        sectors,
+    )
 });
 
 static GOV: LazyLock<Regex> = LazyLock::new(|| {
@@ -254,16 +269,13 @@ pub fn who(text: &str, report: bool, (head_start, head_end): (usize, usize)) -> 
             prefixes.push(p.as_str());
         }
     }
-    for (sector, aliases) in SECTORS {
-        for a in *aliases {
-            if a.chars().count() >= 2 {
-                let n = text.matches(&format!("{a}工作")).count();
-                if n > 0 {
-                    let e = score.entry(sector).or_insert((0, usize::MAX));
-                    e.0 += n;
-                }
-            }
-        }
+    // "民政工作" counts for its sector: every occurrence of every alias in one pass (no
+    // pattern can overlap itself, so this counts what `str::matches` would, alias by alias).
+    for m in WORK_OF.0.find_overlapping_iter(text) {
+        let e = score
+            .entry(WORK_OF.1[m.pattern().as_usize()])
+            .or_insert((0, usize::MAX));
+        e.0 += 1;
     }
     let mut ranked: Vec<(&str, (usize, usize))> = score.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)).then(a.0.cmp(b.0)));

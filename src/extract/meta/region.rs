@@ -40,7 +40,7 @@ pub(super) struct Places {
     /// Name as it may be written → division index, and whether it is a short form.
     pub(super) names: HashMap<String, (usize, bool)>,
     /// The same names by first character, for scanning text without allocating.
-    pub(super) by_first: HashMap<char, Vec<(Vec<char>, usize, bool)>>,
+    pub(super) by_first: HashMap<(char, char), Vec<(Vec<char>, usize, bool)>>,
     pub(super) all: Vec<Division>,
 }
 
@@ -71,11 +71,16 @@ pub(super) static PLACES: LazyLock<Places> = LazyLock::new(|| {
             }
         }
     }
-    let mut by_first: HashMap<char, Vec<(Vec<char>, usize, bool)>> = HashMap::new();
+    // Keyed by the first two characters (every name has at least two), so a common first
+    // character (长, 新, 东) does not bring hundreds of names to compare.
+    let mut by_first: HashMap<(char, char), Vec<(Vec<char>, usize, bool)>> = HashMap::new();
     for (name, &(idx, short)) in &names {
         let chars: Vec<char> = name.chars().collect();
+        let [first, second, ..] = chars[..] else {
+            continue;
+        };
         by_first
-            .entry(chars[0])
+            .entry((first, second))
             .or_default()
             .push((chars, idx, short));
     }
@@ -123,9 +128,9 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
     let mut last: Option<(usize, usize, bool)> = None;
     while i < chars.len() {
         let mut matched = 0;
-        let candidates = places
-            .by_first
-            .get(&chars[i])
+        let candidates = chars
+            .get(i + 1)
+            .and_then(|&next| places.by_first.get(&(chars[i], next)))
             .map_or(&[][..], |v| v.as_slice());
         for (name, idx, short) in candidates {
             let (idx, short, len) = (*idx, *short, name.len());
