@@ -25,6 +25,7 @@ mod frames_round5;
 mod frames_round6;
 // Issue 7, round 8: directives, grades above the three, split handling, undefined letters, who reports.
 mod frames_round7;
+mod frames_round9;
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;

@@ -252,13 +252,15 @@ impl Reader<'_> {
             Regex::new("(?:按照|依照|根据|遵照|按)[^,。;]{0,12}?要求").expect("as-required regex")
         });
         let sentence_left = AS_REQUIRED.replace_all(&sentence_left, "").into_owned();
-        let reached = REACHED_WORDS.is_match(&sentence_left);
-        let goal_noun = GOAL_NOUNS.is_match(&sentence_left) || GOAL_NOUNS.is_match(&right_clause);
-        // A goal verb anywhere before in the sentence makes a 目标 it names a goal, even with
-        // 均为 inside it ("力争达到…满意率均为100%的目标").
         let whole_left = AS_REQUIRED
             .replace_all(&text_of(self.chars, s, m.start), "")
             .into_owned();
+        // "实现了件件有答复,事事有回音,答复率100%…的目标": what the sentence says was reached
+        // stands anywhere before the figure, not only in its own clause.
+        let reached = REACHED_WORDS.is_match(&whole_left);
+        let goal_noun = GOAL_NOUNS.is_match(&sentence_left) || GOAL_NOUNS.is_match(&right_clause);
+        // A goal verb anywhere before in the sentence makes a 目标 it names a goal, even with
+        // 均为 inside it ("力争达到…满意率均为100%的目标").
         let goal_before = GOAL_WORDS.is_match(&whole_left);
         // "各直接责任人要结合…督查,与代表100%面商": a directive's figure, however far its 要.
         let directive = MODAL_MUST.is_match(&whole_left) && !REACHED_WORDS.is_match(&whole_left);

@@ -1,0 +1,19 @@
+//! Rules of the ninth round of issue 7 (written from the errors on two fresh sets of search
+//! excerpts, p1 and p2, labelled blind), one invented sentence each.
+
+use crate::phenomena::{doc, has};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
+
+#[test]
+fn a_goal_the_sentence_says_was_reached_gives_figures_as_they_are() {
+    // 实现了 opens the sentence, far from the rates its 目标 names.
+    let r = doc("今年共承办建议20件。实现了件件有回音,事事有着落,办复率100%、满意率100%的目标。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+    // 达到预期目标 before the rates.
+    let r = doc("共承办提案15件。从督查情况看,办理工作达到预期目标,办复率达100%,满意率达98%。");
+    has(&r, (Proposal, SatisfactionRate, 98.0, Eq));
+    // A goal still to be reached stays a target.
+    let r = doc("共承办提案15件。力争实现办复率100%、满意率98%的目标。");
+    has(&r, (Proposal, SatisfactionRate, 98.0, Target));
+}
