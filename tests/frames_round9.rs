@@ -1,7 +1,7 @@
 //! Rules of the ninth round of issue 7 (written from the errors on two fresh sets of search
 //! excerpts, p1 and p2, labelled blind), one invented sentence each.
 
-use crate::phenomena::{doc, has};
+use crate::phenomena::{doc, has, lacks};
 use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
@@ -16,4 +16,20 @@ fn a_goal_the_sentence_says_was_reached_gives_figures_as_they_are() {
     // A goal still to be reached stays a target.
     let r = doc("共承办提案15件。力争实现办复率100%、满意率98%的目标。");
     has(&r, (Proposal, SatisfactionRate, 98.0, Target));
+}
+
+#[test]
+fn an_item_of_the_cppcc_is_a_proposal_whatever_its_noun() {
+    let r = doc("今年我局承办的人大代表议案共5件和政协议案9件,均已按时办结。");
+    has(&r, (Suggestion, Total, 5.0, Eq));
+    has(&r, (Proposal, Total, 9.0, Eq));
+}
+
+#[test]
+fn a_rate_name_without_its_character_for_rate_opens_its_clause() {
+    let r = doc("共承办提案22件,均按时答复,办复率100%,满意98%。");
+    has(&r, (Proposal, SatisfactionRate, 98.0, Eq));
+    // 不满意 is no satisfaction rate.
+    let r = doc("共承办提案22件。办复率100%,不满意2%。");
+    lacks(&r, SatisfactionRate, 2.0);
 }

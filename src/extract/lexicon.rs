@@ -303,6 +303,11 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
         Some(Subject::Proposal),
         "the CPPCC's items, whatever the noun after it",
     ),
+    (
+        "政协议案",
+        Some(Subject::Proposal),
+        "the CPPCC takes no motions: its items are proposals, whatever the noun",
+    ),
     ("提案", Some(Subject::Proposal), "CPPCC proposals"),
     (
         "议案",

@@ -82,6 +82,23 @@ impl Reader<'_> {
                 })
                 .collect();
         }
+        if words.is_empty() && m.kind != Kind::Group {
+            // "办复率100%,满意100%": a name without 率 right before its value, opening its clause
+            // (not the 满意 of 不满意).
+            if let Some(rm) = BARE_RATE_RE.find_iter(&left).last()
+                && rm.end() == left.len()
+                && left[..rm.start()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| ends_phrase(c) || c == '、')
+            {
+                words = vec![(
+                    left[..rm.start()].chars().count(),
+                    rm.as_str().chars().count(),
+                    lookup(BARE_RATE_NAMES, rm.as_str()),
+                )];
+            }
+        }
         let mut measures: Vec<(Measure, usize)> = Vec::new();
         let mut consumed = 1;
         let rt = right.trim_start_matches(['的', ' ']);
