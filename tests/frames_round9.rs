@@ -33,3 +33,23 @@ fn a_rate_name_without_its_character_for_rate_opens_its_clause() {
     let r = doc("共承办提案22件。办复率100%,不满意2%。");
     lacks(&r, SatisfactionRate, 2.0);
 }
+
+#[test]
+fn a_sentence_that_splits_items_among_handling_bodies_counts_parts() {
+    let r = doc(
+        "代表共提出建议300件。经研究,其中,市政府及有关部门承办280件,市中级人民法院承办5件,其他单位承办15件。",
+    );
+    has(&r, (Suggestion, Total, 300.0, Eq));
+    lacks(&r, Total, 280.0);
+    // One body alone, with no whole before it, reports what it handled.
+    let r = doc("今年市政府系统承办建议280件,已全部办复。");
+    has(&r, (Suggestion, Total, 280.0, Eq));
+}
+
+#[test]
+fn items_passed_on_to_the_bodies_that_handle_them_are_not_carried_out() {
+    let r = doc("代表共提出建议60件。交办会上,将60件代表建议全部落实到承办单位。");
+    lacks(&r, Solved, 60.0);
+    let r = doc("共承办建议60件,其中已全部落实到位的52件。");
+    has(&r, (Suggestion, Solved, 52.0, Eq));
+}

@@ -114,6 +114,11 @@ static LETTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
 fn class_of(part: &str, adjacent: bool) -> Reading {
+    // "全部落实到承办单位": items passed on to the bodies that handle them, not carried out
+    // (落实到位 is carried out).
+    static PASSED_TO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("落实到([^位]|$)").expect("passed-to regex"));
+    let part = &*PASSED_TO.replace_all(part, "交到$1");
     if NEGATED.iter().any(|w| part.contains(w)) {
         return Reading::Unclear;
     }

@@ -4,6 +4,7 @@
 
 use super::facts::{RawFact, is_outcome, text_of};
 use crate::model::{Measure, Qualifier, Subject};
+use crate::segment::ends_sentence;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -256,5 +257,62 @@ pub(super) fn merge_leads(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
             }
             r
         })
+        .collect()
+}
+
+/// A body that handles items, then its verb, then the count: "省政府及有关部门承办431件",
+/// "交由市政府系统办理的有217件". The body is named with a word for a body, so "今年承办" is no
+/// such clause.
+static HANDLED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:交由|由|交)?[^,;:。、]{0,16}(?:政府|部门|局|委|院|办|厅|单位|系统|机构|组织|团体)[^,;:。\d]{0,6}?(?:承办|办理)(?:的有|的为|的共|的)?\s*\d+件",
+    )
+    .expect("handled-by regex")
+});
+
+/// A sentence that splits items among the bodies that handle them ("其中,省政府及有关部门承办
+/// 431件,省高级人民法院承办2件,其他机构承办17件"; "交由市政府系统办理的有217件;交由市委有关
+/// 部门办理的有7件") counts parts of a total the text gave before: its totals give no fact.
+/// Two such clauses in the sentence make the split; one alone may be the whole of a body
+/// that reports only what it handled.
+pub(super) fn drop_handler_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    let sentence_of = |at: usize| {
+        let from = (0..at.min(chars.len()))
+            .rev()
+            .find(|&i| ends_sentence(chars[i]))
+            .map_or(0, |i| i + 1);
+        let to = (at.min(chars.len())..chars.len())
+            .find(|&i| ends_sentence(chars[i]))
+            .unwrap_or(chars.len());
+        (from, to)
+    };
+    let split: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            if r.fact.measure != Measure::Total {
+                return false;
+            }
+            let clause = text_of(chars, r.fact.start, r.fact.end.min(chars.len()));
+            if !HANDLED_BY.is_match(&clause)
+                || ["共", "合计", "总计"].iter().any(|w| clause.contains(w))
+            {
+                return false;
+            }
+            let (from, to) = sentence_of(r.fact.start);
+            let whole = rows.iter().any(|w| {
+                w.fact.measure == Measure::Total
+                    && w.fact.end <= from
+                    && w.fact.value >= r.fact.value
+                    && (w.fact.subject == r.fact.subject
+                        || w.fact.subject == Subject::Combined
+                        || r.fact.subject == Subject::Combined)
+            });
+            whole && HANDLED_BY.find_iter(&text_of(chars, from, to)).count() >= 2
+        })
+        .collect();
+    rows.into_iter()
+        .zip(split)
+        .filter(|(_, s)| !s)
+        .map(|(r, _)| r)
         .collect()
 }
