@@ -36,11 +36,15 @@ const SUFFIXES: &[&str] = &[
     "旗",
 ];
 
+/// Names as characters with their division index and short-form flag, by their first two
+/// characters.
+type ByFirstTwo = HashMap<(char, char), Vec<(Vec<char>, usize, bool)>>;
+
 pub(super) struct Places {
     /// Name as it may be written → division index, and whether it is a short form.
     pub(super) names: HashMap<String, (usize, bool)>,
-    /// The same names by first character, for scanning text without allocating.
-    pub(super) by_first: HashMap<(char, char), Vec<(Vec<char>, usize, bool)>>,
+    /// The same names by their first two characters, for scanning text without allocating.
+    pub(super) by_first: ByFirstTwo,
     pub(super) all: Vec<Division>,
 }
 
@@ -73,7 +77,7 @@ pub(super) static PLACES: LazyLock<Places> = LazyLock::new(|| {
     }
     // Keyed by the first two characters (every name has at least two), so a common first
     // character (长, 新, 东) does not bring hundreds of names to compare.
-    let mut by_first: HashMap<(char, char), Vec<(Vec<char>, usize, bool)>> = HashMap::new();
+    let mut by_first: ByFirstTwo = HashMap::new();
     for (name, &(idx, short)) in &names {
         let chars: Vec<char> = name.chars().collect();
         let [first, second, ..] = chars[..] else {
