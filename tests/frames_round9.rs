@@ -53,3 +53,19 @@ fn items_passed_on_to_the_bodies_that_handle_them_are_not_carried_out() {
     let r = doc("共承办建议60件,其中已全部落实到位的52件。");
     has(&r, (Suggestion, Solved, 52.0, Eq));
 }
+
+#[test]
+fn a_party_congress_proposal_is_neither_kind() {
+    let r = doc("今年共收到建议提案50件,其中,党代会提案2件,人大议案建议21件,政协提案27件。");
+    has(&r, (Suggestion, Total, 21.0, Eq));
+    has(&r, (Proposal, Total, 27.0, Eq));
+    lacks(&r, Total, 2.0);
+}
+
+#[test]
+fn a_bracket_that_opens_with_the_count_counts_the_items_before_it() {
+    let r = doc("县政协调研组了解县教育系统对县政协全会提案(共13项)的办理情况。");
+    has(&r, (Proposal, Total, 13.0, Eq));
+    let r = doc("县政协调研组了解县教育系统对政协提案(共13件)的办理情况。");
+    has(&r, (Proposal, Total, 13.0, Eq));
+}

@@ -41,11 +41,20 @@ impl Reader<'_> {
         // 个/项/条 count items where the item noun stands next to the number, or where the text
         // has counted items in that unit before ("代表建议11条,已解决的5个").
         if unit != '件' && right.kind.is_none() {
-            let near_kind = {
-                let before = text_of(self.chars, self.clause_start(s, m.start), m.start);
+            let ends_in_kind = |from: usize, to: usize| {
+                let before = text_of(self.chars, from, to);
                 let trimmed = before.trim_end_matches(['共', '有', '为', ' ']);
                 KIND_RE.find_iter(trimmed).any(|k| k.end() == trimmed.len())
             };
+            let opening = self.clause_start(s, m.start);
+            // "全会提案(共13项)": the noun before a bracket that opens with the count.
+            let near_kind = ends_in_kind(opening, m.start)
+                || (opening > s
+                    && self.chars[opening - 1] == '('
+                    && text_of(self.chars, opening, m.start)
+                        .chars()
+                        .all(|c| "共有为计 ".contains(c))
+                    && ends_in_kind(self.clause_start(s, opening - 1), opening - 1));
             // With the noun left out ("已解决的5个,"), the count is of the items being counted.
             let elided = !self.item_units.is_empty() && self.right_clause(m.end, e).is_empty();
             if !near_kind && !self.item_units.contains(&unit) && !elided {
@@ -84,6 +93,15 @@ impl Reader<'_> {
             && left_from - open <= 40
         {
             left_from = self.clause_start(cursor, open);
+        }
+        // "提案(共13件)": a bracket that opens with the count counts the items named before it.
+        if left_from > cursor
+            && self.chars[left_from - 1] == '('
+            && text_of(self.chars, left_from, m.start)
+                .chars()
+                .all(|c| "共有为计 ".contains(c))
+        {
+            left_from = self.clause_start(cursor, left_from - 1);
         }
         if left_from > s && left_from > cursor && self.chars[left_from - 1] == ':' {
             left_from = self.clause_start(cursor, left_from - 1);

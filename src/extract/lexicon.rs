@@ -304,6 +304,16 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
         "the CPPCC's items, whatever the noun after it",
     ),
     (
+        "党代会提案",
+        None,
+        "a party congress's proposals, neither kind (SCHEMA's subjects are the NPC's and the CPPCC's)",
+    ),
+    (
+        "党代表提案",
+        None,
+        "a party congress delegate's proposals, neither kind",
+    ),
+    (
         "政协议案",
         Some(Subject::Proposal),
         "the CPPCC takes no motions: its items are proposals, whatever the noun",
