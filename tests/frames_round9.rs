@@ -69,3 +69,20 @@ fn a_bracket_that_opens_with_the_count_counts_the_items_before_it() {
     let r = doc("县政协调研组了解县教育系统对政协提案(共13件)的办理情况。");
     has(&r, (Proposal, Total, 13.0, Eq));
 }
+
+#[test]
+fn items_chosen_as_the_key_ones_are_key_and_a_key_phrase_after_a_list_word_is_the_next_items() {
+    let r = doc("共收到建议401件,从中选择了10件作为重点,进行跟踪督办。");
+    has(&r, (Suggestion, Key, 10.0, Eq));
+    lacks(&r, Total, 10.0);
+    let r = doc("政府系统共承办人大议案3件、重点建议12件。");
+    has(&r, (Suggestion, Key, 12.0, Eq));
+    lacks(&r, Key, 3.0);
+}
+
+#[test]
+fn forms_sent_back_are_no_items() {
+    let r = doc("共承办建议300件。从收到的260件“代表建议办理反馈表”来看,代表普遍满意。");
+    lacks(&r, Total, 260.0);
+    has(&r, (Suggestion, Total, 300.0, Eq));
+}

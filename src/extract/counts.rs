@@ -18,8 +18,8 @@
 use super::areas::{breakdown_area, topic_label};
 use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
 use super::lexicon::{
-    ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
-    REGISTERING, false_context, kinds_in, lookup,
+    ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, FORMS, KEY_ITEMS, KIND_RE,
+    OTHER_ITEMS, REGISTERING, false_context, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
@@ -63,6 +63,11 @@ impl Reader<'_> {
         }
         if unit != '件' && !self.item_units.contains(&unit) {
             self.item_units.push(unit);
+        }
+        // "260件“代表建议办理反馈表”": forms sent back, not items (SCHEMA: forms received give
+        // no fact), however the items are named inside the form's name.
+        if FORMS.is_match(&self.right_clause(m.end, e)) {
+            return;
         }
         // "办理一件、受益一片": 一件 without the item noun is an idiom, not a count.
         if m.chinese && m.value == 1.0 && right.kind.is_none() {

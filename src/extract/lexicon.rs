@@ -205,6 +205,9 @@ pub static KEY_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         "重点(?:督办|办理|政协|人大|代表|委员|的)*(?:提案|建议|议案|件)",
         "|领[办衔][^,;。]{0,6}重要(?:提案|建议|议案)",
+        // "从401件建议中选择了10件作为重点": chosen as the key ones.
+        // (with 作为 already read off the clause after the number: a bare 重点 ends it).
+        "|(?:作为|列为|确定为|定为)重点|^重点(?:督办|办理)?$",
     ))
     .expect("key regex")
 });
@@ -548,6 +551,12 @@ pub static JOINED_GRADES_SHARE: LazyLock<Regex> = LazyLock::new(|| {
 pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("案件|工单|来信|来电|信件|诉求|事项|项目|人次|家企业|户|件次|反馈表|回执")
         .expect("other items regex")
+});
+
+/// Forms counted after the number, whatever items their name mentions ("260件“代表建议办理
+/// 反馈表”"): feedback forms (反馈表, 意见表, 征询表), evaluation sheets (测评表) and receipts (回执).
+pub static FORMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("^[^,;。]{0,12}?(?:反馈表|意见表|征询表|测评表|回执)").expect("forms regex")
 });
 
 #[cfg(test)]

@@ -93,10 +93,10 @@ impl Reader<'_> {
             out.measure = Some(Measure::Lead);
         } else if one_role && (role_at("协办") || role_at("会办")) {
             out.measure = Some(Measure::Co);
-        } else if KEY_ITEMS
-            .find(r)
-            .is_some_and(|k| r[..k.start()].chars().count() <= 8)
-            || (r.starts_with("重要") && self.leader_led(m))
+        } else if KEY_ITEMS.find(r).is_some_and(|k| {
+            // "议案3件、重点建议12件": a key phrase after a list word is the next item's.
+            r[..k.start()].chars().count() <= 8 && !r.starts_with(['、', '和', '及', '与'])
+        }) || (r.starts_with("重要") && self.leader_led(m))
         {
             // "10件提案被确定为重点提案", "24件市领导领办的重点建议提案"
             out.measure = Some(Measure::Key);
