@@ -230,6 +230,19 @@ impl Engine {
                 end: b,
             });
         }
+        // "养老和社会福利方面的建议提案281件": the areas a counted label joins, read again
+        // uncounted from the same words, add nothing to it.
+        let joined_in_counted: Vec<String> = out_topics
+            .iter()
+            .filter(|c| c.count.is_some())
+            .flat_map(|c| {
+                c.label
+                    .split(['和', '及', '、'])
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        out_topics.retain(|t| t.count.is_some() || !joined_in_counted.contains(&t.label));
         if !meta.is_report {
             out_topics.clear();
         }

@@ -86,3 +86,24 @@ fn forms_sent_back_are_no_items() {
     lacks(&r, Total, 260.0);
     has(&r, (Suggestion, Total, 300.0, Eq));
 }
+
+#[test]
+fn areas_counted_with_both_kinds_or_after_the_proposers_are_topics() {
+    use crate::frames_round3::{has_topic, topics};
+    let text = "共承办建议提案300件。从涉及主要领域看,养老和社会福利方面的建议提案120件,占40%;救灾方面的建议提案18件,占6%。";
+    has_topic(text, "养老和社会福利", Some(120));
+    has_topic(text, "救灾", Some(18));
+    // The joined areas are not read again uncounted, nor the frame "viewed from".
+    let t = topics(text);
+    assert!(
+        !t.iter()
+            .any(|(l, c)| c.is_none() && (l == "养老" || l.ends_with('看'))),
+        "{t:?}"
+    );
+    let text =
+        "共承办建议300件。在农业生产上,全国人大代表共提出建议71件;在农村改革上,共提出建议85件。";
+    has_topic(text, "农业生产", Some(71));
+    has_topic(text, "农村改革", Some(85));
+    let r = doc(text);
+    lacks(&r, Total, 71.0);
+}

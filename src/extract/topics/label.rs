@@ -56,7 +56,9 @@ pub(in crate::extract) fn clean(label: &str) -> Option<String> {
         inner.trim_matches(['"', ' ', '的'])
     };
     let n = l.chars().count();
-    if !(2..=20).contains(&n) || l.starts_with("其他") || l.starts_with("其它") {
+    // "从涉及领域看": the frame "viewed from", not an area.
+    if !(2..=20).contains(&n) || l.starts_with("其他") || l.starts_with("其它") || l.ends_with('看')
+    {
         return None;
     }
     if l.contains("提案")
