@@ -107,3 +107,19 @@ fn areas_counted_with_both_kinds_or_after_the_proposers_are_topics() {
     let r = doc(text);
     lacks(&r, Total, 71.0);
 }
+
+#[test]
+fn examples_of_an_area_are_its_label_when_items_concerning_them_are_counted() {
+    use crate::frames_round3::{has_topic, topics};
+    let text = "收到的271件提案中,内容涉及经济建设有46件;涉及科技、教体、文化、卫生等方面的提案68件;涉及生态建设、城市建设等方面的提案91件。";
+    has_topic(text, "科技、教体、文化、卫生", Some(68));
+    has_topic(text, "生态建设、城市建设", Some(91));
+    // Examples of what the raised items covered, with the count of them all: a total.
+    let text = "代表委员在防灾减灾、安全生产等方面提出了8件建议和提案。";
+    assert!(!topics(text).iter().any(|(_, c)| *c == Some(8)));
+    has(&doc(text), (Combined, Total, 8.0, Eq));
+    // What an area includes, in brackets, is no part of its name; counted bodies are no area.
+    let text = "共承办建议55件。其中:涉及交通建设的建议9件;涉及城镇建设(含市容、市政、环境卫生)方面的建议10件。交由市政府系统办理的有50件,涉及部门48个。";
+    has_topic(text, "城镇建设", Some(10));
+    assert!(!topics(text).iter().any(|(l, _)| l == "部门"));
+}

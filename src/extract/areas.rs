@@ -104,7 +104,20 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
                 .then(|| LISTED.captures(near))
                 .flatten()
         })?;
-    area(problem_to_solve(caps.name("label")?.as_str()))
+    let label_match = caps.name("label")?;
+    let label = label_match.as_str();
+    // "在A、B等方面提出了8件建议": examples of what the raised items covered, and the count is
+    // all of them; only a count of items that concern the examples ("涉及A、B等方面的提案68件")
+    // makes them an area.
+    let whole = caps.get(0)?;
+    let after_label = &whole.as_str()[label_match.end() - whole.start()..];
+    let raised_after = ["提出", "提交", "撰写"]
+        .iter()
+        .any(|w| after_label.contains(w));
+    if raised_after && label.trim_end_matches('的').ends_with('等') {
+        return None;
+    }
+    area(problem_to_solve(label))
 }
 
 /// "关于解决山区学生住宿问题": the problem to be solved is the area; 解决 here is what the items
@@ -167,6 +180,9 @@ pub(super) fn area(label: &str) -> Option<String> {
             .unwrap_or(after);
         return if after.chars().count() >= 2 {
             area(after)
+        } else if after.is_empty() && label[..at].contains('、') {
+            // "涉及科技、教体、文化、卫生等方面的提案68件": the examples are the area.
+            area(&label[..at])
         } else {
             None
         };

@@ -129,7 +129,24 @@ impl Reader<'_> {
             start: near_from,
             end: m.end,
         };
-        if let Some(label) = topic_label(&near, &clause, &wide) {
+        // "涉及城镇建设(含市容、市政)方面的建议10件": what an area includes, in brackets, is no
+        // part of its name.
+        let near_area = match near_from.checked_sub(1) {
+            Some(close) if close >= cursor && self.chars[close] == ')' => (cursor..close)
+                .rev()
+                .find(|&i| self.chars[i] == '(')
+                .filter(|&open| {
+                    close - open <= 40
+                        && ["含", "包括"]
+                            .iter()
+                            .any(|w| text_of(self.chars, open + 1, close).starts_with(w))
+                })
+                .map_or(near.clone(), |open| {
+                    text_of(self.chars, self.clause_start(cursor, open), open) + &near
+                }),
+            _ => near.clone(),
+        };
+        if let Some(label) = topic_label(&near_area, &clause, &wide) {
             self.topics.push(topic(label));
             self.top().part_last = true;
             return;

@@ -23,8 +23,8 @@ pub(in crate::extract) fn clean(label: &str) -> Option<String> {
             l = &l[at + w.len()..];
         }
     }
-    // ..and never an area themselves.
-    if PEOPLE.iter().any(|(w, _)| l == *w) {
+    // ..and never an area themselves, nor are the bodies that handle items ("涉及部门48个").
+    if PEOPLE.iter().chain(BODIES).any(|(w, _)| l == *w) {
         return None;
     }
     // "既有城市建设方面的,也有教育卫生方面的": the words that pair the items.
@@ -81,6 +81,14 @@ const PEOPLE: &[(&str, &str)] = &[
     ("代表委员", "deputies and members"),
     ("群众", "the public"),
     ("市民", "residents"),
+];
+
+/// Bodies that handle items, with the reason: counted ("涉及部门48个"), they are no area.
+const BODIES: &[(&str, &str)] = &[
+    ("部门", "departments"),
+    ("单位", "units"),
+    ("承办单位", "handling units"),
+    ("责任单位", "responsible units"),
 ];
 
 /// Words in which 和 or 及 is no conjunction, with the reason: an area is not cut inside them
