@@ -107,14 +107,17 @@ pub fn fold_width(c: char) -> char {
         }
         // The small form variant (U+FE6A) is a percent sign too.
         '％' | '﹪' => '%',
-        '．' => '.',
-        '，' => ',',
-        '：' => ':',
-        '；' => ';',
-        '（' => '(',
-        '）' => ')',
-        '！' => '!',
-        '？' => '?',
+        // Full-width forms, and the small form variants (U+FE50–FE5A) some Big5 pages use
+        // for the same marks ("佔34%﹔").
+        '．' | '﹒' => '.',
+        '，' | '﹐' => ',',
+        '﹑' => '、',
+        '：' | '﹕' => ':',
+        '；' | '﹔' => ';',
+        '（' | '﹙' => '(',
+        '）' | '﹚' => ')',
+        '！' | '﹗' => '!',
+        '？' | '﹖' => '?',
         '\u{a0}' | '\u{3000}' | '\u{2002}' | '\u{2003}' | '\u{2009}' => ' ',
         _ => c,
     }

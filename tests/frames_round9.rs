@@ -123,3 +123,11 @@ fn examples_of_an_area_are_its_label_when_items_concerning_them_are_counted() {
     has_topic(text, "城镇建设", Some(10));
     assert!(!topics(text).iter().any(|(l, _)| l == "部门"));
 }
+
+#[test]
+fn small_form_punctuation_ends_clauses_as_full_width_does() {
+    use crate::frames_round3::has_topic;
+    let text = "共收到提案685件。按提案內容分,經濟建設方面233件,佔34%﹔政治建設方面76件,佔11.1%﹔文化建設方面198件,佔28.9%。";
+    has_topic(text, "政治建设", Some(76));
+    has_topic(text, "文化建设", Some(198));
+}
