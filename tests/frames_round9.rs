@@ -131,3 +131,17 @@ fn small_form_punctuation_ends_clauses_as_full_width_does() {
     has_topic(text, "政治建设", Some(76));
     has_topic(text, "文化建设", Some(198));
 }
+
+#[test]
+fn a_sum_that_names_a_role_gives_it_to_the_counts_it_sums() {
+    let r = doc("今年完成了市人大代表建议7件、市政协委员提案6件,共计13件主办件,另有协办件23件。");
+    has(&r, (Suggestion, Lead, 7.0, Eq));
+    has(&r, (Proposal, Lead, 6.0, Eq));
+    has(&r, (Combined, Lead, 13.0, Eq));
+    lacks(&r, Total, 7.0);
+    // A way of handling counted in a role list is no area.
+    let t = crate::frames_round3::topics(
+        "民政部承办建议提案共847件,其中,主办402件;会办362件;参阅或转来信83件。",
+    );
+    assert!(!t.iter().any(|(l, _)| l.contains("来信")), "{t:?}");
+}

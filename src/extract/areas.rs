@@ -151,7 +151,8 @@ const GONG_WORDS: &[(&str, &str)] = &[
     ("共富", "common prosperity"),
 ];
 
-/// Words saying how items relate to each other, not what they are about, with the reason:
+/// Words saying how items relate to each other or how they were handled, not what they are
+/// about, with the reason:
 /// "内容重复的建议和提案共有6件" counts duplicates.
 const ITEM_RELATIONS: &[(&str, &str)] = &[
     ("内容重复", "items that repeat one another"),
@@ -160,6 +161,8 @@ const ITEM_RELATIONS: &[(&str, &str)] = &[
     ("内容类似", "items alike in content"),
     ("重复提出", "raised more than once"),
     ("并案", "merged for handling"),
+    ("参阅", "sent for reference: a way of handling, not an area"),
+    ("来信", "letters passed on, not an area"),
 ];
 
 /// A label that can name a subject area: words only, no 等 (a list of areas), no catch-all, no

@@ -343,6 +343,20 @@ impl Reader<'_> {
             }
             self.sum_closes_parts(from, m.value);
         }
+        // "代表建议7件、委员提案6件,共计13件主办件": the role of the sum is that of the counts it
+        // sums, and its kind theirs together.
+        if let Some(role @ (Measure::Lead | Measure::Co)) = measure
+            && sums.iter().any(|w| near.contains(w))
+        {
+            let from = (s..m.start)
+                .rev()
+                .find(|&i| self.chars[i] == ';')
+                .map_or(s, |i| i + 1);
+            if let Some(k) = kinds_in(&text_of(self.chars, from, m.start), self.hints.deputies) {
+                kind = Some(kind.map_or(k, |x| x.join(k)));
+            }
+            self.sum_gives_role(from, m.value, role);
+        }
         // Chinese numerals are common words too ("一件大事"): take them only where the item
         // noun follows or a cue comes right before.
         if m.chinese && right.kind.is_none() {

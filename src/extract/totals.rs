@@ -73,6 +73,24 @@ impl Reader<'_> {
         }
     }
 
+    /// "完成了代表建议7件、委员提案6件,共计13件主办件": a sum that names a role gives it to the
+    /// counts of the list it sums (those read since `from`, adding up to `sum`).
+    pub(super) fn sum_gives_role(&mut self, from: usize, sum: f64, role: Measure) {
+        let list = self.list;
+        let parts: Vec<usize> = (0..self.facts.len())
+            .rev()
+            .take_while(|&i| self.facts[i].fact.start >= from)
+            .filter(|&i| self.facts[i].list == list && self.facts[i].fact.measure == Measure::Total)
+            .collect();
+        let total: f64 = parts.iter().map(|&i| self.facts[i].fact.value).sum();
+        if parts.len() < 2 || (total - sum).abs() > f64::EPSILON {
+            return;
+        }
+        for i in parts {
+            self.facts[i].fact.measure = role;
+        }
+    }
+
     /// "收到建议17件、提案15件(独办3件、主办4件、分办5件、会办20件)": roles in a bracket after
     /// counts of two kinds, whose counts add up to those counts together and not to the last
     /// one, split both kinds: they are of the combined items. `closed` is the bracket's frame,
