@@ -145,3 +145,36 @@ fn a_sum_that_names_a_role_gives_it_to_the_counts_it_sums() {
     );
     assert!(!t.iter().any(|(l, _)| l.contains("来信")), "{t:?}");
 }
+
+#[test]
+fn roles_in_a_statement_of_a_count_by_level_split_that_count() {
+    let r = doc(
+        "2022年,我局承办省、市人大政协议提案150件(主办26件,会办124件)。其中,市人大代表建议54件,主办11件,会办43件;市政协提案51件,主办12件,会办39件;省人大代表建议10件,主办1件,会办9件;省政协提案35件,主办2件,会办33件。",
+    );
+    has(&r, (Combined, Total, 150.0, Eq));
+    has(&r, (Combined, Lead, 26.0, Eq));
+    lacks(&r, Lead, 11.0);
+    lacks(&r, Co, 43.0);
+    // A prefecture (州) is a level too.
+    let r = doc(
+        "2021年我局承办的建议、提案共15件。其中:州人大代表建议2件(主办件2件、会办件0件);州政协提案3件(主办件2件、会办件1件);县人大代表建议4件(主办件3件、会办件1件);县政协提案6件(主办件3件、会办件3件)。",
+    );
+    has(&r, (Combined, Total, 15.0, Eq));
+    lacks(&r, Lead, 2.0);
+}
+
+#[test]
+fn a_count_by_time_of_receipt_is_a_part_of_a_larger_whole_given_elsewhere() {
+    let r = doc(
+        "日前,州政协十届三次会议期间共收到提案92件和会后提出的1件提案均已办理完毕。十届三次全会以来,州政协共收到提案93件,经审查立案89件。",
+    );
+    has(&r, (Proposal, Total, 93.0, Eq));
+    lacks(&r, Total, 92.0);
+    // Two kinds listed together keep their counts.
+    let r = doc("代表在会议期间提出的49件议案和816件建议均办理完毕。");
+    has(&r, (Suggestion, Total, 49.0, Eq));
+    has(&r, (Suggestion, Total, 816.0, Eq));
+    // 顺利实现…的工作目标 says the goal was reached.
+    let r = doc("共承办建议20件,顺利实现走访率100%、办复率100%的工作目标。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+}

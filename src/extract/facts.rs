@@ -251,8 +251,11 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.all_led(s, e, before);
     }
     let facts = passes::lead_only_totals(passes::merge_outcomes(passes::merge_leads(
-        passes::drop_handler_splits(
-            passes::drop_level_splits(passes::drop_level_parts(reader.facts, &chars), &chars),
+        passes::drop_time_parts(
+            passes::drop_handler_splits(
+                passes::drop_level_splits(passes::drop_level_parts(reader.facts, &chars), &chars),
+                &chars,
+            ),
             &chars,
         ),
         &chars,

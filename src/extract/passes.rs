@@ -3,6 +3,7 @@
 //! reconciled, outcome counts of one class summed, and the total of a body that only leads.
 
 use super::facts::{RawFact, is_outcome, text_of};
+use super::lexicon::ADDITION_CUES;
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::ends_sentence;
 use regex::Regex;
@@ -59,15 +60,16 @@ pub(super) struct Row {
 /// "省政协提案会办12件"), if they start with one.
 fn level_of(words: &str) -> Option<char> {
     static LEVEL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\s\d.、,:;()一二三四五六七八九十]*(?:其中)?([省市县区])(?:人大代表|人大|政协委员|政协|代表|委员)?(?:建议|提案|议案)")
+        Regex::new(r"^[\s\d.、,:;()一二三四五六七八九十]*(?:其中[,:]?)?([省市县区州])(?:人大代表|人大|政协委员|政协|代表|委员)?(?:建议|提案|议案)")
             .expect("level regex")
     });
     LEVEL.captures(words).and_then(|c| c[1].chars().next())
 }
 
 /// Two levels named together in a whole's words ("省、市人大政协议提案", "省市代表建议").
-static LEVELS_JOINED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("[省市县区]、[省市县区]|省市|市县|县区").expect("levels regex"));
+static LEVELS_JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[省市县区州]、[省市县区州]|省市|市县|县区|州县").expect("levels regex")
+});
 
 /// The level of the count a bracket holding `at` follows ("市人大代表建议39件(主办9件…"), if
 /// `at` lies in a bracket.
@@ -94,7 +96,23 @@ pub(super) fn drop_level_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     let words = |r: &Row| text_of(chars, r.fact.start, r.fact.end.min(chars.len()));
     let levels: Vec<Option<char>> = rows
         .iter()
-        .map(|r| level_of(&words(r)).or_else(|| bracket_level(chars, r.fact.start)))
+        .map(|r| {
+            level_of(&words(r))
+                .or_else(|| bracket_level(chars, r.fact.start))
+                .or_else(|| {
+                    // "市人大代表建议54件,主办11件,会办43件;": roles later in the statement of a
+                    // count by level split that count.
+                    matches!(r.fact.measure, Measure::Lead | Measure::Co)
+                        .then(|| {
+                            let from = (0..r.fact.start.min(chars.len()))
+                                .rev()
+                                .find(|&i| "\n。;".contains(chars[i]))
+                                .map_or(0, |i| i + 1);
+                            level_of(&text_of(chars, from, r.fact.start))
+                        })
+                        .flatten()
+                })
+        })
         .collect();
     let Some(first) = levels.iter().position(Option::is_some) else {
         return rows;
@@ -313,6 +331,55 @@ pub(super) fn drop_handler_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     rows.into_iter()
         .zip(split)
         .filter(|(_, s)| !s)
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// Words of a count by time of receipt, with the reason (SCHEMA: parts by time of receipt).
+const RECEIPT_TIMES: &[(&str, &str)] = &[
+    ("会议期间", "during the session"),
+    ("大会期间", "during the session"),
+    ("闭会期间", "between sessions"),
+    ("会后", "after the session"),
+];
+
+/// A total counted by its time of receipt ("会议期间共收到提案92件和会后提出的1件") is a part of
+/// a larger total of the same kind the text gives anywhere else without such a time: no fact.
+pub(super) fn drop_time_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    let words = |r: &Row| text_of(chars, r.fact.start, r.fact.end.min(chars.len()));
+    // "此外,…还办理了…闭会期间提出的建议116件": a batch added to what was counted.
+    let added = |r: &Row| {
+        let from = (0..r.fact.start.min(chars.len()))
+            .rev()
+            .find(|&i| "\n。".contains(chars[i]))
+            .map_or(0, |i| i + 1);
+        let sentence = text_of(chars, from, r.fact.end.min(chars.len()));
+        ADDITION_CUES.iter().any(|w| sentence.contains(w))
+    };
+    let timed: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            r.fact.measure == Measure::Total
+                && RECEIPT_TIMES.iter().any(|(w, _)| words(r).contains(w))
+                && !added(r)
+        })
+        .collect();
+    let keep: Vec<bool> = rows
+        .iter()
+        .zip(&timed)
+        .map(|(r, &t)| {
+            !t || !rows.iter().zip(&timed).any(|(w, &wt)| {
+                // Not one listed with it ("会议期间提出的491件议案和8160件建议": two kinds).
+                !wt && w.list != r.list
+                    && w.fact.measure == Measure::Total
+                    && w.fact.subject == r.fact.subject
+                    && w.fact.value > r.fact.value
+            })
+        })
+        .collect();
+    rows.into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
         .map(|(r, _)| r)
         .collect()
 }
