@@ -106,6 +106,10 @@ fn areas_counted_with_both_kinds_or_after_the_proposers_are_topics() {
     has_topic(text, "农村改革", Some(85));
     let r = doc(text);
     lacks(&r, Total, 71.0);
+    // A session is when the items were raised, not what they are about.
+    let r =
+        doc("在省十一届人大二次会议上,省人大代表共提出建议816件,其中交由省政府系统承办的766件。");
+    has(&r, (Suggestion, Total, 816.0, Eq));
 }
 
 #[test]

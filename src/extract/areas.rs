@@ -97,7 +97,14 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
     let caps = AREA
         .captures(near)
         .or(about)
-        .or_else(|| SETTING.captures(wide))
+        // "在省十一届人大二次会议上,代表共提出建议816件": a session is when, not what about.
+        .or_else(|| {
+            SETTING.captures(wide).filter(|c| {
+                !["会议", "会上", "全会", "大会", "届"]
+                    .iter()
+                    .any(|w| c["label"].contains(w))
+            })
+        })
         .or_else(|| MOST.captures(wide))
         .or_else(|| {
             (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
