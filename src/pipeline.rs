@@ -238,6 +238,7 @@ impl Engine {
             .flat_map(|c| {
                 c.label
                     .split(['和', '及', '、'])
+                    .filter(|p| *p != c.label)
                     .map(str::to_string)
                     .collect::<Vec<_>>()
             })

@@ -182,3 +182,29 @@ fn a_count_by_time_of_receipt_is_a_part_of_a_larger_whole_given_elsewhere() {
     let r = doc("共承办建议20件,顺利实现走访率100%、办复率100%的工作目标。");
     has(&r, (Suggestion, ReplyRate, 100.0, Eq));
 }
+
+#[test]
+fn what_became_of_the_problem_may_be_said_after_a_comma() {
+    let r = doc(
+        "96件提案中,47件提案所提问题已经解决或基本解决,占比48%;42件提案所提问题需要长期坚持去抓,已列入工作计划中,占比43%;7件提案所提问题因客观因素制约,暂时难以解决留做参考,占比7%。",
+    );
+    has(&r, (Proposal, InProgress, 42.0, Eq));
+    has(&r, (Proposal, Reference, 7.0, Eq));
+}
+
+#[test]
+fn a_count_split_by_role_in_the_next_clause_is_a_whole_not_an_area() {
+    let r = doc("市政协委员就城市管理领域提出提案45件,其中由市城管局主办的提案有26件、协办19件。");
+    has(&r, (Proposal, Total, 45.0, Eq));
+    has(&r, (Proposal, Lead, 26.0, Eq));
+}
+
+#[test]
+fn a_smaller_total_of_another_batch_does_not_stop_a_lead_only_body_giving_its_total() {
+    let r = doc(
+        "2019年,国务院部门牵头办理全国人大代表建议7162件,全国政协委员提案3281件。2019年科技部共承办人大代表建议408件、政协委员提案441件。",
+    );
+    has(&r, (Suggestion, Total, 7162.0, Eq));
+    has(&r, (Proposal, Total, 3281.0, Eq));
+    has(&r, (Suggestion, Total, 408.0, Eq));
+}

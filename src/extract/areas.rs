@@ -35,7 +35,7 @@ pub(super) fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String
 /// and the verb of proposing belong to the sentence, not to the area); after 建言/涉及/关于
 /// before the kind ("建言改善民生的提案"); or as a
 /// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
-pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String> {
+fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:其中)?[:, 、]*(?:属于|属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写)了?)?(?:建议提案|提案建议|议案建议|提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
@@ -111,20 +111,34 @@ pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String
                 .then(|| LISTED.captures(near))
                 .flatten()
         })?;
-    let label_match = caps.name("label")?;
-    let label = label_match.as_str();
-    // "在A、B等方面提出了8件建议": examples of what the raised items covered, and the count is
-    // all of them; only a count of items that concern the examples ("涉及A、B等方面的提案68件")
-    // makes them an area.
-    let whole = caps.get(0)?;
-    let after_label = &whole.as_str()[label_match.end() - whole.start()..];
-    let raised_after = ["提出", "提交", "撰写"]
-        .iter()
-        .any(|w| after_label.contains(w));
-    if raised_after && label.trim_end_matches('的').ends_with('等') {
+    area(problem_to_solve(caps.name("label")?.as_str()))
+}
+
+/// Words of a count of all the items (received, handled, raised): examples before 等 in its
+/// clause say what the items covered ("共收到涉及A、B等方面的建议34件", "在A、B等方面提出了
+/// 8件"), they are not the area of a part, with the reason.
+const ALL_ITEMS: &[(&str, &str)] = &[
+    ("共", "in all"),
+    ("收到", "received"),
+    ("受理", "accepted"),
+    ("承办", "handled"),
+    ("提出", "raised"),
+    ("提交", "submitted"),
+    ("撰写", "written"),
+];
+
+/// The area of a count: [`area_of`], except examples joined by 、 before 等 in the clause of a
+/// count of all the items; only a count of the items concerning them ("涉及A、B等方面的提案
+/// 68件") makes the examples an area.
+pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String> {
+    let label = area_of(near, clause, wide)?;
+    if label.contains('、')
+        && near.contains('等')
+        && ALL_ITEMS.iter().any(|(w, _)| near.contains(w))
+    {
         return None;
     }
-    area(problem_to_solve(label))
+    Some(label)
 }
 
 /// "关于解决山区学生住宿问题": the problem to be solved is the area; 解决 here is what the items

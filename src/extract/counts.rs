@@ -146,7 +146,13 @@ impl Reader<'_> {
                 }),
             _ => near.clone(),
         };
-        if let Some(label) = topic_label(&near_area, &clause, &wide) {
+        // "委员就城市管理领域提出提案45件,其中由市城管局主办的26件、协办19件": a count that
+        // the next clause splits by role is the whole a body handles, its area the body's field.
+        let split_by_role = {
+            let next = self.next_clause(m.end, e);
+            next.starts_with("其中") && ["主办", "协办", "会办"].iter().any(|w| next.contains(w))
+        };
+        if let Some(label) = topic_label(&near_area, &clause, &wide).filter(|_| !split_by_role) {
             self.topics.push(topic(label));
             self.top().part_last = true;
             return;

@@ -28,8 +28,8 @@ pub(super) fn lead_only_totals(mut facts: Vec<RawFact>) -> Vec<RawFact> {
         .filter(|f| f.measure == Measure::Lead)
         .filter(|l| {
             !totals.iter().any(|&(s, v)| {
-                s == l.subject
-                    || (s == Subject::Combined || l.subject == Subject::Combined) && v >= l.value
+                (s == l.subject || s == Subject::Combined || l.subject == Subject::Combined)
+                    && v >= l.value
             })
         })
         .cloned()

@@ -165,12 +165,27 @@ impl Reader<'_> {
                 let rest = right.get(off..)?;
                 let c = ITEM_CONTENT.find(rest)?;
                 let pred = &rest[c.end()..];
-                [
+                if [
                     "均", "都", "被", "全部", "部分", "已", "正在", "得到", "列入", "尚", "暂",
                 ]
                 .iter()
                 .any(|w| pred.starts_with(w))
-                .then(|| pred.chars().take(16).collect::<String>())
+                {
+                    return Some(pred.chars().take(16).collect::<String>());
+                }
+                // "42件提案所提问题需要长期坚持去抓,已列入工作计划中": what became of the
+                // problem may be said after a comma, to the end of the statement (no number of
+                // another count in between).
+                if !rest[c.end()..].is_empty() && right.chars().count() < 24 {
+                    let statement: String = (m.end + right.chars().count()..e)
+                        .map(|i| self.chars[i])
+                        .take_while(|&ch| !matches!(ch, ';' | '。') && !ch.is_ascii_digit())
+                        .take(30)
+                        .collect();
+                    let whole = format!("{pred}{statement}");
+                    return outcome::names_outcome(&whole).then_some(whole);
+                }
+                None
             })
             .flatten();
         let head: String = if let Some(pred) = of_content {
