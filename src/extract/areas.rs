@@ -2,7 +2,9 @@
 //! 提案781件`, `在经济建设上,提出提案64件`, bare items of a `涉及` list), and the test of whether
 //! a label can name an area at all.
 
+use super::facts::{Reader, text_of};
 use super::lexicon::{COUNT_CUE_RE, KIND_RE, PART_RE};
+use super::mentions::Mention;
 use super::outcome;
 use crate::model::Subject;
 use regex::Regex;
@@ -260,4 +262,46 @@ fn list_deng(label: &str) -> Option<usize> {
                 || (first == "等" && label[at + 3..].starts_with(second))
         })
     })
+}
+
+impl Reader<'_> {
+    /// The subject area the count `m` is given for, from the clause before it (from
+    /// `near_from`), its sentence's clause and the one before (`wide`), if any.
+    pub(super) fn count_area(
+        &self,
+        (cursor, e): (usize, usize),
+        m: &Mention,
+        near_from: usize,
+        clause: &str,
+        wide: &str,
+    ) -> Option<String> {
+        let near = text_of(self.chars, near_from, m.start);
+        // "涉及城镇建设(含市容、市政)方面的建议10件": what an area includes, in brackets, is no
+        // part of its name.
+        let near_area = match near_from.checked_sub(1) {
+            Some(close) if close >= cursor && self.chars[close] == ')' => (cursor..close)
+                .rev()
+                .find(|&i| self.chars[i] == '(')
+                .filter(|&open| {
+                    close - open <= 40
+                        && ["含", "包括"]
+                            .iter()
+                            .any(|w| text_of(self.chars, open + 1, close).starts_with(w))
+                })
+                .map_or(near.clone(), |open| {
+                    text_of(self.chars, self.clause_start(cursor, open), open) + &near
+                }),
+            _ => near.clone(),
+        };
+        // "委员就城市管理领域提出提案45件,其中由市城管局主办的26件、协办19件": a count that
+        // the next clause splits by role is the whole a body handles, its area the body's field.
+        let split_by_role = {
+            let next = self.next_clause(m.end, e);
+            next.starts_with("其中") && ["主办", "协办", "会办"].iter().any(|w| next.contains(w))
+        };
+        if split_by_role {
+            return None;
+        }
+        topic_label(&near_area, clause, wide)
+    }
 }

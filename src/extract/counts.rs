@@ -15,7 +15,7 @@
 //! part-cued count is no fact once its kind's whole is written, unless it is an addition
 //! (`此外`).
 
-use super::areas::{breakdown_area, topic_label};
+use super::areas::breakdown_area;
 use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, FORMS, KEY_ITEMS, KIND_RE,
@@ -129,30 +129,7 @@ impl Reader<'_> {
             start: near_from,
             end: m.end,
         };
-        // "涉及城镇建设(含市容、市政)方面的建议10件": what an area includes, in brackets, is no
-        // part of its name.
-        let near_area = match near_from.checked_sub(1) {
-            Some(close) if close >= cursor && self.chars[close] == ')' => (cursor..close)
-                .rev()
-                .find(|&i| self.chars[i] == '(')
-                .filter(|&open| {
-                    close - open <= 40
-                        && ["含", "包括"]
-                            .iter()
-                            .any(|w| text_of(self.chars, open + 1, close).starts_with(w))
-                })
-                .map_or(near.clone(), |open| {
-                    text_of(self.chars, self.clause_start(cursor, open), open) + &near
-                }),
-            _ => near.clone(),
-        };
-        // "委员就城市管理领域提出提案45件,其中由市城管局主办的26件、协办19件": a count that
-        // the next clause splits by role is the whole a body handles, its area the body's field.
-        let split_by_role = {
-            let next = self.next_clause(m.end, e);
-            next.starts_with("其中") && ["主办", "协办", "会办"].iter().any(|w| next.contains(w))
-        };
-        if let Some(label) = topic_label(&near_area, &clause, &wide).filter(|_| !split_by_role) {
+        if let Some(label) = self.count_area((cursor, e), &m, near_from, &clause, &wide) {
             self.topics.push(topic(label));
             self.top().part_last = true;
             return;
@@ -332,36 +309,14 @@ impl Reader<'_> {
             kind = Some(self.respectively.remove(0));
         }
         // "建议12件,提案8件,共计20件": a sum over the kinds listed before it.
-        let sums = ["共计", "总共", "合计", "合共"];
-        if whole.is_some() && measure.is_none() && sums.iter().any(|w| near.contains(w)) {
-            // Since the sentence began or its last statement (";") did.
-            let from = (s..m.start)
-                .rev()
-                .find(|&i| self.chars[i] == ';')
-                .map_or(s, |i| i + 1);
-            let since = text_of(self.chars, from, m.start);
-            let listed = self
-                .frames
-                .last()
-                .and_then(|f| f.group.iter().copied().reduce(Subject::join));
-            if let Some(k) = kinds_in(&since, self.hints.deputies).or(listed) {
-                kind = Some(kind.map_or(k, |x| x.join(k)));
-            }
-            self.sum_closes_parts(from, m.value);
-        }
-        // "代表建议7件、委员提案6件,共计13件主办件": the role of the sum is that of the counts it
-        // sums, and its kind theirs together.
-        if let Some(role @ (Measure::Lead | Measure::Co)) = measure
-            && sums.iter().any(|w| near.contains(w))
+        // "建议12件,提案8件,共计20件": a sum over the kinds listed before it; with a role
+        // ("…共计13件主办件") the role of the counts it sums too.
+        if ["共计", "总共", "合计", "合共"]
+            .iter()
+            .any(|w| near.contains(w))
+            && let Some(k) = self.sum(s, &m, whole.is_some(), measure)
         {
-            let from = (s..m.start)
-                .rev()
-                .find(|&i| self.chars[i] == ';')
-                .map_or(s, |i| i + 1);
-            if let Some(k) = kinds_in(&text_of(self.chars, from, m.start), self.hints.deputies) {
-                kind = Some(kind.map_or(k, |x| x.join(k)));
-            }
-            self.sum_gives_role(from, m.value, role);
+            kind = Some(kind.map_or(k, |x| x.join(k)));
         }
         // Chinese numerals are common words too ("一件大事"): take them only where the item
         // noun follows or a cue comes right before.

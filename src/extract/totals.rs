@@ -5,7 +5,8 @@
 //! of a statement's counts.
 
 use super::facts::{Frame, RawFact, Reader, text_of};
-use super::lexicon::PART_RE;
+use super::lexicon::{PART_RE, kinds_in};
+use super::mentions::Mention;
 use super::passes::Row;
 use super::slots::{counts_in_statement, kinds_in_turn};
 use crate::model::{Measure, Subject};
@@ -70,6 +71,40 @@ impl Reader<'_> {
         let id = self.breakdowns;
         for i in parts {
             self.facts[i].split = Some(id);
+        }
+    }
+
+    /// A sum (`m`, after 共计/合计) over the counts of the sentence's statement before it: those
+    /// counts become its parts ("建议12件,提案8件,共计20件", a count of a whole with no measure
+    /// of its own) or take its role ("代表建议7件、委员提案6件,共计13件主办件"). Returns the
+    /// kinds the statement names (or its list's), which are the sum's.
+    pub(super) fn sum(
+        &mut self,
+        s: usize,
+        m: &Mention,
+        whole: bool,
+        measure: Option<Measure>,
+    ) -> Option<Subject> {
+        // Since the sentence began or its last statement (";") did.
+        let from = (s..m.start)
+            .rev()
+            .find(|&i| self.chars[i] == ';')
+            .map_or(s, |i| i + 1);
+        let named = kinds_in(&text_of(self.chars, from, m.start), self.hints.deputies);
+        match measure {
+            None if whole => {
+                let listed = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.group.iter().copied().reduce(Subject::join));
+                self.sum_closes_parts(from, m.value);
+                named.or(listed)
+            }
+            Some(role @ (Measure::Lead | Measure::Co)) => {
+                self.sum_gives_role(from, m.value, role);
+                named
+            }
+            _ => None,
         }
     }
 
