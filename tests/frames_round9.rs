@@ -208,3 +208,14 @@ fn a_smaller_total_of_another_batch_does_not_stop_a_lead_only_body_giving_its_to
     has(&r, (Proposal, Total, 3281.0, Eq));
     has(&r, (Suggestion, Total, 408.0, Eq));
 }
+
+#[test]
+fn the_words_that_number_or_rank_an_area_are_no_part_of_its_label() {
+    use crate::frames_round3::has_topic;
+    let text = "共收到建议128件,所提建议分为三类:一是财政经济类20件,占15.6%;二是内务司法类7件,占5.5%;三是城乡建设类32件,占25%。";
+    has_topic(text, "财政经济", Some(20));
+    has_topic(text, "内务司法", Some(7));
+    let text = "代表共提出建议1034件。从建议内容看,占比最高的是发展规划和综合经济类,有317件,占30.7%;其次是社会及公共事务类140件,占13.5%。";
+    has_topic(text, "发展规划和综合经济", Some(317));
+    has_topic(text, "社会及公共事务", Some(140));
+}

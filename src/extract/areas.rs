@@ -192,9 +192,7 @@ const ITEM_RELATIONS: &[(&str, &str)] = &[
 /// outcome class, no proposer or time.
 pub(super) fn area(label: &str) -> Option<String> {
     // "涉及城市建设管理的36件": the particle before the count belongs to the sentence.
-    let label = label
-        .trim()
-        .trim_start_matches(['、', ' '])
+    let label = super::topics::strip_rank(label.trim().trim_start_matches(['、', ' ']))
         .trim_end_matches('的');
     // "教育、医疗、养老等民生类提案102件", "光伏治沙、草原保护等围绕生态屏障建设提案162件":
     // examples, 等, then the area they belong to, which the count is for.

@@ -6,10 +6,12 @@
 /// the items themselves or a catch-all (其他).
 pub(in crate::extract) fn clean(label: &str) -> Option<String> {
     // A colon or comma left by the list's opening ("内容包括:A、B") is no part of the first item.
-    let mut l = label
-        .trim()
-        .trim_start_matches([':', '：', ',', '，', '、'])
-        .trim_matches(['"', ' ']);
+    let mut l = strip_rank(
+        label
+            .trim()
+            .trim_start_matches([':', '：', ',', '，', '、'])
+            .trim_matches(['"', ' ']),
+    );
     // Words that belong to the sentence around the label: 主要/内容 ("内容主要涉及"), the body
     // speaking of itself (我县, 我局), particles and the copula 属 ("属道路交通类").
     for p in [
@@ -163,4 +165,16 @@ fn unquote_han(l: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Strips the words that number or rank an area in its list ("一是财政经济", "其次是社会事务",
+/// "占比最高的是发展规划", "排在第三的是科教文卫"): the list's, not the area's.
+pub(in crate::extract) fn strip_rank(label: &str) -> &str {
+    static RANK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            "^(?:[一二三四五六七八九十]+是|其次(?:是|为)|再次(?:是|为)|(?:占比|比重|数量)?(?:最高|最多|最大)的(?:是|为)|排在?第[一二三四五六七八九十]+位?的(?:是|为))",
+        )
+        .expect("rank regex")
+    });
+    RANK.find(label).map_or(label, |m| &label[m.end()..])
 }

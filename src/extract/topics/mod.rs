@@ -6,7 +6,7 @@ mod framed;
 mod label;
 mod prose;
 
-pub(super) use label::{clean, split_conjunctions};
+pub(super) use label::{clean, split_conjunctions, strip_rank};
 
 use regex::Regex;
 use std::sync::LazyLock;
