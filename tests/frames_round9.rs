@@ -219,3 +219,15 @@ fn the_words_that_number_or_rank_an_area_are_no_part_of_its_label() {
     has_topic(text, "发展规划和综合经济", Some(317));
     has_topic(text, "社会及公共事务", Some(140));
 }
+
+#[test]
+fn items_raised_are_not_yet_dealt_with_and_a_threshold_is_no_count() {
+    let r = doc(
+        "2022年,委员们重点围绕“十四五”规划实施等,提出提案6173件,立案提案5079件。截至2023年2月底,99.8%的提案已经办复。",
+    );
+    has(&r, (Proposal, Total, 6173.0, Eq));
+    lacks(&r, InProgress, 6173.0);
+    has(&r, (Proposal, ReplyRate, 99.8, Eq));
+    let r = doc("共承办提案150件。今年,县政协提案的数量首次突破了200件。");
+    lacks(&r, Total, 200.0);
+}

@@ -81,9 +81,9 @@ impl Reader<'_> {
         if (m.chinese && "每逐哪任第".contains(before)) || "这那该近约".contains(before) {
             return;
         }
-        // Thresholds and approximations: "超过40件", "不少于10件".
+        // Thresholds and approximations: "超过40件", "不少于10件", "首次突破了200件".
         let lead_in = text_of(self.chars, m.start.saturating_sub(3).max(s), m.start);
-        if ["超过", "不少于", "多于"]
+        if ["超过", "不少于", "多于", "突破", "突破了"]
             .iter()
             .any(|w| lead_in.ends_with(w))
         {
@@ -213,6 +213,11 @@ impl Reader<'_> {
         }
         let phrase = outcome_phrase(&text_of(self.chars, cursor, m.start), cursor == s);
         let mut reading = outcome::read_in(&phrase, &self.hints.letters, true);
+        // "围绕“十四五”规划实施等,提出提案6173件": items raised in the count's own clause are
+        // not yet dealt with; an outcome word before is what they were about.
+        if ["提出", "提交", "撰写"].iter().any(|w| near.contains(w)) {
+            reading = Reading::None;
+        }
         if reading == Reading::Unclear && near.contains("分别") {
             // "建议30件、提案40件,已解决或列入计划解决的分别有22件、31件": after counts of two
             // kinds, 分别 shares a joint class among the kinds, which gives no fact (SCHEMA).

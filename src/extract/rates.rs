@@ -103,7 +103,14 @@ impl Reader<'_> {
         let mut consumed = 1;
         let rt = right.trim_start_matches(['的', ' ']);
         // "99.8%已办复": the share of items that reached the state the name says.
-        let done = rt.trim_start_matches('均').trim_start_matches('已');
+        // …or "99.8%的提案已经办复": the items named between.
+        let done = ["建议提案", "提案", "建议", "议案"]
+            .iter()
+            .find_map(|k| rt.strip_prefix(k))
+            .unwrap_or(rt)
+            .trim_start_matches(['均', '都'])
+            .trim_start_matches("已经")
+            .trim_start_matches('已');
         let bare_after = BARE_RATE_RE.find(done).filter(|x| x.start() == 0);
         if let Some(rm) = RATE_RE.find(rt).filter(|x| x.start() == 0) {
             // "100%办结率"
