@@ -250,16 +250,14 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         reader.sentence(s, e, &all[from..next]);
         reader.all_led(s, e, before);
     }
-    let facts = passes::lead_only_totals(passes::merge_outcomes(passes::merge_leads(
-        passes::drop_time_parts(
-            passes::drop_handler_splits(
-                passes::drop_level_splits(passes::drop_level_parts(reader.facts, &chars), &chars),
-                &chars,
-            ),
-            &chars,
-        ),
-        &chars,
-    )));
+    // Passes over the whole document, in order: splits that are parts go first, then roles
+    // and outcomes are reconciled, then lead-only bodies get their totals.
+    let rows = passes::drop_level_parts(reader.facts, &chars);
+    let rows = passes::drop_level_splits(rows, &chars);
+    let rows = passes::drop_handler_splits(rows, &chars);
+    let rows = passes::drop_time_parts(rows, &chars);
+    let rows = passes::merge_leads(rows, &chars);
+    let facts = passes::lead_only_totals(passes::merge_outcomes(rows));
     (facts, reader.topics)
 }
 

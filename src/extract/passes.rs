@@ -81,11 +81,11 @@ fn bracket_level(chars: &[char], at: usize) -> Option<char> {
             ')' | '\n' | '。' => Some(None),
             _ => None,
         })??;
-    let from = (0..open)
-        .rev()
-        .find(|&i| "\n。;,".contains(chars[i]))
-        .map_or(0, |i| i + 1);
-    level_of(&text_of(chars, from, open))
+    level_of(&text_of(
+        chars,
+        start_after(chars, open, |c| "\n。;,".contains(c)),
+        open,
+    ))
 }
 
 /// Counts split by level ("省人大代表建议3件(主办2件、会办1件)…市政协提案56件") under a whole
@@ -104,10 +104,7 @@ pub(super) fn drop_level_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
                     // count by level split that count.
                     matches!(r.fact.measure, Measure::Lead | Measure::Co)
                         .then(|| {
-                            let from = (0..r.fact.start.min(chars.len()))
-                                .rev()
-                                .find(|&i| "\n。;".contains(chars[i]))
-                                .map_or(0, |i| i + 1);
+                            let from = start_after(chars, r.fact.start, |c| "\n。;".contains(c));
                             level_of(&text_of(chars, from, r.fact.start))
                         })
                         .flatten()
@@ -130,11 +127,8 @@ pub(super) fn drop_level_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     if !whole {
         return rows;
     }
-    rows.into_iter()
-        .zip(levels)
-        .filter(|(_, l)| l.is_none())
-        .map(|(r, _)| r)
-        .collect()
+    let keep = levels.iter().map(Option::is_none).collect();
+    retain_flagged(rows, keep)
 }
 
 /// A breakdown that names one kind twice ("省建议3件、市建议47件、省提案4件、市提案103件") splits
@@ -295,10 +289,7 @@ static HANDLED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// that reports only what it handled.
 pub(super) fn drop_handler_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     let sentence_of = |at: usize| {
-        let from = (0..at.min(chars.len()))
-            .rev()
-            .find(|&i| ends_sentence(chars[i]))
-            .map_or(0, |i| i + 1);
+        let from = start_after(chars, at, ends_sentence);
         let to = (at.min(chars.len())..chars.len())
             .find(|&i| ends_sentence(chars[i]))
             .unwrap_or(chars.len());
@@ -328,11 +319,7 @@ pub(super) fn drop_handler_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
             whole && HANDLED_BY.find_iter(&text_of(chars, from, to)).count() >= 2
         })
         .collect();
-    rows.into_iter()
-        .zip(split)
-        .filter(|(_, s)| !s)
-        .map(|(r, _)| r)
-        .collect()
+    retain_flagged(rows, split.into_iter().map(|s| !s).collect())
 }
 
 /// Words of a count by time of receipt, with the reason (SCHEMA: parts by time of receipt).
@@ -349,10 +336,7 @@ pub(super) fn drop_time_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     let words = |r: &Row| text_of(chars, r.fact.start, r.fact.end.min(chars.len()));
     // "此外,…还办理了…闭会期间提出的建议116件": a batch added to what was counted.
     let added = |r: &Row| {
-        let from = (0..r.fact.start.min(chars.len()))
-            .rev()
-            .find(|&i| "\n。".contains(chars[i]))
-            .map_or(0, |i| i + 1);
+        let from = start_after(chars, r.fact.start, |c| "\n。".contains(c));
         let sentence = text_of(chars, from, r.fact.end.min(chars.len()));
         ADDITION_CUES.iter().any(|w| sentence.contains(w))
     };
@@ -377,6 +361,19 @@ pub(super) fn drop_time_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
             })
         })
         .collect();
+    retain_flagged(rows, keep)
+}
+
+/// Where the text before `at` begins after the last character that `stops` (0 when none does).
+fn start_after(chars: &[char], at: usize, stops: impl Fn(char) -> bool) -> usize {
+    (0..at.min(chars.len()))
+        .rev()
+        .find(|&i| stops(chars[i]))
+        .map_or(0, |i| i + 1)
+}
+
+/// The rows whose flag is set, in order.
+fn retain_flagged(rows: Vec<Row>, keep: Vec<bool>) -> Vec<Row> {
     rows.into_iter()
         .zip(keep)
         .filter(|(_, k)| *k)
