@@ -2,7 +2,7 @@
 
 use banli::filelist::Shard;
 use banli::ingest;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -33,6 +33,9 @@ pub enum Command {
         /// Write no banli.xlsx.
         #[arg(long)]
         no_xlsx: bool,
+        /// The format of the record tables (documents, facts, topics, errors).
+        #[arg(long, value_enum, default_value_t = Format::Csv)]
+        format: Format,
     },
     /// Print the normalised text banli extracts from (decoded, repaired, simplified).
     Text {
@@ -112,9 +115,30 @@ pub struct RunArgs {
     /// Write no banli.xlsx (the workbook of the tables).
     #[arg(long)]
     pub no_xlsx: bool,
+    /// Convert traditional → simplified with the system's libopencc and CONFIG (`t2s.json`,
+    /// OpenCC's own, or the path of your own OpenCC configuration) instead of the built-in
+    /// OpenCC. Needs a banli built with the `system-opencc` feature.
+    #[arg(long, value_name = "CONFIG")]
+    pub system_opencc: Option<String>,
+    /// The format of the record tables (documents, facts, topics, errors): CSV, Parquet
+    /// (zstd, typed columns; documents.csv, facts.csv and topics.csv are then not written), or
+    /// both.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
     /// Units of work the repair stage may spend restoring one document's lost characters
     /// (candidates scored); past it they stay lost and the document is warned. Counted in
     /// work, not time, so output is the same on every machine.
     #[arg(long, value_name = "UNITS", default_value_t = banli::repair::budget::DEFAULT_REPAIR_BUDGET)]
     pub repair_budget: u64,
+}
+
+/// The format of the record tables.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// CSV (UTF-8 with BOM), as spreadsheets read it.
+    Csv,
+    /// Parquet, zstd-compressed, typed columns; errors.csv is kept as well.
+    Parquet,
+    /// Both.
+    Both,
 }

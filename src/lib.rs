@@ -23,6 +23,10 @@
 #![deny(missing_docs)]
 
 pub mod agree;
+#[cfg(feature = "arrow")]
+pub mod batches;
+#[cfg(feature = "parquet")]
+pub mod columnar;
 pub mod comparison;
 pub mod corrections;
 pub mod decode;

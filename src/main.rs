@@ -10,7 +10,7 @@ use banli::tally::Tally;
 use banli::{agree, eval, merge, output, pipeline, review, xlsx};
 
 mod args;
-use args::{Cli, Command, RunArgs};
+use args::{Cli, Command, Format, RunArgs};
 use clap::Parser;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::{self, BufReader, IsTerminal, Write};
@@ -45,6 +45,7 @@ enum Review<'a> {
 struct Extras<'a> {
     review: Review<'a>,
     xlsx: bool,
+    format: Format,
 }
 
 fn main() -> ExitCode {
@@ -55,7 +56,8 @@ fn main() -> ExitCode {
             parts,
             output,
             no_xlsx,
-        } => merge(&parts, &output, !no_xlsx),
+            format,
+        } => merge(&parts, &output, !no_xlsx, format),
         Command::Text { file, repaired } => show_text(&file, repaired),
         Command::Eval {
             gold,
@@ -142,6 +144,7 @@ fn run(a: RunArgs) -> ExitCode {
 
 fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     let started = Instant::now();
+    format_available(a.format).map_err(fail)?;
     // Locked and checked before any work, so that a busy or unwritable folder fails at once.
     let outdir = match &a.jsonl {
         Some(_) => None,
@@ -169,7 +172,7 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     };
     let log = fixes.as_deref().map(corrections::Log::new);
     let log = log.as_ref();
-    let mut engine = pipeline::Engine::new()
+    let mut engine = engine(a.system_opencc.as_deref())
         .map_err(|e| fail(format!("cannot build converters: {e}")))?
         .with_review(matches!(review, Review::On(_)))
         .with_corrections(fixes.clone())
@@ -205,6 +208,7 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             let extras = Extras {
                 review,
                 xlsx: !a.no_xlsx,
+                format: a.format,
             };
             return Ok(run_walk_tables(
                 walk, &engine, &opts, &bar, outdir, extras, log, a.shard, started,
@@ -238,6 +242,7 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             let extras = Extras {
                 review,
                 xlsx: !a.no_xlsx,
+                format: a.format,
             };
             write_tables(sink.records, sink.errors, outdir, extras)
         }
@@ -413,12 +418,70 @@ fn write_tables(
             true => xlsx::write(outdir.staging()),
             false => Ok(()),
         })
+        .and_then(|()| write_parquet(outdir.staging(), &c.records, &c.errors, extras.format))
         .and_then(|()| outdir.commit());
     if let Err(e) = written {
         note!("banli: output: {e}");
         return (tally, Err(ExitCode::from(2)));
     }
     (tally, Ok(()))
+}
+
+/// The engine, over the built-in OpenCC or (`--system-opencc CONFIG`) the system's.
+fn engine(system_opencc: Option<&str>) -> Result<pipeline::Engine, String> {
+    let Some(config) = system_opencc else {
+        return pipeline::Engine::new();
+    };
+    #[cfg(feature = "system-opencc")]
+    {
+        let cc = banli::script::Converters::system(config)?;
+        Ok(pipeline::Engine::with_converters(cc))
+    }
+    #[cfg(not(feature = "system-opencc"))]
+    {
+        let _ = config;
+        Err(
+            "--system-opencc: this banli was built without the `system-opencc` feature \
+             (cargo build --release --features system-opencc, with libopencc-dev installed)"
+                .into(),
+        )
+    }
+}
+
+/// Fails at once (before any document is read) when the format needs a feature this binary
+/// was built without.
+fn format_available(format: Format) -> Result<(), String> {
+    if format != Format::Csv && !cfg!(feature = "parquet") {
+        return Err("--format parquet: this banli was built without the `parquet` feature".into());
+    }
+    Ok(())
+}
+
+/// The Parquet tables when the format asks for them, after the CSV tables and the workbook
+/// (which is built from the CSVs); with `--format parquet` alone the CSVs Parquet replaces
+/// are then removed from the staging folder.
+fn write_parquet(
+    dir: &Path,
+    records: &[banli::model::DocRecord],
+    errors: &[banli::model::DocError],
+    format: Format,
+) -> Result<(), String> {
+    if format == Format::Csv {
+        return Ok(());
+    }
+    #[cfg(feature = "parquet")]
+    {
+        banli::columnar::write(dir, records, errors).map_err(|e| e.to_string())?;
+        if format == Format::Parquet {
+            banli::columnar::drop_replaced_csv(dir).map_err(|e| e.to_string())?;
+        }
+        Ok(())
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (dir, records, errors);
+        Err("--format parquet: this banli was built without the `parquet` feature".into())
+    }
 }
 
 /// `banli run CORPUS -o OUT`: every document of the walk processed, then the tables.
@@ -460,8 +523,12 @@ fn run_walk_tables(
     }
 }
 
-fn merge(parts: &[PathBuf], out: &Path, xlsx: bool) -> ExitCode {
+fn merge(parts: &[PathBuf], out: &Path, xlsx: bool, format: Format) -> ExitCode {
     let started = Instant::now();
+    if let Err(e) = format_available(format) {
+        note!("banli merge: {e}");
+        return ExitCode::from(2);
+    }
     let outdir = match OutDir::open(out) {
         Ok(o) => o,
         Err(e) => {
@@ -485,6 +552,7 @@ fn merge(parts: &[PathBuf], out: &Path, xlsx: bool) -> ExitCode {
     let extras = Extras {
         review: Review::Off,
         xlsx,
+        format,
     };
     match write_tables(c.records, c.errors, outdir, extras) {
         (tally, Ok(())) => summary(&tally, &format!("{extra}, {} parts", parts.len()), started),

@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// The files banli writes into an output folder.
-pub const TABLES: [&str; 9] = [
+pub const TABLES: [&str; 13] = [
     "documents.csv",
     "facts.csv",
     "topics.csv",
@@ -28,6 +28,11 @@ pub const TABLES: [&str; 9] = [
     "records.jsonl",
     "review.html",
     "banli.xlsx",
+    // --format parquet
+    "documents.parquet",
+    "facts.parquet",
+    "topics.parquet",
+    "errors.parquet",
 ];
 
 /// A locked output folder with its staging folder.

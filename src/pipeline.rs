@@ -37,15 +37,21 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// Builds the converters.
+    /// Builds the converters (the built-in OpenCC) and the segmenter.
     pub fn new() -> Result<Engine, String> {
-        Ok(Engine {
-            converters: Converters::new()?,
+        Ok(Engine::with_converters(Converters::new()?))
+    }
+
+    /// An engine over the given converters (e.g. [`Converters::system`], the system's
+    /// OpenCC), with the segmenter built.
+    pub fn with_converters(converters: Converters) -> Engine {
+        Engine {
+            converters,
             segmenter: Segmenter::new(),
             review: false,
             corrections: None,
             repair_budget: repair::budget::DEFAULT_REPAIR_BUDGET,
-        })
+        }
     }
 
     /// Applies `corrections` to the facts of every document processed ([`corrections::apply`]):

@@ -1,18 +1,43 @@
 //! Stage 4: one script and one width.
 //!
 //! Folds full-width digits, letters and punctuation to ASCII, then converts traditional
-//! characters to simplified with OpenCC's `t2s` tables (ferrous-opencc, pure Rust). Both steps
+//! characters to simplified with OpenCC's `t2s` tables: by default ferrous-opencc (pure Rust,
+//! OpenCC's own dictionaries built in), or, with the `system-opencc` feature, the system's
+//! libopencc through opencc-rust, with OpenCC's configuration or the user's own. Both steps
 //! keep the character-to-original map.
 
 use crate::model::Script;
 use crate::text::MappedText;
-use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
+
+/// One OpenCC converter, from either implementation.
+enum Opencc {
+    Builtin(ferrous_opencc::OpenCC),
+    #[cfg(feature = "system-opencc")]
+    System(opencc_rust::OpenCC),
+}
+
+impl Opencc {
+    fn convert(&self, s: &str) -> String {
+        match self {
+            Opencc::Builtin(cc) => cc.convert(s),
+            // opencc-rust hands the text to C as a NUL-terminated string (and panics on a NUL
+            // inside it): the parts between NULs are converted one by one.
+            #[cfg(feature = "system-opencc")]
+            Opencc::System(cc) if s.contains('\0') => {
+                let parts: Vec<String> = s.split('\0').map(|p| cc.convert(p)).collect();
+                parts.join("\0")
+            }
+            #[cfg(feature = "system-opencc")]
+            Opencc::System(cc) => cc.convert(s),
+        }
+    }
+}
 
 /// The converters, built once and shared read-only by every worker.
 pub struct Converters {
-    t2s: OpenCC,
-    s2t: OpenCC,
+    t2s: Opencc,
+    s2t: Opencc,
     /// Characters that t2s changes when converted alone, as a bitmap over the code points
     /// scanned in [`Converters::new`]: text with none of them is left as it is, so simplified
     /// text costs one pass of lookups instead of a conversion.
@@ -34,11 +59,36 @@ const SCANNED: &[(u32, u32)] = &[
 ];
 
 impl Converters {
-    /// Builds the traditional→simplified and simplified→traditional converters, and the table
-    /// of characters t2s changes.
+    /// Builds the traditional→simplified and simplified→traditional converters (the built-in
+    /// ferrous-opencc), and the table of characters t2s changes.
     pub fn new() -> Result<Converters, String> {
-        let t2s = OpenCC::from_config(BuiltinConfig::T2s).map_err(|e| format!("t2s: {e}"))?;
-        let s2t = OpenCC::from_config(BuiltinConfig::S2t).map_err(|e| format!("s2t: {e}"))?;
+        let open = |config| {
+            ferrous_opencc::OpenCC::from_config(config)
+                .map(Opencc::Builtin)
+                .map_err(|e| e.to_string())
+        };
+        let t2s = open(BuiltinConfig::T2s).map_err(|e| format!("t2s: {e}"))?;
+        let s2t = open(BuiltinConfig::S2t).map_err(|e| format!("s2t: {e}"))?;
+        Ok(Converters::tabulate(t2s, s2t))
+    }
+
+    /// The converters of the system's libopencc (the `system-opencc` feature): `t2s` is the
+    /// configuration traditional → simplified runs with, OpenCC's own `t2s.json` (found in
+    /// libopencc's data folder) or the path of the user's own configuration file; s2t is
+    /// always OpenCC's `s2t.json` (it only tells traditional from mixed text, and makes the
+    /// damage generator's Big5 copies).
+    #[cfg(feature = "system-opencc")]
+    pub fn system(t2s: &str) -> Result<Converters, String> {
+        let open = |config: &str| {
+            opencc_rust::OpenCC::new(config)
+                .map(Opencc::System)
+                .map_err(|e| format!("system OpenCC, {config}: {e}"))
+        };
+        Ok(Converters::tabulate(open(t2s)?, open("s2t.json")?))
+    }
+
+    /// Tabulates which characters `t2s` changes when converted alone.
+    fn tabulate(t2s: Opencc, s2t: Opencc) -> Converters {
         let mut traditional = vec![0u64; (0x2FA20 / 64) + 1];
         let mut buf = String::new();
         for &(from, to) in SCANNED {
@@ -59,11 +109,11 @@ impl Converters {
                 }
             }
         }
-        Ok(Converters {
+        Converters {
             t2s,
             s2t,
             traditional,
-        })
+        }
     }
 
     /// Whether t2s changes `c` when converting it alone.

@@ -25,7 +25,9 @@ mod frames_round5;
 mod frames_round6;
 // Issue 7, round 8: directives, grades above the three, split handling, undefined letters, who reports.
 mod frames_round7;
+// Issue 7, round 9: reached goals, kinds of party proposals, time and level parts.
 mod frames_round9;
+// The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.
 mod damage_gen;
@@ -48,6 +50,12 @@ mod robust;
 mod budget;
 // Issue 12: stream mode (lists, JSON Lines, shards, closed pipes) and merge.
 mod stream;
+// Issue 12: --format parquet (typed tables equal to the CSVs, deterministic, merged alike).
+#[cfg(feature = "parquet")]
+mod format_parquet;
+// Issue 12: the system's libopencc converts as the built-in OpenCC (scripts/ci_opencc.sh).
+#[cfg(feature = "system-opencc")]
+mod system_opencc;
 // Issue 10: review.html, offline, escaped, every fact highlighted, deterministic.
 mod review;
 // Issue 10: corrections applied on the next run, reported when stale; coders' agreement.

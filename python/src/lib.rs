@@ -12,11 +12,8 @@
 
 use arrow_array::ffi::FFI_ArrowSchema;
 use arrow_array::ffi_stream::FFI_ArrowArrayStream;
-use arrow_array::{
-    ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, RecordBatchIterator,
-    StringArray, UInt16Array, UInt32Array,
-};
-use arrow_schema::{Field, Schema};
+use arrow_array::{RecordBatch, RecordBatchIterator};
+use banli::batches;
 use banli::ingest::{self, DEFAULT_MAX_FILE_SIZE, WalkOptions};
 use banli::model::{DocError, DocRecord};
 use banli::pipeline::{self, Engine};
@@ -85,180 +82,10 @@ impl Table {
     }
 }
 
-/// Builds a batch from (name, nullable, column) triples.
-fn batch(columns: Vec<(&str, bool, ArrayRef)>) -> PyResult<Table> {
-    let fields: Vec<Field> = columns
-        .iter()
-        .map(|(name, nullable, a)| Field::new(*name, a.data_type().clone(), *nullable))
-        .collect();
-    let arrays = columns.into_iter().map(|(_, _, a)| a).collect();
-    let batch = RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays)
-        .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+/// One of banli's typed record batches ([`banli::batches`]) as a Python Table.
+fn table(batch: Result<RecordBatch, arrow_schema::ArrowError>) -> PyResult<Table> {
+    let batch = batch.map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
     Ok(Table { batch })
-}
-
-fn strings<'a>(values: impl Iterator<Item = &'a str>) -> ArrayRef {
-    Arc::new(StringArray::from_iter_values(values))
-}
-
-fn ints(values: impl Iterator<Item = usize>) -> ArrayRef {
-    Arc::new(values.map(|v| v as i64).collect::<Int64Array>())
-}
-
-fn documents(records: &[DocRecord]) -> PyResult<Table> {
-    let repairs: Vec<String> = records
-        .iter()
-        .map(|r| {
-            let parts: Vec<String> = r.repairs.iter().map(|(k, v)| format!("{k}:{v}")).collect();
-            parts.join("; ")
-        })
-        .collect();
-    let warnings: Vec<String> = records.iter().map(|r| r.warnings.join("; ")).collect();
-    let rs = || records.iter();
-    batch(vec![
-        ("doc", false, strings(rs().map(|r| r.doc.as_str()))),
-        (
-            "is_report",
-            false,
-            Arc::new(
-                rs().map(|r| Some(r.meta.is_report))
-                    .collect::<BooleanArray>(),
-            ),
-        ),
-        (
-            "year",
-            true,
-            Arc::new(rs().map(|r| r.meta.year).collect::<UInt16Array>()),
-        ),
-        (
-            "region",
-            false,
-            strings(rs().map(|r| r.meta.region.as_str())),
-        ),
-        (
-            "region_code",
-            false,
-            strings(rs().map(|r| banli::divisions::code(&r.meta.region, &r.meta.level))),
-        ),
-        ("level", false, strings(rs().map(|r| r.meta.level.as_str()))),
-        (
-            "sector",
-            false,
-            strings(rs().map(|r| r.meta.sector.as_str())),
-        ),
-        (
-            "agency",
-            false,
-            strings(rs().map(|r| r.meta.agency.as_str())),
-        ),
-        (
-            "encoding",
-            false,
-            strings(rs().map(|r| r.encoding.as_str())),
-        ),
-        ("script", false, strings(rs().map(|r| r.script.as_str()))),
-        (
-            "repairs",
-            false,
-            strings(repairs.iter().map(String::as_str)),
-        ),
-        ("chars", false, ints(rs().map(|r| r.chars))),
-        ("facts", false, ints(rs().map(|r| r.facts.len()))),
-        (
-            "warnings",
-            false,
-            strings(warnings.iter().map(String::as_str)),
-        ),
-    ])
-}
-
-fn facts(records: &[DocRecord]) -> PyResult<Table> {
-    let fs = || {
-        records
-            .iter()
-            .flat_map(|r| r.facts.iter().map(move |f| (r, f)))
-    };
-    batch(vec![
-        ("doc", false, strings(fs().map(|(r, _)| r.doc.as_str()))),
-        (
-            "subject",
-            false,
-            strings(fs().map(|(_, f)| f.subject.as_str())),
-        ),
-        (
-            "measure",
-            false,
-            strings(fs().map(|(_, f)| f.measure.as_str())),
-        ),
-        (
-            "value",
-            false,
-            Arc::new(fs().map(|(_, f)| f.value).collect::<Float64Array>()),
-        ),
-        (
-            "qualifier",
-            false,
-            strings(fs().map(|(_, f)| f.qualifier.as_str())),
-        ),
-        (
-            "evidence",
-            false,
-            strings(fs().map(|(_, f)| f.evidence.as_str())),
-        ),
-        ("start", false, ints(fs().map(|(_, f)| f.start))),
-        ("end", false, ints(fs().map(|(_, f)| f.end))),
-        (
-            "repaired",
-            false,
-            Arc::new(
-                fs().map(|(_, f)| Some(f.repaired))
-                    .collect::<BooleanArray>(),
-            ),
-        ),
-        // extracted, or corrected by a researcher (`--corrections` on the CLI).
-        (
-            "source",
-            false,
-            strings(fs().map(|(_, f)| f.source.as_str())),
-        ),
-    ])
-}
-
-fn topics(records: &[DocRecord]) -> PyResult<Table> {
-    let ts = || {
-        records
-            .iter()
-            .flat_map(|r| r.topics.iter().map(move |t| (r, t)))
-    };
-    batch(vec![
-        ("doc", false, strings(ts().map(|(r, _)| r.doc.as_str()))),
-        ("label", false, strings(ts().map(|(_, t)| t.label.as_str()))),
-        (
-            "count",
-            true,
-            Arc::new(ts().map(|(_, t)| t.count).collect::<UInt32Array>()),
-        ),
-        (
-            "evidence",
-            false,
-            strings(ts().map(|(_, t)| t.evidence.as_str())),
-        ),
-        ("start", false, ints(ts().map(|(_, t)| t.start))),
-        ("end", false, ints(ts().map(|(_, t)| t.end))),
-    ])
-}
-
-fn errors(errors: &[DocError]) -> PyResult<Table> {
-    let stages: Vec<String> = errors.iter().map(|e| e.stage.to_string()).collect();
-    batch(vec![
-        ("doc", false, strings(errors.iter().map(|e| e.doc.as_str()))),
-        ("stage", false, strings(stages.iter().map(String::as_str))),
-        (
-            "message",
-            false,
-            strings(errors.iter().map(|e| e.message.as_str())),
-        ),
-    ])
 }
 
 /// What to read: one folder to walk, or a list of files.
@@ -332,10 +159,10 @@ fn run<'py>(
     };
     let (records, errs) = py.detach(|| process(input, threads))?;
     let out = PyDict::new(py);
-    out.set_item("documents", documents(&records)?)?;
-    out.set_item("facts", facts(&records)?)?;
-    out.set_item("topics", topics(&records)?)?;
-    out.set_item("errors", errors(&errs)?)?;
+    out.set_item("documents", table(batches::documents(&records))?)?;
+    out.set_item("facts", table(batches::facts(&records))?)?;
+    out.set_item("topics", table(batches::topics(&records))?)?;
+    out.set_item("errors", table(batches::errors(&errs))?)?;
     Ok(out)
 }
 
