@@ -27,6 +27,8 @@ mod frames_round6;
 mod frames_round7;
 // Issue 7, round 9: reached goals, kinds of party proposals, time and level parts.
 mod frames_round9;
+// Issue 7, round 10: outcome phrases before a later count, batches by time with no whole.
+mod frames_round10;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

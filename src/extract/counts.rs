@@ -19,7 +19,7 @@ use super::areas::breakdown_area;
 use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, FORMS, KEY_ITEMS, KIND_RE,
-    OTHER_ITEMS, REGISTERING, false_context, kinds_in, lookup,
+    OTHER_ITEMS, PartBy, REGISTERING, false_context, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
@@ -342,7 +342,16 @@ impl Reader<'_> {
         // "并案处理8件" are merged items, a part; "并案(处理)后为123件" is what the registered
         // items came to after merging, a stage of its own.
         let merged_stage = near.contains("并案后") || near.contains("并案处理后");
-        let part_cue = self.part_cue_in(&near, m.end, e) && !addition && !merged_stage;
+        let part_by = self
+            .part_cue_in(&near, m.end, e)
+            .filter(|_| !addition && !merged_stage);
+        let part_cue = part_by.is_some();
+        // A batch by time of receipt or by form beside batches sliced the same way, no whole
+        // of them written: its own total. (Such batches do not overlap; areas and proposers
+        // are named of items counted anyway, "对各方面工作提出建议9235件".)
+        let beside = part_by
+            .filter(|b| matches!(b, PartBy::Time | PartBy::Form))
+            .is_some_and(|b| self.beside_slices(kind, b));
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
         // the registered items ("并案处理后为123件").
         let registers = REGISTERING.iter().any(|w| near.contains(w));
@@ -402,7 +411,7 @@ impl Reader<'_> {
                         }
                     }
                 } else if let Some((_, w)) = whole {
-                    if part_cue && kind.is_none_or(|k| self.wholes.contains(&k)) {
+                    if part_cue && !beside && kind.is_none_or(|k| self.wholes.contains(&k)) {
                         self.top().part_last = true;
                         return;
                     }
@@ -418,8 +427,11 @@ impl Reader<'_> {
                         _ => Measure::Total,
                     }
                 } else if part_cue {
-                    self.top().part_last = true;
-                    return;
+                    if !beside {
+                        self.top().part_last = true;
+                        return;
+                    }
+                    Measure::Total
                 } else if let Some(p) = top.prev
                     // "…的45件议案和620件建议均已办理完毕": a count joined to the one before by
                     // a conjunction, its kind after it, continues the list whatever follows.
@@ -562,6 +574,7 @@ impl Reader<'_> {
         }
         if measure == Measure::Total || also_total {
             self.wholes.push(subject);
+            self.wholes_sliced.push(part_by);
         }
         let ev_from = cue_at
             .or(whole.map(|w| w.0))

@@ -9,7 +9,7 @@
 //! sets a heading whose role and kind the counts under it share, and outcome counts of one
 //! class in one list are summed.
 
-use super::lexicon::{KIND_RE, kind_of, kinds_in};
+use super::lexicon::{KIND_RE, PartBy, kind_of, kinds_in};
 use super::mentions::{self, Kind, Mention};
 use super::passes::{self, Row};
 use crate::model::{Measure, Qualifier, Subject};
@@ -168,6 +168,8 @@ pub(super) struct Reader<'a> {
     pub frames: Vec<Frame>,
     /// Kinds whose whole has been read so far: a later part of them is no total.
     pub wholes: Vec<Subject>,
+    /// For each of `wholes`, what it was a slice by when it carried a part cue of its own.
+    pub wholes_sliced: Vec<Option<PartBy>>,
     /// Current list: outcome counts of one class and kind in one list are summed.
     pub list: usize,
     /// Kinds of the counts emitted in the current sentence, joined.
@@ -210,6 +212,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         topics: Vec::new(),
         frames: vec![Frame::default()],
         wholes: Vec::new(),
+        wholes_sliced: Vec::new(),
         breakdowns: 0,
         list: 0,
         last_count_subject: None,

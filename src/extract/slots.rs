@@ -44,6 +44,10 @@ static GRADE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("grade-after regex")
 });
 
+/// A count in the words after a number, in its clause ("…已经解决16件").
+static LATER_COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[0-9]+ ?(?:件|项|条)").expect("later-count regex"));
+
 /// What items asked for, named after their kind ("提案的建议意见", "建议的意见", "所提问题").
 static ITEM_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^的?(?:建议意见|意见建议|意见和建议|意见|所提问题|所提建议|问题)")
@@ -207,7 +211,14 @@ impl Reader<'_> {
                 _ => Some(Measure::BasicallySatisfied),
             };
         }
-        if out.measure.is_none() && !next_item && outcome::names_outcome(&head) {
+        // "23件B类件已经解决或基本解决16件": a count after the outcome phrase, in the same
+        // clause, is the one the phrase classes; this one is the items it is taken from.
+        // (Not the next item of a list: "173件被采纳、44件被部分采纳".)
+        let later_count = right
+            .split(['、', '和', '及'])
+            .next()
+            .is_some_and(|own| LATER_COUNT.is_match(own));
+        if out.measure.is_none() && !next_item && !later_count && outcome::names_outcome(&head) {
             match outcome::read_in(&head, &self.hints.letters, true) {
                 Reading::Class(c) => out.measure = Some(c),
                 Reading::Unclear => out.unclear = true,

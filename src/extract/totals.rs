@@ -5,7 +5,7 @@
 //! of a statement's counts.
 
 use super::facts::{Frame, RawFact, Reader, text_of};
-use super::lexicon::{PART_RE, kinds_in};
+use super::lexicon::{PART_CUES, PART_RE, PartBy, kinds_in, lookup};
 use super::mentions::Mention;
 use super::passes::Row;
 use super::slots::{counts_in_statement, kinds_in_turn};
@@ -196,11 +196,11 @@ impl Reader<'_> {
         Some((value, j + next[..c.get(0)?.end()].chars().count()))
     }
 
-    /// Whether `near` (the words before a count ending at `end`) marks the count as a part
-    /// (`PART_CUES`). "会议期间代表提出的146件建议" is all the session's items unless the text
-    /// counts others raised between sessions, or the sentence adds them to others in a sum
-    /// ("加上会议期间收到的51件建议,共60件").
-    pub(super) fn part_cue_in(&self, near: &str, end: usize, e: usize) -> bool {
+    /// What `near` (the words before a count ending at `end`) marks the count as a part by
+    /// (`PART_CUES`), if it does. "会议期间代表提出的146件建议" is all the session's items unless
+    /// the text counts others raised between sessions, or the sentence adds them to others in a
+    /// sum ("加上会议期间收到的51件建议,共60件").
+    pub(super) fn part_cue_in(&self, near: &str, end: usize, e: usize) -> Option<PartBy> {
         let summed_later = || {
             let rest = text_of(self.chars, end, e);
             ["共", "合计", "总计"].iter().any(|w| {
@@ -208,11 +208,27 @@ impl Reader<'_> {
                     .any(|(at, _)| rest[at + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
             })
         };
-        PART_RE.find_iter(near).any(|p| {
-            self.hints.between_sessions
-                || !["会议期间", "大会期间"].contains(&p.as_str())
-                || summed_later()
-        })
+        PART_RE
+            .find_iter(near)
+            .find(|p| {
+                self.hints.between_sessions
+                    || !["会议期间", "大会期间"].contains(&p.as_str())
+                    || summed_later()
+            })
+            .and_then(|p| lookup(PART_CUES, p.as_str()))
+    }
+
+    /// Whether every whole of `kind` read so far (of any kind when it is not named) was itself a
+    /// slice by `by`: a part by the same measure is then a batch beside it, not inside it
+    /// ("共提交大会提案950件,平时提案24件": no whole of both is written).
+    pub(super) fn beside_slices(&self, kind: Option<Subject>, by: PartBy) -> bool {
+        let mut of_kind = self
+            .wholes
+            .iter()
+            .zip(&self.wholes_sliced)
+            .filter(|(w, _)| kind.is_none_or(|k| **w == k))
+            .peekable();
+        of_kind.peek().is_some() && of_kind.all(|(_, s)| *s == Some(by))
     }
 
     /// Notes the kind of a count read in this sentence; the kinds of one statement are joined.
