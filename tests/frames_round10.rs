@@ -1,7 +1,7 @@
 //! Rules of the tenth round of issue 7 (written from the errors on fresh search excerpts p6 and
 //! p7, labelled blind), one invented sentence each.
 
-use crate::phenomena::{doc, has, lacks};
+use crate::phenomena::{ENGINE, doc, has, lacks};
 use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
@@ -29,4 +29,78 @@ fn batches_by_time_of_receipt_with_no_whole_written_are_each_a_total() {
     // Areas named of all the items do not make the whole a batch ("各方面").
     let r = doc("代表对各方面工作提出建议820件。今年重点督办建议共12项、涉及代表建议95件。");
     lacks(&r, Total, 95.0);
+}
+
+#[test]
+fn a_body_with_co_handled_items_too_gives_no_total_from_its_lead_count() {
+    let r = doc("今年,市交通局共有15件主办提案、6件协办提案,均已按时答复。");
+    has(&r, (Proposal, Lead, 15.0, Eq));
+    has(&r, (Proposal, Co, 6.0, Eq));
+    lacks(&r, Total, 15.0);
+    // A body that only leads still gives its total.
+    let r = doc("今年,市交通局共主办提案9件,均已按时答复。");
+    has(&r, (Proposal, Total, 9.0, Eq));
+}
+
+#[test]
+fn counts_leaders_instructed_on_are_no_key_items() {
+    let r = doc("本届共收到提案1200件。省领导对35件重点提案和8篇调研报告作出批示。");
+    lacks(&r, Key, 35.0);
+}
+
+#[test]
+fn key_items_may_name_their_handler_and_year_before_the_key_phrase() {
+    let r = doc("共收到提案150件,立案131件,并确定9件提案作为2023年县政府办理的重点提案。");
+    has(&r, (Proposal, Key, 9.0, Eq));
+}
+
+#[test]
+fn outcomes_under_a_part_in_its_own_sentence_are_the_parts() {
+    let r = doc(
+        "共收到建议200件。已解决的120件,列入解决计划的70件。交市政府办理180件,占总数的90%,其中,已解决的110件;列入解决计划的62件。",
+    );
+    has(&r, (Suggestion, Solved, 120.0, Eq));
+    lacks(&r, Solved, 110.0);
+    lacks(&r, InProgress, 62.0);
+    // A sentence that opens with 其中 breaks down the whole again.
+    let r = doc("代表提出建议200件,领导领衔督办12件。其中,已经解决的有7件,正在解决的有5件。");
+    has(&r, (Suggestion, Solved, 7.0, Eq));
+}
+
+#[test]
+fn kinds_side_by_side_after_a_count_are_joined() {
+    let r = doc("今年,我局对45件议案建议提案逐一明确承办科室。");
+    has(&r, (Combined, Total, 45.0, Eq));
+}
+
+#[test]
+fn deputies_in_a_report_on_proposals_alone_are_its_proposers() {
+    // (Its own title: the shared one names 建议提案.)
+    let text = "某市文旅局2025年政协提案办理工作情况报告\n2025年,我局承办政协提案18件,均按时办结,代表对办理工作满意率达100%。";
+    let r = ENGINE
+        .process_bytes("p.txt", text.as_bytes(), banli::ingest::Kind::Text)
+        .expect("processed");
+    has(&r, (Proposal, SatisfactionRate, 100.0, Eq));
+}
+
+#[test]
+fn a_list_the_counted_items_include_is_their_areas() {
+    let r =
+        doc("今年共收到代表建议30件。建议涵盖面广,包括城乡供水、农村公路、校园安全等多个领域。");
+    for label in ["城乡供水", "农村公路", "校园安全"] {
+        assert!(
+            r.topics.iter().any(|t| t.label == label),
+            "{label}: {:?}",
+            r.topics
+        );
+    }
+    let r = doc("共收到提案21件。主要涉及乡村旅游、非遗保护、景区提升等几大类。");
+    assert!(
+        r.topics.iter().any(|t| t.label == "非遗保护"),
+        "{:?}",
+        r.topics
+    );
+    // A list after 聚焦 stays a work plan's aims.
+    let r = doc("共收到提案21件。我们聚焦产业发展、乡村振兴、基层治理等领域持续发力。");
+    assert!(r.topics.is_empty(), "{:?}", r.topics);
 }

@@ -188,10 +188,16 @@ impl Reader<'_> {
         }
         // Items published, reviewed or instructed: the verb governs every count of its clause
         // ("梳理人大代表建议主合办466件、政协提案主合办254件").
-        if COUNT_CUE_RE.find_iter(&clause).any(|c| {
-            lookup(COUNT_CUES, c.as_str()) == Some(Cue::NotHandled)
-                && !false_context(&clause, c.start(), c.end())
-        }) {
+        let not_handled = |words: &str| {
+            COUNT_CUE_RE.find_iter(words).any(|c| {
+                lookup(COUNT_CUES, c.as_str()) == Some(Cue::NotHandled)
+                    && !false_context(words, c.start(), c.end())
+            })
+        };
+        // …and after 对, the verb follows what it is done to ("对72件重点提案…作出批示").
+        if not_handled(&clause)
+            || (near.contains('对') && not_handled(&self.right_clause(m.end, e)))
+        {
             return;
         }
         // "已办结58件…": items completed so far, whatever follows; a heading still opens.
@@ -420,6 +426,7 @@ impl Reader<'_> {
                         || self.next_clause(m.end, e).starts_with('占');
                     // "经审查立案468件,占收到总数的90%": registering is a stage of its own.
                     if share && !self.wholes.is_empty() && !registered {
+                        self.top().part_last = true;
                         return;
                     }
                     match w {
@@ -480,9 +487,13 @@ impl Reader<'_> {
         if kind.is_none() && OTHER_ITEMS.is_match(&near) {
             return;
         }
+        // (Not when co-handled items are counted after it: "共有22件主办件、10件协办件".)
         if measure == Measure::Lead
             && !in_breakdown
             && whole.is_some_and(|(p, _)| left.chars().skip(p).take(1).eq(['共']))
+            && !["协办", "会办"]
+                .iter()
+                .any(|w| text_of(self.chars, m.end, e).contains(w))
         {
             also_total = true;
         }

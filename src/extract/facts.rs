@@ -112,8 +112,14 @@ pub struct DocHints {
 /// Reads the document-wide hints from the normalised text.
 pub fn hints(text: &str) -> DocHints {
     let kinds: Vec<regex::Match> = KIND_RE.find_iter(text).collect();
+    // 代表 alone also names whoever a proposal came from ("代表对办理工作满意率达100%" in a
+    // report on proposals only); deputies show by what they raise or are.
+    static DEPUTIES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"代表(?:们|团|的|所提|提出|建议|意见|议案|联络|小组|之家|工作|履职)|各位代表|(?:县|市|区|省|州|镇|乡|全国)代表")
+            .expect("deputies regex")
+    });
     let deputies = text.contains("人大")
-        || text.contains("代表")
+        || DEPUTIES.is_match(text)
         || text.contains("议案")
         || !text.contains("提案")
         || kinds
@@ -306,6 +312,19 @@ impl Reader<'_> {
 
     /// Opens a breakdown of the last count (or of `heading`) in the current frame.
     fn open_breakdown(&mut self, heading: Option<Prev>) {
+        // "交市政府办理369件,占95.1%,其中,已解决的234件": 其中 after a part of a whole
+        // already counted splits the part; to the end of the sentence its counts, outcome
+        // classes included, give no fact.
+        if heading.is_none() && self.top().part_last {
+            self.breakdowns += 1;
+            let id = self.breakdowns;
+            self.frames.push(Frame {
+                under_part: true,
+                id,
+                ..Frame::default()
+            });
+            return;
+        }
         let top = self.top();
         let parent = heading.or_else(|| {
             top.prev.map(|prev| Prev {
@@ -372,6 +391,16 @@ impl Reader<'_> {
             } else if (c == '其' && self.chars.get(i + 1) == Some(&'中'))
                 || (c == '包' && self.chars.get(i + 1) == Some(&'括'))
             {
+                // Only within the part's own sentence: a sentence that opens with 其中 may
+                // break down the whole again ("…领衔督办19件。其中,已经解决的有10件").
+                let opens_sentence = (0..i)
+                    .rev()
+                    .map(|j| self.chars[j])
+                    .find(|c| !c.is_whitespace())
+                    .is_none_or(crate::segment::ends_sentence);
+                if opens_sentence {
+                    self.top().part_last = false;
+                }
                 self.open_breakdown(None);
                 i += 1;
             } else if (c == ',' || c == ':')

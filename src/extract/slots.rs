@@ -44,6 +44,13 @@ static GRADE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("grade-after regex")
 });
 
+/// The items counted made key items, with words on who handles them or when between the
+/// verb and the key phrase ("6件提案作为2017年区政府办理的重点提案").
+static KEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:件|项)?(?:提案|建议|议案)?被?(?:确定为|确立为|列为|作为|定为)(?:[^,;。、\d]|\d{4}年){0,14}?的重点(?:督办)?(?:提案|建议|议案)")
+        .expect("key-after regex")
+});
+
 /// A count in the words after a number, in its clause ("…已经解决16件").
 static LATER_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+ ?(?:件|项|条)").expect("later-count regex"));
@@ -104,6 +111,10 @@ impl Reader<'_> {
         {
             // "10件提案被确定为重点提案", "24件市领导领办的重点建议提案"
             out.measure = Some(Measure::Key);
+        } else if KEY_AFTER.is_match(&right) {
+            // "6件提案作为2017年区政府办理的重点提案": who handles them, and when, may stand
+            // between the verb and the key phrase.
+            out.measure = Some(Measure::Key);
         }
         // A list word right after the number starts the next item: its kind and outcome are
         // not this count's ("人大建议6件和政协提案2件", "…的418件、列入计划逐步解决的…").
@@ -123,17 +134,20 @@ impl Reader<'_> {
             if qualifier_only && !content {
                 out.kind = kind_of(km.as_str());
                 kind_end = km.end();
-                // "27件人大代表建议和政协委员提案": a second kind joined to the first.
-                let rest = &r[km.end()..];
-                if let Some(k2) = KIND_RE.find(rest)
-                    && rest[..k2.start()].starts_with(['和', '、', '与', '及'])
-                    && rest[..k2.start()]
-                        .chars()
-                        .skip(1)
-                        .all(|c| KIND_QUALIFIERS.contains(c))
+                // "27件人大代表建议和政协委员提案": further kinds joined to the first, by a
+                // conjunction or side by side ("71件议案建议提案").
+                let mut rest = &r[km.end()..];
+                while let Some(k2) = KIND_RE.find(rest)
+                    && (k2.start() == 0
+                        || rest[..k2.start()].starts_with(['和', '、', '与', '及'])
+                            && rest[..k2.start()]
+                                .chars()
+                                .skip(1)
+                                .all(|c| KIND_QUALIFIERS.contains(c)))
                     && let (Some(a), Some(b)) = (out.kind, kind_of(k2.as_str()))
                 {
                     out.kind = Some(a.join(b));
+                    rest = &rest[k2.end()..];
                 }
             }
         }

@@ -150,7 +150,7 @@ const DISCUSSING: &[&str] = &[
     "进行", "交流", "沟通", "协商", "座谈", "面商", "探讨", "商讨",
 ];
 
-/// The closing of a list: `等` with an optional size (`等5个`, `等各个`), weight (`等重要`), note that
+/// The closing of a list: `等` with an optional size (`等5个`, `等各个`, `等几大类`), weight (`等重要`), note that
 /// the public cares about them (`等群众关注的`, `等社会关注的`) and a head noun naming the kind
 /// of area. Heads: 方面/领域 (areas), 问题/议题/事项/情况 (matters raised), 类别/类
 /// (categories), 工作/内容 (lines of work, contents), 热点/难点/焦点 (issues of public concern);
@@ -158,7 +158,7 @@ const DISCUSSING: &[&str] = &[
 /// ("围绕A、B、C三大主题"), or an ellipsis, which says "and so on" as 等 does ("反映在:A、B……").
 static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"等(?:多个|诸多|几个|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)|…+",
+        r"等(?:多个|诸多|几个|几大|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)|…+",
     )
     .expect("close regex")
 });
@@ -262,7 +262,14 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
             continue;
         }
         let proposing = verb_closes.contains(&cs) || PROPOSING.iter().any(|w| after.starts_with(w));
-        if !(intro.strong || proposing || names_items(s)) {
+        // 包括 is enough when the list closes on areas (等…领域/方面) right after the sentences
+        // that count the items ("共收到建议30件。…包括A、B、C等多个领域。"); not 聚焦 or 围绕,
+        // which also open the aims of a work plan.
+        let areas_after_items = ["包括", "包含"].contains(&intro.word)
+            && with_deng
+            && names_items(prev)
+            && ["领域", "方面"].iter().any(|w| s[cs..ce].contains(w));
+        if !(intro.strong || proposing || names_items(s) || areas_after_items) {
             continue;
         }
         if (intro.word == "在" || intro.word == "对") && !proposing {
