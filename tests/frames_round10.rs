@@ -104,3 +104,24 @@ fn a_list_the_counted_items_include_is_their_areas() {
     let r = doc("共收到提案21件。我们聚焦产业发展、乡村振兴、基层治理等领域持续发力。");
     assert!(r.topics.is_empty(), "{:?}", r.topics);
 }
+
+#[test]
+fn outcomes_with_no_kind_take_the_kinds_their_sentence_named() {
+    let r = doc(
+        "共承办人大建议和政协提案80件,其中人大建议50件、政协提案30件。主办的建议提案均已答复,所提问题已经解决或基本解决60件,已列入工作计划5件。",
+    );
+    has(&r, (Combined, Solved, 60.0, Eq));
+    has(&r, (Combined, InProgress, 5.0, Eq));
+}
+
+#[test]
+fn an_area_may_hold_gong_inside_a_word() {
+    let r = doc("共立案提案100件。其中,公共服务的提案19件,教育发展的提案21件。");
+    assert!(
+        r.topics
+            .iter()
+            .any(|t| t.label == "公共服务" && t.count == Some(19)),
+        "{:?}",
+        r.topics
+    );
+}

@@ -21,11 +21,15 @@ pub(super) fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String
     let label = near[..km.start()]
         .trim_start_matches(['其', '中', ',', ':', '、', ' '])
         .trim_end_matches('的');
+    // 共 inside a word (公共服务, 共享) is no count cue.
+    let unmasked = GONG_WORDS
+        .iter()
+        .fold(label.to_string(), |l, (w, _)| l.replace(w, "□"));
     if label.chars().count() < 4
         || ["政协", "人大", "代表", "委员"]
             .iter()
             .any(|w| label.contains(w))
-        || COUNT_CUE_RE.is_match(label)
+        || COUNT_CUE_RE.is_match(&unmasked)
     {
         return None;
     }

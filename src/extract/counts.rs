@@ -537,6 +537,12 @@ impl Reader<'_> {
                 .last_fact
                 .filter(|&(m, _)| outcome && is_outcome(m))
                 .map(|(_, s)| s))
+            // "主办的建议提案…,所提问题已经解决182件": the kinds the sentence named before.
+            .or_else(|| {
+                outcome
+                    .then(|| kinds_in(&text_of(self.chars, s, m.start), self.hints.deputies))
+                    .flatten()
+            })
             .or(self.wholes.last().copied().filter(|_| outcome))
             // Registering (立案) is what a CPPCC does to proposals; a congress registers only
             // 议案, which are named as such.

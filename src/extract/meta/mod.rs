@@ -19,7 +19,8 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("民政", &["民政"]),
     ("乡村振兴", &["乡村振兴"]),
     ("财政", &["财政"]),
-    ("教育", &["教育体育", "教育"]),
+    // 教体局: education merged with sports, named by both short forms.
+    ("教育", &["教育和体育", "教育体育", "教体", "教育"]),
     (
         "卫健",
         &["卫生健康", "卫生和计划生育", "卫健", "卫计", "卫生"],
@@ -46,7 +47,18 @@ const SECTORS: &[(&str, &[&str])] = &[
     ("发改", &["发展和改革", "发展改革", "发改"]),
     ("公安", &["公安"]),
     ("司法", &["司法"]),
-    ("文旅", &["文化和旅游", "文化广电和旅游", "文旅"]),
+    // Culture bureaus merged with tourism, broadcasting or sports keep 文化…旅游 in their names.
+    (
+        "文旅",
+        &[
+            "文化广电体育和旅游",
+            "文化广电和旅游",
+            "文化广电旅游",
+            "文化和旅游",
+            "文化旅游",
+            "文旅",
+        ],
+    ),
     ("市场监管", &["市场监督管理", "市场监管"]),
     ("水利", &["水利"]),
     // Water affairs bureaus are named 水务 in their own name (SCHEMA: the short form used).
