@@ -18,8 +18,8 @@
 use super::areas::breakdown_area;
 use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
 use super::lexicon::{
-    ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, FORMS, KEY_ITEMS, KIND_RE,
-    OTHER_ITEMS, PartBy, REGISTERING, false_context, kinds_in, lookup,
+    ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
+    PartBy, REGISTERING, false_context, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
@@ -38,55 +38,7 @@ impl Reader<'_> {
         // A table's count column counts items, as 件 does.
         let unit = if m.cell { '件' } else { self.chars[m.end - 1] };
         let right = self.read_right(&m, e);
-        // 个/项/条 count items where the item noun stands next to the number, or where the text
-        // has counted items in that unit before ("代表建议11条,已解决的5个").
-        if unit != '件' && right.kind.is_none() {
-            let ends_in_kind = |from: usize, to: usize| {
-                let before = text_of(self.chars, from, to);
-                let trimmed = before.trim_end_matches(['共', '有', '为', ' ']);
-                KIND_RE.find_iter(trimmed).any(|k| k.end() == trimmed.len())
-            };
-            let opening = self.clause_start(s, m.start);
-            // "全会提案(共13项)": the noun before a bracket that opens with the count.
-            let near_kind = ends_in_kind(opening, m.start)
-                || (opening > s
-                    && self.chars[opening - 1] == '('
-                    && text_of(self.chars, opening, m.start)
-                        .chars()
-                        .all(|c| "共有为计 ".contains(c))
-                    && ends_in_kind(self.clause_start(s, opening - 1), opening - 1));
-            // With the noun left out ("已解决的5个,"), the count is of the items being counted.
-            let elided = !self.item_units.is_empty() && self.right_clause(m.end, e).is_empty();
-            if !near_kind && !self.item_units.contains(&unit) && !elided {
-                return;
-            }
-        }
-        if unit != '件' && !self.item_units.contains(&unit) {
-            self.item_units.push(unit);
-        }
-        // "260件“代表建议办理反馈表”": forms sent back, not items (SCHEMA: forms received give
-        // no fact), however the items are named inside the form's name.
-        if FORMS.is_match(&self.right_clause(m.end, e)) {
-            return;
-        }
-        // "办理一件、受益一片": 一件 without the item noun is an idiom, not a count.
-        if m.chinese && m.value == 1.0 && right.kind.is_none() {
-            return;
-        }
-        let before = if m.start > s {
-            self.chars[m.start - 1]
-        } else {
-            ' '
-        };
-        if (m.chinese && "每逐哪任第".contains(before)) || "这那该近约".contains(before) {
-            return;
-        }
-        // Thresholds and approximations: "超过40件", "不少于10件", "首次突破了200件".
-        let lead_in = text_of(self.chars, m.start.saturating_sub(3).max(s), m.start);
-        if ["超过", "不少于", "多于", "突破", "突破了"]
-            .iter()
-            .any(|w| lead_in.ends_with(w))
-        {
+        if !self.counts_items(s, e, &m, &right) {
             return;
         }
         let mut left_from = self.clause_start(cursor, m.start);

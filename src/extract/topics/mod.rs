@@ -3,6 +3,7 @@
 
 mod announced;
 mod framed;
+mod introducers;
 mod label;
 mod prose;
 
