@@ -125,3 +125,49 @@ fn an_area_may_hold_gong_inside_a_word() {
         r.topics
     );
 }
+
+#[test]
+fn grades_after_handling_again_and_items_handled_as_letters_are_no_facts() {
+    let r = doc(
+        "共收到提案300件,经审查立案270件,作委员建议处理30件。其中表示满意的200件、基本满意60件,表示不满意的10件。不满意的提案经重新办理已收到委员表满意的4件、基本满意3件。",
+    );
+    has(&r, (Proposal, Satisfied, 200.0, Eq));
+    lacks(&r, Satisfied, 4.0);
+    lacks(&r, BasicallySatisfied, 3.0);
+    lacks(&r, Total, 30.0);
+}
+
+#[test]
+fn replies_named_by_their_class_count_the_items_of_that_class() {
+    let r = doc(
+        "今年共承办建议提案40件。其中,所提问题已经解决的(A类)15件;正在解决或列入规划逐步解决的答复(B类)22件。",
+    );
+    has(&r, (Combined, InProgress, 22.0, Eq));
+}
+
+#[test]
+fn a_class_clause_opening_with_a_conjunction_joins_the_clause_before() {
+    let r = doc(
+        "今年共承办建议提案40件。其中已解决的15件;所提问题因条件限制或其他原因难以解决的,以及所提问题留作参考的(C类)3件。",
+    );
+    lacks(&r, Reference, 3.0);
+    lacks(&r, NotFeasible, 3.0);
+}
+
+#[test]
+fn key_items_may_be_chosen_in_the_clause_after_their_count() {
+    let r = doc(
+        "共收到提案200件。协商遴选出委员普遍关心的提案9件,经主席会议审定为领导领衔督办的重点提案。",
+    );
+    has(&r, (Proposal, Key, 9.0, Eq));
+}
+
+#[test]
+fn a_split_among_bodies_in_a_headline_is_parts_of_the_total_below() {
+    let r = doc(
+        "省政府承办代表建议480件,办复率100%;省法院办理代表建议3件;省检察院办理代表建议2件\n本次会议以来,代表共提出520件建议,已全部办结。",
+    );
+    has(&r, (Suggestion, Total, 520.0, Eq));
+    lacks(&r, Total, 480.0);
+    lacks(&r, Total, 3.0);
+}

@@ -168,6 +168,31 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
         Cue::NotHandled,
         "leaders' instructions (SCHEMA: no fact)",
     ),
+    (
+        "重新办理",
+        Cue::NotHandled,
+        "items handled again after an unsatisfied grade: their new grades are not the period's",
+    ),
+    (
+        "作委员建议处理",
+        Cue::NotHandled,
+        "proposals not registered, handled as members' suggestions instead",
+    ),
+    (
+        "作为委员建议处理",
+        Cue::NotHandled,
+        "proposals not registered, handled as members' suggestions instead",
+    ),
+    (
+        "作来信处理",
+        Cue::NotHandled,
+        "items not registered, handled as letters instead",
+    ),
+    (
+        "作为来信处理",
+        Cue::NotHandled,
+        "items not registered, handled as letters instead",
+    ),
 ];
 
 /// Places where a cue word is part of another word: (word, characters that may not come

@@ -277,7 +277,7 @@ pub(super) fn merge_leads(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
 /// such clause.
 static HANDLED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:交由|由|交)?[^,;:。、]{0,16}(?:政府|部门|局|委|院|办|厅|单位|系统|机构|组织|团体)[^,;:。\d]{0,6}?(?:承办|办理)(?:的有|的为|的共|的)?\s*\d+件",
+        r"(?:交由|由|交)?[^,;:。、]{0,16}(?:政府|部门|局|委|院|办|厅|单位|系统|机构|组织|团体)[^,;:。\d]{0,6}?(?:承办|办理)(?:的有|的为|的共|的)?(?:(?:人大)?代表建议|(?:政协)?(?:委员)?提案|建议|议案)?\s*\d+件",
     )
     .expect("handled-by regex")
 });
@@ -308,10 +308,12 @@ pub(super) fn drop_handler_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
                 return false;
             }
             let (from, to) = sentence_of(r.fact.start);
+            // The whole may come after, when the split stands in a headline above the report
+            // ("省政府承办代表建议562件…;省法院办理代表建议2件" over "共提出590件建议").
             let whole = rows.iter().any(|w| {
                 w.fact.measure == Measure::Total
-                    && w.fact.end <= from
-                    && w.fact.value >= r.fact.value
+                    && (w.fact.end <= from || w.fact.start >= to)
+                    && w.fact.value > r.fact.value
                     && (w.fact.subject == r.fact.subject
                         || w.fact.subject == Subject::Combined
                         || r.fact.subject == Subject::Combined)

@@ -51,6 +51,12 @@ static KEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("key-after regex")
 });
 
+/// The clause after a count that makes its items key items ("经主席会议审定为重点提案").
+static KEY_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:并|均)?经[^,;。\d]{0,12}?(?:审定|确定|确立|列|定)为[^,;。\d]{0,16}?重点(?:督办)?(?:提案|建议|议案)")
+        .expect("key-next regex")
+});
+
 /// A count in the words after a number, in its clause ("…已经解决16件").
 static LATER_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+ ?(?:件|项|条)").expect("later-count regex"));
@@ -111,9 +117,10 @@ impl Reader<'_> {
         {
             // "10件提案被确定为重点提案", "24件市领导领办的重点建议提案"
             out.measure = Some(Measure::Key);
-        } else if KEY_AFTER.is_match(&right) {
+        } else if KEY_AFTER.is_match(&right) || KEY_NEXT.is_match(&self.next_clause(m.end, e)) {
             // "6件提案作为2017年区政府办理的重点提案": who handles them, and when, may stand
-            // between the verb and the key phrase.
+            // between the verb and the key phrase; or the choice is told in the next clause
+            // ("遴选出…的提案11件,经主席会议审定为…领衔督办的重点提案").
             out.measure = Some(Measure::Key);
         }
         // A list word right after the number starts the next item: its kind and outcome are
@@ -387,6 +394,19 @@ pub(super) fn outcome_phrase(since: &str, fresh: bool) -> String {
     let own = ends.last().map_or(0, |&p| p + 1);
     let own_text: String = chars[own..].iter().collect();
     let whole_clause_before = ends.len() >= 2 || (fresh && !ends.is_empty());
+    // "…3年内难以解决的,以及所提问题留作参考的(C类)2件": a clause that opens with a
+    // conjunction joins the clause before it, and both name the count's class.
+    let joined = ["以及", "及", "和", "或者", "或"]
+        .iter()
+        .any(|w| own_text.trim_start().starts_with(w));
+    if joined && whole_clause_before {
+        let prev = if ends.len() >= 2 {
+            ends[ends.len() - 2] + 1
+        } else {
+            0
+        };
+        return chars[prev..].iter().collect();
+    }
     if outcome::read(&own_text) != Reading::None || !whole_clause_before {
         return own_text;
     }

@@ -53,6 +53,10 @@ pub(super) const SECTORS: &[(&str, &[&str])] = &[
     ("水务", &["水务"]),
     // Courts: "人民法" before the suffix 院.
     ("法院", &["人民法"]),
+    // Procuratorates: "人民检察" before the suffix 院; they are written 检察院, as courts 法院.
+    ("检察院", &["人民检察"]),
+    // State-asset commissions (国有资产监督管理委员会, 国资委), which answer for state firms.
+    ("国资", &["国有资产监督管理", "国资"]),
     ("应急管理", &["应急管理"]),
     ("商务", &["商务"]),
     ("科技", &["科学技术", "科技"]),
