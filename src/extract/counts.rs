@@ -27,11 +27,6 @@ use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series,
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::ends_phrase;
 
-/// Where a cue stands (0 without one).
-fn p_of(cue: Option<(usize, Cue)>) -> usize {
-    cue.map_or(0, |(p, _)| p)
-}
-
 impl Reader<'_> {
     pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
         // Until a fact is read, this count gives none (see `Frame::void`).
@@ -159,22 +154,7 @@ impl Reader<'_> {
         }
         // Not replies named by their class ("正在解决或列入规划逐步解决的答复(B类)23件"): one
         // reply per item, so they count the items of that class.
-        let class_of_replies = || {
-            let before: String = left.chars().take(p_of(specific)).collect();
-            let tail: String = before
-                .chars()
-                .rev()
-                .take(16)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            matches!(
-                outcome::read(tail.trim_end_matches('的')),
-                Reading::Class(_)
-            )
-        };
-        let specific = specific.filter(|(_, c)| *c != Cue::Done || !class_of_replies());
+        let specific = specific.filter(|&(p, c)| c != Cue::Done || !outcome::class_ends(&left, p));
         // "已办结58件…": items completed so far, whatever follows; a heading still opens.
         if let Some((p, Cue::Done)) = specific
             && left.chars().count() - p <= 4

@@ -281,6 +281,14 @@ pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading 
     }
 }
 
+/// Whether the words of `text` before character `at` end with an outcome phrase that names a
+/// class ("正在解决或列入规划逐步解决的" before 答复).
+pub fn class_ends(text: &str, at: usize) -> bool {
+    let before: Vec<char> = text.chars().take(at).collect();
+    let tail: String = before[before.len().saturating_sub(16)..].iter().collect();
+    matches!(read(tail.trim_end_matches('的')), Reading::Class(_))
+}
+
 /// The classes of the joined sub-phrases in order, for counts given 分别 ("已经解决或列入计划
 /// 解决的分别有40件、200件" → solved, in progress).
 pub fn classes_in_turn(phrase: &str) -> Vec<Measure> {
