@@ -171,3 +171,36 @@ fn a_split_among_bodies_in_a_headline_is_parts_of_the_total_below() {
     lacks(&r, Total, 480.0);
     lacks(&r, Total, 3.0);
 }
+
+#[test]
+fn topic_lists_closed_by_what_the_items_are_about_or_by_the_work_they_concern() {
+    // 等 + what the listed items are about + the items.
+    let r = doc(
+        "去年委员们共提交提案115件。除了聚焦乡村旅游、特色农产品开发等事关全县经济发展的提案外,民生问题也是关注的焦点。",
+    );
+    assert!(
+        r.topics.iter().any(|t| t.label == "乡村旅游"),
+        "{:?}",
+        r.topics
+    );
+    // 等方面工作, the deputies as subject of 对, the proposing verb after a comma.
+    let r = doc(
+        "共收到人大代表建议50件,办复率100%。代表对服务大局、生态保护、未成年人保护等方面工作,提出了意见和建议。",
+    );
+    assert!(
+        r.topics.iter().any(|t| t.label == "生态保护"),
+        "{:?}",
+        r.topics
+    );
+    // A long list before 等 and its area's name: the area is the name.
+    let r = doc(
+        "代表们共提出建议69件。这些建议涉及农林水电、工交、财贸、城建、环保、旅游、土地、供销、乡镇企业等经济建设类的有53件;涉及教育、卫生等社会事业类的有11件。",
+    );
+    assert!(
+        r.topics
+            .iter()
+            .any(|t| t.label.contains("经济建设") && t.count == Some(53)),
+        "{:?}",
+        r.topics
+    );
+}

@@ -43,7 +43,7 @@ pub(super) fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String
 /// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
 fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, 、]*(?:属于|属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,24}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写)了?)?(?:建议提案|提案建议|议案建议|提案|建议|议案)?(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?:属于|属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,48}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写)了?)?(?:建议提案|提案建议|议案建议|提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
     });
     // "关于农村公路的建议12件", "涉及水环境的建议提案达9件", "关于停车难的有4件": the verb

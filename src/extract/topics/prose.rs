@@ -21,11 +21,12 @@ const DISCUSSING: &[&str] = &[
 /// the public cares about them (`等群众关注的`, `等社会关注的`) and a head noun naming the kind
 /// of area. Heads: 方面/领域 (areas), 问题/议题/事项/情况 (matters raised), 类别/类
 /// (categories), 工作/内容 (lines of work, contents), 热点/难点/焦点 (issues of public concern);
+/// or `等` with what the listed items are about and the items (`等事关全县发展的提案`);
 /// or a bare `等` that ends the clause ("包括A、B等。"), or the number of areas without 等
 /// ("围绕A、B、C三大主题"), or an ellipsis, which says "and so on" as 等 does ("反映在:A、B……").
 static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"等(?:多个|诸多|几个|几大|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面|领域|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)|…+",
+        r"等(?:多个|诸多|几个|几大|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面(?:工作)?|领域(?:工作)?|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:事关|有关|关于|涉及)[^,;。、]{0,16}?的(?:建议提案|提案|建议|议案)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)|…+",
     )
     .expect("close regex")
 });
@@ -128,7 +129,10 @@ fn scan_sentence(base: usize, s: &str, prev: &str, out: &mut Vec<RawTopic>) {
         if counted_after(after) && !with_deng {
             continue;
         }
-        let proposing = verb_closes.contains(&cs) || PROPOSING.iter().any(|w| after.starts_with(w));
+        // (The verb may follow a comma: "对A、B等方面工作,提出了435件意见和建议".)
+        let verb_after = after.trim_start_matches([',', ' ']);
+        let proposing =
+            verb_closes.contains(&cs) || PROPOSING.iter().any(|w| verb_after.starts_with(w));
         // 包括 is enough when the list closes on areas (等…领域/方面) right after the sentences
         // that count the items ("共收到建议30件。…包括A、B、C等多个领域。"); not 聚焦 or 围绕,
         // which also open the aims of a work plan.
@@ -265,11 +269,16 @@ fn not_preposition_jiu(s: &str, at: usize) -> bool {
 }
 
 /// The byte starts a clause: the start of the sentence or after punctuation.
+/// Also right after the items' authors as subject ("代表对A、B等方面工作,提出了…").
 fn clause_initial(s: &str, at: usize) -> bool {
-    s[..at]
+    let before = &s[..at];
+    before
         .chars()
         .next_back()
         .is_none_or(|c| !crate::decode::is_cjk(c))
+        || ["代表", "委员", "代表们", "委员们"]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// `方面`/`领域` without `等` closes a list only when the phrase ends there.
