@@ -204,3 +204,38 @@ fn topic_lists_closed_by_what_the_items_are_about_or_by_the_work_they_concern() 
         r.topics
     );
 }
+
+#[test]
+fn a_count_of_items_concerning_a_numbered_heading_counts_that_area() {
+    let r = doc(
+        "共承办建议提案120件。主要聚焦两个方面:一是产业转型。涉及建议提案45件,占37.5%。二是民营经济。涉及建议提案30件(含交叉)。",
+    );
+    assert!(
+        r.topics
+            .iter()
+            .any(|t| t.label == "产业转型" && t.count == Some(45)),
+        "{:?}",
+        r.topics
+    );
+    // The kind of the items is never an area.
+    assert!(
+        !r.topics.iter().any(|t| t.label == "建议"),
+        "{:?}",
+        r.topics
+    );
+}
+
+#[test]
+fn an_item_of_a_topic_list_may_open_with_dui() {
+    let r = doc("共承办人大代表建议8件,内容涉及市场建设、电商发展、对外开放、优化营商环境等方面。");
+    assert!(
+        r.topics.iter().any(|t| t.label == "对外开放"),
+        "{:?}",
+        r.topics
+    );
+    assert!(
+        r.topics.iter().any(|t| t.label == "市场建设"),
+        "{:?}",
+        r.topics
+    );
+}

@@ -223,7 +223,10 @@ pub(super) fn area(label: &str) -> Option<String> {
     let unmasked = GONG_WORDS
         .iter()
         .fold(label.to_string(), |l, (w, _)| l.replace(w, "□"));
+    // "涉及建议提案77件": the kind of the items, not what they are about.
+    let kinds_only = KIND_RE.replace_all(label, "").trim().is_empty();
     if listed
+        || kinds_only
         || !words_only
         || label.starts_with("其他")
         || label.starts_with("其它")
@@ -304,6 +307,23 @@ impl Reader<'_> {
         if split_by_role {
             return None;
         }
-        topic_label(&near_area, clause, wide)
+        topic_label(&near_area, clause, wide).or_else(|| self.enumerated_heading(near_from, &near))
+    }
+
+    /// "一是产业转型。涉及建议提案77件": a count of the items concerning something, with no area
+    /// of its own, right after a numbered heading that names one: the heading's area.
+    fn enumerated_heading(&self, near_from: usize, near: &str) -> Option<String> {
+        static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"(?:^|[。;:\n])\s*[一二三四五六七八九十]+是(?P<label>[^,;:。\n]{2,12})[。;:,]\s*$",
+            )
+            .expect("heading regex")
+        });
+        if !near.trim_start().starts_with("涉及") {
+            return None;
+        }
+        let before = text_of(self.chars, near_from.saturating_sub(16), near_from);
+        let caps = HEADING.captures(&before)?;
+        area(&caps["label"])
     }
 }

@@ -268,14 +268,15 @@ fn not_preposition_jiu(s: &str, at: usize) -> bool {
     s[..at].ends_with('、') || JIU_WORDS.iter().any(|(w, _)| s[at..].starts_with(w))
 }
 
-/// The byte starts a clause: the start of the sentence or after punctuation.
+/// The byte starts a clause: the start of the sentence or after punctuation (not after the
+/// list mark 、: "…、对外开放、…" is an item, not 对 opening a list).
 /// Also right after the items' authors as subject ("代表对A、B等方面工作,提出了…").
 fn clause_initial(s: &str, at: usize) -> bool {
     let before = &s[..at];
     before
         .chars()
         .next_back()
-        .is_none_or(|c| !crate::decode::is_cjk(c))
+        .is_none_or(|c| !crate::decode::is_cjk(c) && c != '、')
         || ["代表", "委员", "代表们", "委员们"]
             .iter()
             .any(|w| before.ends_with(w))
