@@ -153,7 +153,8 @@ pub fn hints(text: &str) -> DocHints {
     static CO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?:协办|会办)[^,。;]{0,3}?\d+\s*件").expect("co regex")
     });
-    let chengban_is_lead = CO.is_match(text) && !text.contains("主办");
+    // (主合办, lead and joint handling together, is a lead role as 主办 is.)
+    let chengban_is_lead = CO.is_match(text) && !text.contains("主办") && !text.contains("主合办");
     DocHints {
         default_subject,
         chengban_is_lead,
