@@ -13,7 +13,18 @@ fn system_and_builtin_opencc_convert_every_line_alike() {
     let system = Converters::system("t2s.json").expect("system OpenCC (libopencc-dev)");
     let mut dirs = vec![root().join("corpus/docs")];
     for set in ["seeds", "dev", "dev2", "wild"] {
-        dirs.extend(shared_set(set).map(|d| d.join("docs")));
+        // wild has texts and no labels, so it is found by its docs folder.
+        let docs = root().join("../shared/eval").join(set).join("docs");
+        if docs.is_dir() {
+            dirs.push(docs);
+        } else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{} missing under CI",
+                docs.display()
+            );
+            eprintln!("skipping: {} not found", docs.display());
+        }
     }
     let (mut lines, mut traditional) = (0, 0);
     for dir in dirs {
