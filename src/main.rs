@@ -480,7 +480,7 @@ fn write_parquet(
     #[cfg(not(feature = "parquet"))]
     {
         let _ = (dir, records, errors);
-        Err("--format parquet: this banli was built without the `parquet` feature".into())
+        format_available(format)
     }
 }
 

@@ -59,20 +59,15 @@ fn runs_with_either_opencc_write_the_same_tables() {
     let Some(dev) = shared_set("dev") else { return };
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("c");
-    for (name, src) in [
+    let mut sources = vec![
         ("corpus", root().join("corpus/docs")),
         ("dev", dev.join("docs")),
-    ] {
+    ];
+    sources.extend(shared_set("dev2").map(|d| ("dev2", d.join("docs"))));
+    for (name, src) in sources {
         let into = corpus.join(name);
         std::fs::create_dir_all(&into).unwrap();
         for entry in std::fs::read_dir(src).unwrap().flatten() {
-            std::fs::copy(entry.path(), into.join(entry.file_name())).unwrap();
-        }
-    }
-    if let Some(dev2) = shared_set("dev2") {
-        let into = corpus.join("dev2");
-        std::fs::create_dir_all(&into).unwrap();
-        for entry in std::fs::read_dir(dev2.join("docs")).unwrap().flatten() {
             std::fs::copy(entry.path(), into.join(entry.file_name())).unwrap();
         }
     }
