@@ -83,18 +83,40 @@ impl Engine {
         bytes: &[u8],
         kind: Kind,
     ) -> Result<DocRecord, DocError> {
+        if bytes.is_empty() {
+            return Err(empty_file(doc));
+        }
+        enter(Stage::Decode);
+        let decoded = decode::decode(bytes, kind == Kind::Html);
+        self.process_decoded(doc, decoded, kind)
+    }
+
+    /// Processes one document whose bytes are given up: plain UTF-8 becomes the text in place.
+    fn process_owned(&self, doc: &str, bytes: Vec<u8>, kind: Kind) -> Result<DocRecord, DocError> {
+        if bytes.is_empty() {
+            return Err(empty_file(doc));
+        }
+        enter(Stage::Decode);
+        let decoded = decode::decode_owned(bytes, kind == Kind::Html);
+        self.process_decoded(doc, decoded, kind)
+    }
+
+    /// Everything after decoding.
+    fn process_decoded(
+        &self,
+        doc: &str,
+        decoded: Result<decode::Decoded, String>,
+        kind: Kind,
+    ) -> Result<DocRecord, DocError> {
         let err = |stage, message: String| DocError {
             doc: doc.to_string(),
             stage,
             message,
         };
-        if bytes.is_empty() {
-            return Err(err(Stage::Ingest, "empty file".into()));
-        }
-        enter(Stage::Decode);
-        let mut decoded =
-            decode::decode(bytes, kind == Kind::Html).map_err(|m| err(Stage::Decode, m))?;
-        let original: Vec<char> = decoded.text.chars().collect();
+        let mut decoded = decoded.map_err(|m| err(Stage::Decode, m))?;
+        // Exact capacity: on a large file a vector grown by doubling holds up to twice this.
+        let mut original: Vec<char> = Vec::with_capacity(decoded.text.chars().count());
+        original.extend(decoded.text.chars());
         let mut warnings = Vec::new();
         if decoded.replaced > 0 {
             warnings.push(format!(
@@ -118,7 +140,7 @@ impl Engine {
             ));
         }
         enter(Stage::Repair);
-        let (repaired, report) = self.repair_decoded(&std::mem::take(&mut decoded.text), kind);
+        let (repaired, report) = self.repair_decoded(std::mem::take(&mut decoded.text), kind);
         if report.lost > 0 {
             warnings.push(format!(
                 "repair: {} characters lost to damage (shown as U+FFFD)",
@@ -138,17 +160,17 @@ impl Engine {
             ));
         }
         let repairs = report.repairs;
-        enter(Stage::Script);
-        let (norm, script) = script::normalise(&repaired, &self.converters);
-        let norm = segment::unwrap_lines(norm);
-        // Large texts: keep only what the rest needs (`original` and `norm`, and the repaired
-        // text when the review page shows it).
+        // Large texts: keep only what the rest needs (`original` and `norm`, and a copy of the
+        // repaired text only when the review page or a correction needs it).
         let fixes = self
             .corrections
             .as_deref()
             .map(|c| (c.name(), c.for_doc(doc)))
             .filter(|(_, list)| !list.is_empty());
-        let shown = (self.review || fixes.is_some()).then_some(repaired);
+        let shown = (self.review || fixes.is_some()).then(|| repaired.clone());
+        enter(Stage::Script);
+        let (norm, script) = script::normalise(repaired, &self.converters);
+        let norm = segment::unwrap_lines(norm);
         if norm.as_str().trim().is_empty() {
             return Err(err(
                 Stage::Decode,
@@ -291,7 +313,7 @@ impl Engine {
     /// what the repair stage reported: for inspecting what extraction sees.
     pub fn normalised(&self, bytes: &[u8], kind: Kind) -> Result<(String, repair::Report), String> {
         let (repaired, report) = self.repaired_text(bytes, kind)?;
-        let (norm, _) = script::normalise(&repaired, &self.converters);
+        let (norm, _) = script::normalise(repaired, &self.converters);
         let norm = segment::unwrap_lines(norm);
         Ok((norm.as_str().to_string(), report))
     }
@@ -308,18 +330,18 @@ impl Engine {
         kind: Kind,
     ) -> Result<(MappedText, repair::Report), String> {
         let decoded = decode::decode(bytes, kind == Kind::Html)?;
-        Ok(self.repair_decoded(&decoded.text, kind))
+        Ok(self.repair_decoded(decoded.text, kind))
     }
 
     /// HTML to text (for HTML files and text that is an HTML page), then the repair stage.
-    fn repair_decoded(&self, text: &str, kind: Kind) -> (MappedText, repair::Report) {
+    fn repair_decoded(&self, text: String, kind: Kind) -> (MappedText, repair::Report) {
         let head = text.trim_start();
         let looks_html =
             kind == Kind::Html || head.starts_with("<!DOCTYPE") || head.starts_with("<html");
         let base = if looks_html {
-            html::to_text(text)
+            html::to_text(&text)
         } else {
-            MappedText::identity(text)
+            MappedText::from_string(text)
         };
         let budget = repair::budget::Budget::new(self.repair_budget);
         let judge = repair::mojibake::Judge {
@@ -327,7 +349,7 @@ impl Engine {
             segmenter: &self.segmenter,
             budget: &budget,
         };
-        repair::repair(&base, &judge)
+        repair::repair(base, &judge)
     }
 
     /// Reads (at most `max_file_size` bytes) and processes one file.
@@ -338,7 +360,15 @@ impl Engine {
             stage: Stage::Ingest,
             message,
         })?;
-        self.process_bytes(&source.doc, &bytes, source.kind)
+        self.process_owned(&source.doc, bytes, source.kind)
+    }
+}
+
+fn empty_file(doc: &str) -> DocError {
+    DocError {
+        doc: doc.to_string(),
+        stage: Stage::Ingest,
+        message: "empty file".into(),
     }
 }
 

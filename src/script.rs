@@ -174,13 +174,24 @@ pub fn fold_width(c: char) -> char {
 }
 
 /// Folds widths, converts to simplified and reports which script the text was in.
-pub fn normalise(text: &MappedText, cc: &Converters) -> (MappedText, Script) {
-    let mut folded = MappedText::with_capacity(text.len());
-    for (c, o, t) in text.iter() {
-        folded.push(fold_width(c), o, t);
+///
+/// Takes the text by value: where the conversion keeps every character's place (nearly
+/// always), the per-character maps are reused and only the string is replaced, so a large
+/// file is not held twice.
+pub fn normalise(text: MappedText, cc: &Converters) -> (MappedText, Script) {
+    let folded = text.map_chars(fold_width);
+    if !cc.has_traditional(folded.as_str()) {
+        return (folded, Script::Simplified);
     }
-    let simplified = convert_mapped(&folded, cc);
-    let trad = count_changed(folded.as_str(), simplified.as_str());
+    let whole = cc.t2s.convert(folded.as_str());
+    let same_length = whole.chars().count() == folded.len();
+    let converted = if same_length {
+        None
+    } else {
+        Some(convert_by_line(&folded, cc))
+    };
+    let simplified = converted.as_ref().map_or(whole.as_str(), |t| t.as_str());
+    let trad = count_changed(folded.as_str(), simplified);
     // The second conversion is only needed to tell traditional from mixed text.
     let simp = if trad == 0 {
         0
@@ -196,46 +207,42 @@ pub fn normalise(text: &MappedText, cc: &Converters) -> (MappedText, Script) {
     } else {
         Script::Mixed
     };
-    (simplified, script)
+    let out = match converted {
+        Some(t) => t,
+        // Same length: checked above, so `with_text` keeps the maps.
+        None => folded.with_text(whole).unwrap_or_else(|t| t),
+    };
+    (out, script)
 }
 
 fn count_changed(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).filter(|(x, y)| x != y).count()
 }
 
-/// Converts with the map kept: line by line, and character by character on the rare line where
-/// a phrase conversion changed the length.
-fn convert_mapped(text: &MappedText, cc: &Converters) -> MappedText {
-    if !cc.has_traditional(text.as_str()) {
-        return text.clone();
-    }
-    let whole = cc.t2s.convert(text.as_str());
+/// Converts with the map kept when a phrase conversion changed the text's length: line by
+/// line, and character by character on the rare line whose length changed.
+fn convert_by_line(text: &MappedText, cc: &Converters) -> MappedText {
     let mut out = MappedText::with_capacity(text.len());
-    if whole.chars().count() == text.len() {
-        for ((_, o, t), n) in text.iter().zip(whole.chars()) {
-            out.push(n, o, t);
-        }
-        return out;
-    }
-    let items: Vec<(char, usize, bool)> = text.iter().collect();
-    for line in items.split_inclusive(|x| x.0 == '\n') {
-        let s: String = line.iter().map(|x| x.0).collect();
-        let conv = cc.t2s.convert(&s);
-        if conv.chars().count() == line.len() {
-            for (&(_, o, t), n) in line.iter().zip(conv.chars()) {
-                out.push(n, o, t);
+    let mut k = 0;
+    for line in text.as_str().split_inclusive('\n') {
+        let conv = cc.t2s.convert(line);
+        let n = line.chars().count();
+        if conv.chars().count() == n {
+            for (j, c) in conv.chars().enumerate() {
+                out.push(c, text.origin(k + j), text.touched(k + j));
             }
         } else {
-            for &(c, o, t) in line {
+            for (j, c) in line.chars().enumerate() {
                 let one = cc.t2s.convert(c.encode_utf8(&mut [0; 4]));
-                let n = if one.chars().count() == 1 {
+                let c = if one.chars().count() == 1 {
                     one.chars().next().unwrap_or(c)
                 } else {
                     c
                 };
-                out.push(n, o, t);
+                out.push(c, text.origin(k + j), text.touched(k + j));
             }
         }
+        k += n;
     }
     out
 }
@@ -248,7 +255,7 @@ mod tests {
     fn traditional_becomes_simplified_with_map() {
         let cc = Converters::new().unwrap();
         let (t, s) = normalise(
-            &MappedText::identity("共承辦提案１５１件，辦復率１００％"),
+            MappedText::identity("共承辦提案１５１件，辦復率１００％"),
             &cc,
         );
         assert_eq!(t.as_str(), "共承办提案151件,办复率100%");
@@ -259,7 +266,7 @@ mod tests {
     #[test]
     fn simplified_stays() {
         let cc = Converters::new().unwrap();
-        let (t, s) = normalise(&MappedText::identity("共承办提案151件"), &cc);
+        let (t, s) = normalise(MappedText::identity("共承办提案151件"), &cc);
         assert_eq!(t.as_str(), "共承办提案151件");
         assert_eq!(s, Script::Simplified);
     }

@@ -201,11 +201,18 @@ impl Segmenter {
 
     /// How many words of `text` name handled items (`争议案件` is no 议案).
     pub fn handling_terms(&self, text: &str) -> usize {
-        let words = self
-            .words(text)
-            .iter()
-            .filter(|w| HANDLING_WORDS.contains(w))
-            .count();
+        // Cut piece by piece (a full stop, comma, semicolon or line end never falls inside a run of Chinese
+        // characters, so the words are the same), so that a large text never holds all its
+        // words at once.
+        let words: usize = text
+            .split_inclusive(['\n', '。', '，', '；'])
+            .map(|piece| {
+                self.words(piece)
+                    .iter()
+                    .filter(|w| HANDLING_WORDS.contains(w))
+                    .count()
+            })
+            .sum();
         // The law's full name for deputies' suggestions spans punctuation the segmenter
         // splits at.
         let full_names: usize = SUGGESTIONS_FULL_NAME

@@ -28,6 +28,35 @@ impl MappedText {
         }
     }
 
+    /// Wraps an original text without copying it: character `i` maps to `i`.
+    pub fn from_string(text: String) -> MappedText {
+        let n = text.chars().count();
+        MappedText {
+            text,
+            origin: (0..n).map(index).collect(),
+            touched: vec![false; n],
+        }
+    }
+
+    /// The same text with each character replaced by `f(c)`, origins and repair marks kept
+    /// (one new string; the per-character maps are reused, not copied).
+    pub fn map_chars(mut self, f: impl Fn(char) -> char) -> MappedText {
+        if self.text.chars().any(|c| f(c) != c) {
+            self.text = self.text.chars().map(f).collect();
+        }
+        self
+    }
+
+    /// The same origins and repair marks under `text`, which must have as many characters;
+    /// when it does not, the text comes back unchanged as the error.
+    pub fn with_text(mut self, text: String) -> Result<MappedText, MappedText> {
+        if text.chars().count() != self.len() {
+            return Err(self);
+        }
+        self.text = text;
+        Ok(self)
+    }
+
     /// An empty text with room for `chars` characters.
     pub fn with_capacity(chars: usize) -> MappedText {
         MappedText {
@@ -122,6 +151,19 @@ mod tests {
         assert_eq!(t.len(), 7);
         assert_eq!(t.origin(3), 3);
         assert_eq!(t.original_range(0, 3), (0, 3));
+    }
+
+    #[test]
+    fn steps_that_keep_every_place_reuse_the_maps() {
+        let t = MappedText::from_string("辦復率１００％".to_string());
+        let folded = t.map_chars(|c| if c == '１' { '1' } else { c });
+        assert_eq!(folded.as_str(), "辦復率1００％");
+        assert_eq!(folded.origin(3), 3);
+        let simplified = folded.with_text("办复率1００％".to_string()).unwrap();
+        assert_eq!(simplified.original_range(0, 2), (0, 2));
+        // A text of another length is refused, and the text comes back unchanged.
+        let back = simplified.with_text("办复".to_string()).unwrap_err();
+        assert_eq!(back.as_str(), "办复率1００％");
     }
 
     #[test]

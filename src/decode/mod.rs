@@ -30,6 +30,28 @@ pub struct Decoded {
 /// How many bytes chardetng looks at.
 const SNIFF_BYTES: usize = 1024;
 
+/// [`decode`] of bytes the caller gives up: valid UTF-8 without a byte-order mark becomes the
+/// text without a copy (a large file is not held twice).
+pub fn decode_owned(bytes: Vec<u8>, html: bool) -> Result<Decoded, String> {
+    if Encoding::for_bom(&bytes).is_some()
+        || (html && meta_charset(&bytes).is_some())
+        || utf16_by_nuls(&bytes).is_some()
+    {
+        return decode(&bytes, html);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if looks_binary(text.as_bytes()) => Err(binary_message(text.as_bytes())),
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+            method: "utf8",
+            replaced: 0,
+        }),
+        // Not UTF-8: the same steps as `decode`, which finds no BOM, meta or NULs either.
+        Err(e) => decode(e.as_bytes(), html),
+    }
+}
+
 /// Decodes `bytes`; `html` enables the `<meta charset>` step.
 pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -249,6 +271,37 @@ mod tests {
     use encoding_rs::{BIG5, GB18030};
 
     const HAY: &str = "市人社局共受理人大代表建议8件、政协提案16件,办复率100%。";
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        let (gbk, _, _) = GB18030.encode(HAY);
+        let (big5, _, _) = BIG5.encode(HAY);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(HAY.as_bytes());
+        let mut cut = HAY.as_bytes().to_vec();
+        cut.pop();
+        let html = format!("<meta charset=\"gbk\"><p>{HAY}</p>");
+        for (bytes, is_html) in [
+            (HAY.as_bytes().to_vec(), false),
+            (gbk.to_vec(), false),
+            (big5.to_vec(), false),
+            (bom, false),
+            (cut, false),
+            (html.into_bytes(), true),
+            (vec![0u8, 1, 2, 3, 4, 5, 6, 7], false),
+        ] {
+            let borrowed = decode(&bytes, is_html);
+            let owned = decode_owned(bytes, is_html);
+            match (borrowed, owned) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!(a.text, b.text);
+                    assert_eq!((a.encoding, a.method), (b.encoding, b.method));
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                (a, b) => panic!("{:?} / {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
 
     #[test]
     fn gb18030_is_detected() {

@@ -210,7 +210,8 @@ pub(super) fn text_of(chars: &[char], a: usize, b: usize) -> String {
 
 /// Extracts facts and counted topics from normalised text.
 pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+    chars.extend(text.chars());
     let all = mentions::find(&chars, text);
     let mut reader = Reader {
         chars: &chars,

@@ -48,18 +48,13 @@ pub struct Mention {
 
 /// Finds the mentions in `text` (whose characters are `chars`), with char offsets.
 pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
-    let mut byte_to_char = vec![0usize; text.len() + 1];
-    for (ci, (bi, c)) in text.char_indices().enumerate() {
-        for k in 0..c.len_utf8() {
-            byte_to_char[bi + k] = ci;
-        }
-    }
-    byte_to_char[text.len()] = chars.len();
+    debug_assert_eq!(chars.len(), text.chars().count());
+    let mut cursor = CharCursor::new(text);
     let mut out = Vec::new();
     for caps in MENTION.captures_iter(text) {
         let whole = caps.get(0).expect("match");
-        let start = byte_to_char[whole.start()];
-        let end = byte_to_char[whole.end()];
+        let start = cursor.char_at(whole.start());
+        let end = cursor.char_at(whole.end());
         let (value, kind, chinese) = if caps.name("group").is_some() {
             (100.0, Kind::Group, true)
         } else if let Some(p) = caps.name("pct") {
@@ -94,9 +89,39 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
             cell: false,
         });
     }
-    table_cells(text, &byte_to_char, &mut out);
+    table_cells(text, &mut CharCursor::new(text), &mut out);
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Converts byte offsets of a text to character offsets by counting from the offset asked
+/// before: linear over offsets asked in order (matches, table cells), with no table of 8
+/// bytes per byte of text.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    char: usize,
+}
+
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor {
+            text,
+            byte: 0,
+            char: 0,
+        }
+    }
+
+    /// The character offset of byte offset `byte` (a character boundary).
+    fn char_at(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.char += self.text[self.byte..byte].chars().count();
+        } else {
+            self.char -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.char
+    }
 }
 
 /// Header words of a column that counts items ("类别 件数 百分比", "| 办理结果 | 数量 |").
@@ -145,7 +170,7 @@ fn cells(line: &str) -> Vec<(usize, &str)> {
 /// "numbers in tables count like numbers in sentences"): a header line names the column
 /// (`件数`, `数量`), and each following row gives its label in the first cell and a whole number
 /// in that column. The table ends at the first line that is no such row.
-fn table_cells(text: &str, byte_to_char: &[usize], out: &mut Vec<Mention>) {
+fn table_cells(text: &str, cursor: &mut CharCursor, out: &mut Vec<Mention>) {
     let mut column: Option<usize> = None;
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
@@ -176,8 +201,8 @@ fn table_cells(text: &str, byte_to_char: &[usize], out: &mut Vec<Mention>) {
                     let (a, b) = (offset + at, offset + at + c.len());
                     if let Ok(v) = c.parse::<f64>() {
                         out.push(Mention {
-                            start: byte_to_char[a],
-                            end: byte_to_char[b],
+                            start: cursor.char_at(a),
+                            end: cursor.char_at(b),
                             value: v,
                             kind: Kind::Count,
                             chinese: false,

@@ -465,7 +465,7 @@ fn looks_clean(sample: &str) -> bool {
 /// Confident means: the re-read sample scores at least 0.6 and at least 0.3 above the text as
 /// it stands and holds at least 20 CJK characters, with no more U+FFFD than CJK characters
 /// (Python's decoders lose up to a third of a Big5 text read as GBK).
-pub fn diagnose(lines: &[String], judge: &Judge) -> Option<Reading> {
+pub fn diagnose(lines: &[&str], judge: &Judge) -> Option<Reading> {
     let mut sample = String::new();
     for l in lines.iter().filter(|l| !l.is_ascii()) {
         if sample.chars().count() >= SAMPLE_CHARS {

@@ -45,7 +45,7 @@ pub struct Report {
 
 /// Applies every repair to `text`: pinyin annotations, mojibake, markup, annotations again,
 /// page markers.
-pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Report) {
+pub fn repair(text: MappedText, judge: &Judge) -> (MappedText, Report) {
     let mut report = Report::default();
     // Annotations first: their toned vowels (à, é, ü) are Latin-1 letters too. Again after
     // the codec repairs and the markup, which may have hidden some.
@@ -64,12 +64,9 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Report) {
     let text = strip_markup(text, &mut report.repairs);
     let text = {
         let input = text;
-        pinyin::repair(&input, judge, &mut report)
+        pinyin::repair(input, judge, &mut report)
     };
-    let text = {
-        let input = text;
-        drop_page_markers(&input, &mut report.repairs)
-    };
+    let text = drop_page_markers(text, &mut report.repairs);
     report.work = judge.budget.spent();
     report.budget_spent = judge.budget.exhausted();
     (text, report)
@@ -93,9 +90,10 @@ fn strip_markup(text: MappedText, repairs: &mut Repairs) -> MappedText {
 ///
 /// Linear in the text: each run of whitespace is measured once, and the last non-blank
 /// character kept is remembered rather than searched for.
-fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
+fn drop_page_markers(text: MappedText, repairs: &mut Repairs) -> MappedText {
     let chars: Vec<char> = text.as_str().chars().collect();
-    let mut out = MappedText::with_capacity(chars.len());
+    // Spans of characters dropped, in order; the text is rebuilt only when there are any.
+    let mut dropped: Vec<(usize, usize)> = Vec::new();
     let mut line_len = 0usize;
     // End of the whitespace run measured last (exclusive), to measure each run once.
     let mut blank_end = 0usize;
@@ -128,6 +126,7 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
             let spaced = k > j + digits && chars[k - 1] == ' ';
             if digits > 0 && digits <= 3 && spaced && k < chars.len() && chars[k] == '-' {
                 *repairs.entry("page_marker").or_default() += 1;
+                dropped.push((i, k + 1));
                 i = k + 1;
                 continue;
             }
@@ -146,6 +145,7 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
             let mid_sentence = last_kept.is_some_and(|p| !"。!?!?;;::”\"」)）".contains(p));
             if digits > 0 && digits <= 3 && after == Some('、') && line_len > 40 && mid_sentence {
                 *repairs.entry("page_marker").or_default() += 1;
+                dropped.push((i, i + gap + digits + 1));
                 i += gap + digits + 1;
                 continue;
             }
@@ -153,11 +153,22 @@ fn drop_page_markers(text: &MappedText, repairs: &mut Repairs) -> MappedText {
         } else {
             line_len += 1;
         }
-        out.push(c, text.origin(i), text.touched(i));
         if !c.is_whitespace() {
             last_kept = Some(c);
         }
         i += 1;
+    }
+    if dropped.is_empty() {
+        return text;
+    }
+    let mut out = MappedText::with_capacity(chars.len());
+    let mut spans = dropped.iter().peekable();
+    for (i, (c, o, t)) in text.iter().enumerate() {
+        while spans.next_if(|&&(_, end)| end <= i).is_some() {}
+        if spans.peek().is_some_and(|&&(start, _)| start <= i) {
+            continue;
+        }
+        out.push(c, o, t);
     }
     out
 }
@@ -171,7 +182,7 @@ mod tests {
         let long = "这".repeat(45);
         let s = format!("{long}其余 2\n3、5 件主办件");
         let mut r = Repairs::new();
-        let t = drop_page_markers(&MappedText::identity(&s), &mut r);
+        let t = drop_page_markers(MappedText::identity(&s), &mut r);
         assert!(t.as_str().ends_with("其余 25 件主办件"));
         assert_eq!(r["page_marker"], 1);
     }
@@ -180,7 +191,7 @@ mod tests {
     fn dates_are_no_page_footers() {
         let mut r = Repairs::new();
         let s = "发布日期: 2018- 01- 11 文号 - 3 -";
-        let t = drop_page_markers(&MappedText::identity(s), &mut r);
+        let t = drop_page_markers(MappedText::identity(s), &mut r);
         assert_eq!(t.as_str(), "发布日期: 2018- 01- 11 文号 ");
         assert_eq!(r["page_marker"], 1);
     }

@@ -426,11 +426,12 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
 
 /// Repairs every damaged line of `text`; returns the text and the fixes applied.
 pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
-    let items: Vec<(char, usize, bool)> = text.iter().collect();
-    let lines: Vec<&[(char, usize, bool)]> = items.split_inclusive(|x| x.0 == '\n').collect();
-    let bodies: Vec<String> = lines
-        .iter()
-        .map(|l| l.iter().map(|x| x.0).filter(|&c| c != '\n').collect())
+    // Each line's text without its line end; the characters with their origins are read
+    // again line by line when the output is built (never all at once: a large file).
+    let bodies: Vec<&str> = text
+        .as_str()
+        .split_inclusive('\n')
+        .map(|l| l.strip_suffix('\n').unwrap_or(l))
         .collect();
     // One diagnosis for the whole text first; lines it does not fit are judged by themselves.
     let reading = diagnose::diagnose(&bodies, judge);
@@ -466,7 +467,7 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
     {
         let mut stats = DocStats::default();
         for (s, d) in bodies.iter().zip(&decided) {
-            stats.add(d.as_ref().map_or(s.as_str(), |x| x.0.as_str()));
+            stats.add(d.as_ref().map_or(*s, |x| x.0.as_str()));
         }
         for (s, d) in bodies.iter().zip(decided.iter_mut()) {
             if let Some((t, f)) = d
@@ -484,7 +485,7 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
     if decided.iter().flatten().any(|(_, f)| f.lost > 0) {
         let mut stats = DocStats::default();
         for (s, d) in bodies.iter().zip(&decided) {
-            stats.add(d.as_ref().map_or(s.as_str(), |x| x.0.as_str()));
+            stats.add(d.as_ref().map_or(*s, |x| x.0.as_str()));
         }
         for (t, f) in decided.iter_mut().flatten() {
             // Big5/GBK lines repaired under the document's diagnosis had their lost
@@ -498,11 +499,13 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
             }
         }
     }
-    let mut out = MappedText::with_capacity(items.len());
+    let mut out = MappedText::with_capacity(text.len());
     let mut fixes = Vec::new();
-    for (line, fixed) in lines.iter().zip(decided) {
-        let body_len = line.len() - usize::from(line.last().is_some_and(|x| x.0 == '\n'));
-        let part = &line[..body_len];
+    let mut chars = text.iter();
+    let mut part: Vec<(char, usize, bool)> = Vec::new();
+    for (body, fixed) in bodies.iter().zip(decided) {
+        part.clear();
+        part.extend(chars.by_ref().take(body.chars().count()));
         match fixed {
             Some((t, fix)) if !part.is_empty() => {
                 // Aligned by byte offset where the repair re-reads bytes; otherwise the new
@@ -520,12 +523,13 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
                 fixes.push(fix);
             }
             _ => {
-                for &(c, o, t) in part {
+                for &(c, o, t) in &part {
                     out.push(c, o, t);
                 }
             }
         }
-        for &(c, o, t) in &line[body_len..] {
+        // The line end, unless the text ended without one.
+        if let Some((c, o, t)) = chars.next() {
             out.push(c, o, t);
         }
     }

@@ -26,15 +26,15 @@ fn is_close(c: char) -> bool {
 }
 
 /// Length of a reading starting at `i` and closed by `)`: (letters, toned, index of `)`).
-fn reading_at(chars: &[(char, usize, bool)], i: usize) -> Option<(String, usize)> {
+fn reading_at(chars: &[char], i: usize) -> Option<(String, usize)> {
     let mut j = i;
     let mut toned = false;
-    while j < chars.len() && j - i <= 7 && is_pinyin_letter(chars[j].0) {
-        toned |= TONED.contains(chars[j].0);
+    while j < chars.len() && j - i <= 7 && is_pinyin_letter(chars[j]) {
+        toned |= TONED.contains(chars[j]);
         j += 1;
     }
-    if j > i && toned && chars.get(j).is_some_and(|x| is_close(x.0)) {
-        Some((chars[i..j].iter().map(|x| x.0).collect(), j))
+    if j > i && toned && chars.get(j).is_some_and(|&x| is_close(x)) {
+        Some((chars[i..j].iter().collect(), j))
     } else {
         None
     }
@@ -45,28 +45,29 @@ fn is_lost_mark(c: char) -> bool {
 }
 
 /// Removes annotations and restores or counts the characters damaged ones lost.
-pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedText {
-    let chars: Vec<(char, usize, bool)> = text.iter().collect();
+pub fn repair(text: MappedText, judge: &Judge, report: &mut Report) -> MappedText {
+    // The characters alone (4 bytes each): origins are read from `text` where needed.
+    let chars: Vec<char> = text.as_str().chars().collect();
     // The document's own dictionary of readings.
     let mut readings: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
     for i in 1..chars.len() {
-        if is_cjk(chars[i - 1].0)
-            && is_open(chars[i].0)
+        if is_cjk(chars[i - 1])
+            && is_open(chars[i])
             && let Some((r, _)) = reading_at(&chars, i + 1)
         {
-            readings.entry(r).or_default().insert(chars[i - 1].0);
+            readings.entry(r).or_default().insert(chars[i - 1]);
         }
     }
-    if readings.is_empty() && !chars.iter().any(|x| is_lost_mark(x.0)) {
-        return text.clone();
+    if readings.is_empty() && !chars.iter().any(|&x| is_lost_mark(x)) {
+        return text;
     }
     let mut out = MappedText::with_capacity(chars.len());
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i].0;
+        let c = chars[i];
         // Intact: 字(zì)
         if i > 0
-            && is_cjk(chars[i - 1].0)
+            && is_cjk(chars[i - 1])
             && is_open(c)
             && let Some((_, close)) = reading_at(&chars, i + 1)
         {
@@ -76,7 +77,7 @@ pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedTe
         }
         // Damaged: ?xiàng) — the character and "(" are gone.
         if is_lost_mark(c) && !readings.is_empty() {
-            let marks = chars[i..].iter().take_while(|x| is_lost_mark(x.0)).count();
+            let marks = chars[i..].iter().take_while(|&&x| is_lost_mark(x)).count();
             if let Some((reading, close)) = reading_at(&chars, i + marks) {
                 let prev: String = out
                     .as_str()
@@ -86,14 +87,14 @@ pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedTe
                     .unwrap_or_default();
                 let mut next_at = close + 1;
                 // A stray letter left from the next annotation ("l條").
-                if chars.get(next_at).is_some_and(|x| x.0.is_ascii_lowercase())
-                    && chars.get(next_at + 1).is_some_and(|x| is_cjk(x.0))
+                if chars.get(next_at).is_some_and(|x| x.is_ascii_lowercase())
+                    && chars.get(next_at + 1).is_some_and(|&x| is_cjk(x))
                 {
                     next_at += 1;
                 }
                 let next: String = chars
                     .get(next_at)
-                    .map(|x| x.0.to_string())
+                    .map(|x| x.to_string())
                     .unwrap_or_default();
                 let fits: Vec<char> = readings
                     .get(&reading)
@@ -109,14 +110,14 @@ pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedTe
                     .unwrap_or_default();
                 // Marks before the one that stood for this character stand for lost ones.
                 for k in 0..marks - 1 {
-                    out.push('\u{FFFD}', chars[i + k].1, true);
+                    out.push('\u{FFFD}', text.origin(i + k), true);
                     report.lost += 1;
                 }
                 if fits.len() == 1 {
-                    out.push(fits[0], chars[i + marks - 1].1, true);
+                    out.push(fits[0], text.origin(i + marks - 1), true);
                     *report.repairs.entry("pinyin_restored").or_default() += 1;
                 } else {
-                    out.push('\u{FFFD}', chars[i + marks - 1].1, true);
+                    out.push('\u{FFFD}', text.origin(i + marks - 1), true);
                     report.lost += 1;
                     *report.repairs.entry("pinyin_damaged").or_default() += 1;
                 }
@@ -126,16 +127,16 @@ pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedTe
             // "??h和": marks and a stray fragment of a reading between characters.
             let letters = chars[i + marks..]
                 .iter()
-                .take_while(|x| x.0.is_ascii_lowercase())
+                .take_while(|x| x.is_ascii_lowercase())
                 .count();
-            let after = chars.get(i + marks + letters).map(|x| x.0);
+            let after = chars.get(i + marks + letters).copied();
             if marks >= 1
                 && letters <= 3
                 && after.is_some_and(is_cjk)
                 && (letters > 0 || marks >= 2)
             {
                 for k in 0..marks {
-                    out.push('\u{FFFD}', chars[i + k].1, true);
+                    out.push('\u{FFFD}', text.origin(i + k), true);
                 }
                 report.lost += marks;
                 *report.repairs.entry("pinyin_damaged").or_default() += 1;
@@ -145,14 +146,13 @@ pub fn repair(text: &MappedText, judge: &Judge, report: &mut Report) -> MappedTe
             // Neither reading fits: nor would it at any later mark of this run (both look at
             // what follows the whole run), so the run is copied at once; one mark at a time
             // would recount the run from each mark, quadratic in its length.
-            for &(c, o, t) in &chars[i..i + marks] {
-                out.push(c, o, t);
+            for (k, &c) in chars.iter().enumerate().skip(i).take(marks) {
+                out.push(c, text.origin(k), text.touched(k));
             }
             i += marks;
             continue;
         }
-        let (c, o, t) = chars[i];
-        out.push(c, o, t);
+        out.push(chars[i], text.origin(i), text.touched(i));
         i += 1;
     }
     out
