@@ -29,6 +29,8 @@ mod frames_round7;
 mod frames_round9;
 // Issue 7, round 10: outcome phrases before a later count, batches by time with no whole.
 mod frames_round10;
+// Issue 7, round 11: new batches larger than the totals, joined roles, sums of kinds.
+mod frames_round11;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

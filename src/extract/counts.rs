@@ -209,6 +209,11 @@ impl Reader<'_> {
             }
         }
         let outcome_at = left.chars().count().saturating_sub(phrase.chars().count());
+        // "其中办理答复代表已经解决50件": a reply named inside an outcome phrase of a class is
+        // what the class is taken from, not a count of replies.
+        let specific = specific.filter(|&(p, c)| {
+            !(c == Cue::Done && matches!(reading, Reading::Class(_)) && p >= outcome_at)
+        });
         let key = KEY_ITEMS.find_iter(&near).last();
         // An outcome phrase of the count's own before it wins over one after it.
         // A phrase ending in a list word is the item before's ("173件被采纳、44件被部分采纳").
@@ -310,9 +315,11 @@ impl Reader<'_> {
         // A batch by time of receipt or by form beside batches sliced the same way, no whole
         // of them written: its own total. (Such batches do not overlap; areas and proposers
         // are named of items counted anyway, "对各方面工作提出建议9235件".)
+        // A sum written later in the sentence is their whole ("…,共59件").
         let beside = part_by
             .filter(|b| matches!(b, PartBy::Time | PartBy::Form))
-            .is_some_and(|b| self.beside_slices(kind, b));
+            .is_some_and(|b| self.beside_slices(kind, b))
+            && !self.summed_later(m.end, e);
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
         // the registered items ("并案处理后为123件").
         let registers = REGISTERING.iter().any(|w| near.contains(w));
@@ -372,7 +379,11 @@ impl Reader<'_> {
                         }
                     }
                 } else if let Some((_, w)) = whole {
-                    if part_cue && !beside && kind.is_none_or(|k| self.wholes.contains(&k)) {
+                    if part_cue
+                        && !beside
+                        && (!self.exceeds_totals(m.value) || self.summed_later(m.end, e))
+                        && kind.map_or(self.slices_counted(s, &m, e), |k| self.wholes.contains(&k))
+                    {
                         self.top().part_last = true;
                         return;
                     }
@@ -461,7 +472,19 @@ impl Reader<'_> {
             .count()
             > 1;
         let group_subject = top.group.iter().copied().reduce(Subject::join);
+        // "承办人大建议538件、政协提案314件,共852件": a whole naming no kind after totals of
+        // different kinds sums them.
+        let sums_kinds = kind.is_none()
+            && measure == Measure::Total
+            && ["共", "共计", "合计", "总计", "共有"]
+                .contains(&left.trim_start_matches([',', '、', ' ']))
+            && top.prev.is_some_and(|p| p.measure == Measure::Total)
+            && top
+                .group
+                .iter()
+                .any(|&g| Some(g) != top.group.first().copied());
         let subject = kind
+            .or(group_subject.filter(|_| sums_kinds))
             .or(
                 if outcome && set_apart && top.prev.is_some_and(|p| !is_outcome(p.measure)) {
                     group_subject

@@ -200,9 +200,9 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
 pub const FALSE_CONTEXTS: &[(&str, &str, &str, &str)] = &[
     (
         "会办",
-        "委大协议学社",
+        "委大协议学社工商",
         "公",
-        "常委会办公厅, 协会办公室: an office, not co-handling",
+        "常委会办公厅, 协会办公室: an office; 总工会办理, 商会办理: a body named, not co-handling",
     ),
     ("主办", "", "方", "主办方: an event's organiser"),
     (
@@ -230,7 +230,7 @@ pub fn false_context(text: &str, start: usize, end: usize) -> bool {
 /// (领办), the mechanism by which key items are chosen.
 pub static KEY_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        "重点(?:督办|办理|政协|人大|代表|委员|的)*(?:提案|建议|议案|件)",
+        "重点(?:督办|办理|处理|政协|人大|代表|委员|的)*(?:提案|建议|议案|件)",
         "|领[办衔][^,;。]{0,6}重要(?:提案|建议|议案)",
         // "从401件建议中选择了10件作为重点": chosen as the key ones.
         // (with 作为 already read off the clause after the number: a bare 重点 ends it).
@@ -466,6 +466,11 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
         "consultation with the proposer (沟通协商率, 面对面协商率)",
     ),
     ("面谈率", Some(Measure::ContactRate), ""),
+    (
+        "联系率",
+        Some(Measure::ContactRate),
+        "contact made with the proposer (沟通联系率)",
+    ),
 ];
 
 /// Rate names without 率, as they are joined before 两个/三个百分之百 ("见面、答复两个百分之百")

@@ -47,6 +47,7 @@ const MARKERS: &[(&str, Measure, &str)] = &[
     // After the in-progress markers: "计划在今后逐步解决" is planned, "今后解决" is not now.
     ("今后", Measure::NotFeasible, "later, when possible"),
     ("以后", Measure::NotFeasible, "later"),
+    ("后续", Measure::NotFeasible, "in a later follow-up"),
     ("适当时机", Measure::NotFeasible, "at a suitable time"),
     ("有待", Measure::NotFeasible, "waits for"),
     ("已", Measure::Solved, "done"),
@@ -128,10 +129,14 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
         let present = if marker == "部分" {
             part.replace("大部分", "").contains(marker)
         } else if marker == "正在" {
-            part.match_indices(marker).any(|(at, m)| {
-                let after = &part[at + m.len()..];
-                !EVENT_VERBS.iter().any(|(v, _)| after.starts_with(v))
-            })
+            // "还有2件正在(进一步)办理之中": items not yet answered, no outcome class; being
+            // solved or carried out is ("正在解决", "正在落实").
+            let only_handling = !HEADS.iter().any(|h| *h != "办理" && part.contains(h));
+            !only_handling
+                && part.match_indices(marker).any(|(at, m)| {
+                    let after = &part[at + m.len()..];
+                    !EVENT_VERBS.iter().any(|(v, _)| after.starts_with(v))
+                })
         } else {
             part.contains(marker)
         };

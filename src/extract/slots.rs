@@ -20,6 +20,20 @@ static JOINED_ROLES: LazyLock<Regex> = LazyLock::new(|| {
         .expect("joined roles regex")
 });
 
+/// The class of roles joined in `joined` ("协办、会办"), when all are of one: co-handling
+/// (协办, 会办) or leading (主办, 单办). 承办 leads only when set against 协办, and 分办 and
+/// 汇办 are neither (SCHEMA), so a join holding them has no class.
+fn one_class(joined: &str) -> Option<Measure> {
+    let roles: Vec<&str> = joined.split(['、', '和', '及', '与']).collect();
+    if roles.iter().all(|r| ["协办", "会办"].contains(r)) {
+        Some(Measure::Co)
+    } else if roles.iter().all(|r| ["主办", "单办"].contains(r)) {
+        Some(Measure::Lead)
+    } else {
+        None
+    }
+}
+
 /// A cue and its char position.
 pub(super) type CueAt = Option<(usize, Cue)>;
 
@@ -290,15 +304,21 @@ impl Reader<'_> {
                 continue;
             }
             let pos = left[..cm.start()].chars().count();
-            // "负责主办、协办代表建议共计三件": roles joined count the items of both, a whole.
+            // "负责主办、协办代表建议共计三件": roles joined count the items of both, a whole;
+            // roles of one class joined ("协办、会办168件") count that class.
             if let Cue::Measure(Measure::Lead | Measure::Co) = cue
                 && !left.trim_end().ends_with('各')
-                && JOINED_ROLES
+                && let Some(j) = JOINED_ROLES
                     .find_iter(left)
-                    .any(|j| j.start() <= cm.start() && cm.end() <= j.end())
+                    .find(|j| j.start() <= cm.start() && cm.end() <= j.end())
             {
-                specific = None;
-                whole = Some((pos, Cue::Whole));
+                match one_class(j.as_str()) {
+                    Some(m) => specific = Some((pos, Cue::Measure(m))),
+                    None => {
+                        specific = None;
+                        whole = Some((pos, Cue::Whole));
+                    }
+                }
                 continue;
             }
             match cue {

@@ -201,21 +201,56 @@ impl Reader<'_> {
     /// the text counts others raised between sessions, or the sentence adds them to others in a
     /// sum ("加上会议期间收到的51件建议,共60件").
     pub(super) fn part_cue_in(&self, near: &str, end: usize, e: usize) -> Option<PartBy> {
-        let summed_later = || {
-            let rest = text_of(self.chars, end, e);
-            ["共", "合计", "总计"].iter().any(|w| {
-                rest.match_indices(w)
-                    .any(|(at, _)| rest[at + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
-            })
+        let summed_later = || self.summed_later(end, e);
+        // "有关专门委员会交由承办的…624件": a body that passed the items on is no proposer.
+        let passed_on = |p: &regex::Match| {
+            lookup(PART_CUES, p.as_str()) == Some(PartBy::Proposer)
+                && ["交由", "交办", "转交", "转来", "转办"].iter().any(|w| {
+                    near[p.end()..]
+                        .trim_start_matches(['和', '等'])
+                        .starts_with(w)
+                })
         };
         PART_RE
             .find_iter(near)
+            .filter(|p| !passed_on(p))
             .find(|p| {
                 self.hints.between_sessions
                     || !["会议期间", "大会期间"].contains(&p.as_str())
                     || summed_later()
             })
             .and_then(|p| lookup(PART_CUES, p.as_str()))
+    }
+
+    /// True when a sum is written later in the sentence (`共60件` after the count ending at
+    /// `end`, the sentence ending at `e`).
+    pub(super) fn summed_later(&self, end: usize, e: usize) -> bool {
+        let rest = text_of(self.chars, end, e);
+        ["共", "合计", "总计"].iter().any(|w| {
+            rest.match_indices(w)
+                .any(|(at, _)| rest[at + w.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+    }
+
+    /// True when `value` is larger than every total read so far: "2018年共承办1801件…2019年
+    /// 共提出涉及教育的建议提案1880件" counts a new batch, not a part of an earlier one.
+    pub(super) fn exceeds_totals(&self, value: f64) -> bool {
+        self.facts
+            .iter()
+            .filter(|r| r.fact.measure == Measure::Total)
+            .map(|r| r.fact.value)
+            .reduce(f64::max)
+            .is_some_and(|most| value > most)
+    }
+
+    /// Whether a part-cued count of no named kind slices items already counted: some whole was
+    /// read, or a sum comes later in the sentence ("加上会议期间收到的51件建议,共60件"), or an
+    /// aside says what the number before it includes ("157(含7月交办5件"). Otherwise the first
+    /// count of the text is the whole ("大会共收到代表书面意见175件").
+    pub(super) fn slices_counted(&self, s: usize, m: &Mention, e: usize) -> bool {
+        !self.wholes.is_empty()
+            || self.summed_later(m.end, e)
+            || in_inclusion(&text_of(self.chars, s, m.start))
     }
 
     /// Whether every whole of `kind` read so far (of any kind when it is not named) was itself a
@@ -256,4 +291,15 @@ impl Reader<'_> {
         self.respectively = kinds;
         true
     }
+}
+
+/// True when `left` ends inside a bracket that says what the number before it includes
+/// ("(含7月交办", "(包括").
+fn in_inclusion(left: &str) -> bool {
+    left.rfind('(')
+        .filter(|&open| !left[open..].contains(')'))
+        .is_some_and(|open| {
+            let inner = &left[open + 1..];
+            inner.starts_with('含') || inner.starts_with("包括") || inner.starts_with("其中")
+        })
 }
