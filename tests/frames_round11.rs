@@ -101,3 +101,99 @@ fn key_items_have_a_middle_word_of_handling() {
     let r = doc("今年本部共收到代表建议318件,其中重点处理建议4件。办复率100%。");
     has(&r, (Suggestion, Key, 4.0, Eq));
 }
+
+#[test]
+fn examples_of_what_assigned_items_covered_are_uncounted_topics() {
+    let r = doc(
+        "代表一行对县政府交由水利局办理的内容涉及河道治理、农田灌溉、饮水安全等方面的6件人大代表建议进行了检查,已办理完成4件,正在抓紧办理中2件。",
+    );
+    has(&r, (Suggestion, Total, 6.0, Eq));
+    lacks(&r, Total, 4.0);
+    lacks(&r, Total, 2.0);
+    lacks(&r, InProgress, 2.0);
+    let labels: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(labels.contains(&("河道治理", None)), "{labels:?}");
+}
+
+#[test]
+fn doing_with_all_values_reached_is_no_goal() {
+    let r = doc("今年共收到建议提案30件。每件建议、提案办理做到回复率和满意率均为100%。");
+    has(&r, (Combined, ReplyRate, 100.0, Eq));
+    has(&r, (Combined, SatisfactionRate, 100.0, Eq));
+    let r = doc("今年共收到建议提案30件。今年要做到回复率和满意率均为100%。");
+    has(&r, (Combined, ReplyRate, 100.0, Target));
+}
+
+#[test]
+fn both_bodies_named_before_the_nouns_are_both_kinds() {
+    let r = doc(
+        "2012年,本分局共需办理人大政协建议提案12件,其中主办件和会办件各6件。满意5件,基本满意1件。",
+    );
+    has(&r, (Combined, Total, 12.0, Eq));
+    has(&r, (Combined, Lead, 6.0, Eq));
+    has(&r, (Combined, Co, 6.0, Eq));
+    lacks(&r, InProgress, 12.0);
+    lacks(&r, Total, 6.0);
+}
+
+#[test]
+fn a_marker_inside_a_body_name_is_no_outcome() {
+    let r = doc("市规划局共办理人大代表建议21件,办复率100%。");
+    has(&r, (Suggestion, Total, 21.0, Eq));
+    lacks(&r, InProgress, 21.0);
+}
+
+#[test]
+fn more_than_a_round_number_is_a_floor() {
+    let r = doc(
+        "去年一年当中,委员提交的提案超过了三千件。共收到提案三千一百零二件,立案二千九百八十件。",
+    );
+    has(&r, (Proposal, Total, 3000.0, Ge));
+    has(&r, (Proposal, Total, 3102.0, Eq));
+    let r = doc("共收到提案3102件,立案2980件。截至今年二月底,百分之九十六以上的提案已经办复。");
+    has(&r, (Proposal, ReplyRate, 96.0, Ge));
+}
+
+#[test]
+fn a_larger_count_of_an_earlier_year_is_its_own_total() {
+    let r = doc("今年共收到代表建议412件。2019年,455件代表建议的办理满意率达到了100%。");
+    has(&r, (Suggestion, Total, 412.0, Eq));
+    has(&r, (Suggestion, Total, 455.0, Eq));
+    // Without a year it may restate items carried on: no total.
+    let r = doc("今年共收到建议提案40件。对需要续办续复的52件建议提案,由原承办处室继续办理。");
+    lacks(&r, Total, 52.0);
+}
+
+#[test]
+fn items_merged_into_one_are_no_count() {
+    let r = doc(
+        "今年共收到代表建议300件。将由9件代表建议合并而成的《关于加强交通管理的重点建议》确定为重点建议。",
+    );
+    lacks(&r, Total, 9.0);
+    lacks(&r, Key, 9.0);
+}
+
+#[test]
+fn not_solved_for_want_of_conditions_is_not_feasible() {
+    let r = doc("今年共收到提案200件。已经解决的120件,正在解决的60件,因条件限制没有解决的20件。");
+    has(&r, (Proposal, NotFeasible, 20.0, Eq));
+    let r = doc("今年共收到提案200件,未被采纳的3件。");
+    lacks(&r, NotFeasible, 3.0);
+}
+
+#[test]
+fn a_rate_said_to_have_risen_has_no_share_in_a_later_value() {
+    let r = doc("今年共收到提案200件。提案人的满意率进一步提升,面商率和答复率均达100%。");
+    assert!(
+        r.facts
+            .iter()
+            .any(|f| f.measure == ContactRate && f.value == 100.0),
+        "{:?}",
+        r.facts
+    );
+    lacks(&r, SatisfactionRate, 100.0);
+}

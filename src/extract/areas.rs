@@ -128,6 +128,8 @@ const ALL_ITEMS: &[(&str, &str)] = &[
     ("收到", "received"),
     ("受理", "accepted"),
     ("承办", "handled"),
+    ("交由", "passed on for handling"),
+    ("交办", "assigned"),
     ("提出", "raised"),
     ("提交", "submitted"),
     ("撰写", "written"),

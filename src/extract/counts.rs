@@ -113,6 +113,13 @@ impl Reader<'_> {
         {
             return;
         }
+        // "由10件代表建议合并而成的《…》": items merged into one, no count of items handled.
+        if after.find("合并").is_some_and(|p| {
+            let between = &after[..p];
+            between.chars().count() <= 6 && KIND_RE.is_match(between) && !between.contains(',')
+        }) {
+            return;
+        }
         // "委员围绕…等方面提出提案60余件": an approximate count of items raised says how active
         // the members were; only a body's approximate count of items it handled is a floor
         // ("共办理建议100余件").
@@ -292,7 +299,11 @@ impl Reader<'_> {
         // Chinese numerals are common words too ("一件大事"): take them only where the item
         // noun follows or a cue comes right before.
         if m.chinese && right.kind.is_none() {
-            let trimmed = left.trim_end_matches(['的', '有', '共', '了', ' ']);
+            // (A floor word before the number is no cue either: "提案超过了五千件".)
+            let trimmed = left
+                .trim_end_matches(['的', '有', '共', '了', ' '])
+                .trim_end_matches("超过")
+                .trim_end_matches(['的', '有', '共', '了', ' ']);
             let ends_in_cue = COUNT_CUE_RE
                 .find_iter(trimmed)
                 .chain(KIND_RE.find_iter(trimmed))
@@ -426,7 +437,13 @@ impl Reader<'_> {
                     also_total = p.whole;
                     p.measure
                 } else if let Some(k) = kind {
-                    if self.wholes.contains(&k) && !addition {
+                    // (A count larger than every total is neither restated nor a part:
+                    // "今年收到548件…2006年,581件代表建议的办理工作满意率达到了100%".)
+                    if self.wholes.contains(&k)
+                        && !addition
+                        && !(self.exceeds_totals(m.value)
+                            && years(&text_of(self.chars, s, m.start)).next().is_some())
+                    {
                         // A restated or partial count of a kind already totalled: no fact,
                         // but the rates after it are about that kind.
                         // Its breakdown ("(主办9件、会办30件)") is still of its kind.
@@ -590,18 +607,27 @@ impl Reader<'_> {
             value = v;
             ev_end = end;
         }
-        // "建议、提案各15件": the number counts each kind, not both together.
-        let each = left.trim_end().ends_with('各') && subject == Subject::Combined;
+        // "主办件和会办件各8件": the number counts each role; "建议、提案各15件": each kind.
+        let ends_each = left.trim_end().ends_with('各');
+        let each_role = ends_each
+            && ["主办", "单办", "牵头"].iter().any(|w| left.contains(w))
+            && ["协办", "会办"].iter().any(|w| left.contains(w));
+        let each = ends_each && !each_role && subject == Subject::Combined;
         let subjects: &[Subject] = if each {
             &[Subject::Suggestion, Subject::Proposal]
         } else {
             &[subject]
         };
-        let measures: &[Measure] = if also_total {
+        let measures: &[Measure] = if each_role {
+            &[Measure::Lead, Measure::Co]
+        } else if also_total {
             &[Measure::Total, measure]
         } else {
             &[measure]
         };
+        let over_before = ["超过", "超过了", "逾"]
+            .iter()
+            .any(|w| left.trim_end().ends_with(w));
         let before = self.facts.len();
         for &subject in subjects {
             for &measure in measures {
@@ -609,8 +635,9 @@ impl Reader<'_> {
                     subject,
                     measure,
                     value,
-                    // "共办理建议100余件": more than 100, a floor (SCHEMA: ge).
-                    qualifier: if m.floor {
+                    // "共办理建议100余件", "提案超过了五千件": more than the number, a floor
+                    // (SCHEMA: ge).
+                    qualifier: if m.floor || over_before {
                         Qualifier::Ge
                     } else {
                         Qualifier::Eq

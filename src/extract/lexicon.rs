@@ -148,6 +148,12 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ("回复", Cue::Done, "replies"),
     ("复函", Cue::Done, "reply letters"),
     ("办理完毕", Cue::Done, "items completed so far"),
+    ("办理完成", Cue::Done, "items completed so far"),
+    (
+        "办理中",
+        Cue::Done,
+        "items still being handled: a status like completion, no fact",
+    ),
     ("公开", Cue::NotHandled, "items published (SCHEMA: no fact)"),
     ("发布", Cue::NotHandled, "items published"),
     ("退回", Cue::NotHandled, "items returned"),
@@ -281,6 +287,16 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
         "a session's proposals, not 议提案",
     ),
     ("争议案", None, "disputes, not motions"),
+    (
+        "人大政协建议提案",
+        Some(Subject::Combined),
+        "both bodies named before both nouns: the items of both",
+    ),
+    (
+        "人大政协建议",
+        Some(Subject::Combined),
+        "both bodies named: the items of both, whatever the noun",
+    ),
     (
         "人大建议提案",
         Some(Subject::Suggestion),

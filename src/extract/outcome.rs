@@ -120,8 +120,23 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
     static PASSED_TO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new("落实到([^位]|$)").expect("passed-to regex"));
     let part = &*PASSED_TO.replace_all(part, "交到$1");
+    // "市规划局西陵分局…需办理": a marker that is part of a body's name (规划局, 计划生育委员会)
+    // says nothing of the items.
+    static BODY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("(?:规划|计划)(?:和自然资源|建设|生育)?(?:分局|局|委员会|委|厅|院|处|科|所)")
+            .expect("body-name regex")
+    });
+    let part = &*BODY_NAME.replace_all(part, "");
     if NEGATED.iter().any(|w| part.contains(w)) {
-        return Reading::Unclear;
+        // "因条件限制没有解决的23件": not solved, for a reason that makes it not feasible.
+        let for_now = MARKERS
+            .iter()
+            .any(|&(w, class, _)| class == Measure::NotFeasible && part.contains(w));
+        return if for_now {
+            Reading::Class(Measure::NotFeasible)
+        } else {
+            Reading::Unclear
+        };
     }
     let has_head = HEADS.iter().any(|h| part.contains(h));
     for &(marker, class, _) in MARKERS {

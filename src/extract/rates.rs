@@ -103,11 +103,15 @@ impl Reader<'_> {
         let mut consumed = 1;
         let rt = right.trim_start_matches(['的', ' ']);
         // "99.8%已办复": the share of items that reached the state the name says.
-        // …or "99.8%的提案已经办复": the items named between.
+        // …or "99.8%的提案已经办复", "百分之九十八以上的提案已经办复": the items named between.
+        let items = rt
+            .trim_start_matches('及')
+            .trim_start_matches("以上")
+            .trim_start_matches('的');
         let done = ["建议提案", "提案", "建议", "议案"]
             .iter()
-            .find_map(|k| rt.strip_prefix(k))
-            .unwrap_or(rt)
+            .find_map(|k| items.strip_prefix(k))
+            .unwrap_or(items)
             .trim_start_matches(['均', '都'])
             .trim_start_matches("已经")
             .trim_start_matches('已');
@@ -276,6 +280,19 @@ impl Reader<'_> {
             Regex::new("(?:按照|依照|根据|遵照|按)[^,。;]{0,12}?要求").expect("as-required regex")
         });
         let sentence_left = AS_REQUIRED.replace_all(&sentence_left, "").into_owned();
+        // "每件建议办理做到回复率、办结率和满意率均为100%": 做到 with 均为 before the figure,
+        // and no modal, tells how the work was done; "要做到…" stays a goal.
+        let sentence_left = match sentence_left.rfind("做到") {
+            Some(at)
+                if ["均为", "均达"]
+                    .iter()
+                    .any(|w| sentence_left[at..].contains(w))
+                    && !MODAL_MUST.is_match(&sentence_left) =>
+            {
+                sentence_left.replacen("做到", "", 1)
+            }
+            _ => sentence_left,
+        };
         let whole_left = AS_REQUIRED
             .replace_all(&text_of(self.chars, s, m.start), "")
             .into_owned();
@@ -338,7 +355,21 @@ fn chain(left: &str, words: &[Named], all: bool) -> Vec<Named> {
         return Vec::new();
     }
     if all {
-        return words.to_vec();
+        // "满意率进一步提升,面商率和答复率均达100%": a name whose clause says it changed has
+        // its own predicate and no share in the value.
+        return words
+            .iter()
+            .filter(|w| {
+                let own: String = chars[w.0 + w.1..]
+                    .iter()
+                    .take_while(|&&c| !ends_phrase(c))
+                    .collect();
+                !["提升", "提高", "上升", "增加", "下降", "改善"]
+                    .iter()
+                    .any(|v| own.contains(v))
+            })
+            .copied()
+            .collect();
     }
     let mut out = vec![last];
     for w in words.iter().rev().skip(1) {
