@@ -16,7 +16,7 @@
 //! (`此外`).
 
 use super::areas::breakdown_area;
-use super::facts::{CountedTopic, Prev, RawFact, Reader, is_outcome, text_of};
+use super::facts::{CountedTopic, Prev, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
     PartBy, REGISTERING, false_context, kinds_in, lookup,
@@ -24,7 +24,7 @@ use super::lexicon::{
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
 use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series, trivial, years};
-use crate::model::{Measure, Qualifier, Subject};
+use crate::model::{Measure, Subject};
 use crate::segment::ends_phrase;
 
 impl Reader<'_> {
@@ -102,37 +102,7 @@ impl Reader<'_> {
             return;
         }
         let right_text = self.right_clause(m.end, e);
-        let after: String = right_text.chars().take(12).collect();
-        // Letters, instructions (件次), and approximate counts (50件以上, 60件左右).
-        if after.contains("来信")
-            || after.contains("来电")
-            || after.starts_with('次')
-            || ["以上", "左右", "余", "多"]
-                .iter()
-                .any(|w| after.starts_with(w))
-        {
-            return;
-        }
-        // "由10件代表建议合并而成的《…》": items merged into one, no count of items handled.
-        if after.find("合并").is_some_and(|p| {
-            let between = &after[..p];
-            between.chars().count() <= 6 && KIND_RE.is_match(between) && !between.contains(',')
-        }) {
-            return;
-        }
-        // "委员围绕…等方面提出提案60余件": an approximate count of items raised says how active
-        // the members were; only a body's approximate count of items it handled is a floor
-        // ("共办理建议100余件").
-        if m.floor
-            && ["提出", "提交"].iter().any(|w| clause.contains(w))
-            && !["办理", "承办", "收到", "受理", "立案", "主办"]
-                .iter()
-                .any(|w| clause.contains(w))
-        {
-            return;
-        }
-        // "除…1件主办件、1件合办件外": items set aside.
-        if clause.contains('除') && right_text.contains('外') {
+        if self.set_aside(&m, &right_text, &clause) {
             return;
         }
 
@@ -607,48 +577,13 @@ impl Reader<'_> {
             value = v;
             ev_end = end;
         }
-        // "主办件和会办件各8件": the number counts each role; "建议、提案各15件": each kind.
-        let ends_each = left.trim_end().ends_with('各');
-        let each_role = ends_each
-            && ["主办", "单办", "牵头"].iter().any(|w| left.contains(w))
-            && ["协办", "会办"].iter().any(|w| left.contains(w));
-        let each = ends_each && !each_role && subject == Subject::Combined;
-        let subjects: &[Subject] = if each {
-            &[Subject::Suggestion, Subject::Proposal]
-        } else {
-            &[subject]
-        };
-        let measures: &[Measure] = if each_role {
-            &[Measure::Lead, Measure::Co]
-        } else if also_total {
-            &[Measure::Total, measure]
-        } else {
-            &[measure]
-        };
-        let over_before = ["超过", "超过了", "逾"]
-            .iter()
-            .any(|w| left.trim_end().ends_with(w));
-        let before = self.facts.len();
-        for &subject in subjects {
-            for &measure in measures {
-                self.push(RawFact {
-                    subject,
-                    measure,
-                    value,
-                    // "共办理建议100余件", "提案超过了五千件": more than the number, a floor
-                    // (SCHEMA: ge).
-                    qualifier: if m.floor || over_before {
-                        Qualifier::Ge
-                    } else {
-                        Qualifier::Eq
-                    },
-                    start: ev_start,
-                    end: ev_end,
-                });
-            }
-        }
-        for row in &mut self.facts[before..] {
-            row.split = split;
-        }
+        self.emit_count(
+            &left,
+            (subject, measure, also_total),
+            value,
+            m.floor,
+            (ev_start, ev_end),
+            split,
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 mod areas;
 mod counts;
+mod emit;
 pub mod facts;
 pub mod lexicon;
 pub mod mentions;

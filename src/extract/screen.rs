@@ -1,6 +1,7 @@
 //! Whether a number mention counts items at all, before its frame is read: the unit (件, or
 //! 个/项/条 where the item noun stands next to the number or the text counts items in it),
-//! forms sent back, the idiom 一件, demonstratives, and thresholds or approximations.
+//! forms sent back, the idiom 一件, demonstratives, and thresholds or approximations; and
+//! counts that are no items handled (letters, 件次, merged or set-aside items).
 
 use super::facts::{Reader, text_of};
 use super::lexicon::{FORMS, KIND_RE};
@@ -65,5 +66,45 @@ impl Reader<'_> {
             return false;
         }
         true
+    }
+
+    /// Counts that are no items handled, read from the words right after the number and the
+    /// count's clause: letters and calls, instructions (件次), approximate counts, items merged
+    /// into one, approximate counts of items raised, items set aside (除…外).
+    pub(super) fn set_aside(&self, m: &Mention, right_text: &str, clause: &str) -> bool {
+        let after: String = right_text.chars().take(12).collect();
+        // Letters, instructions (件次), and approximate counts (50件以上, 60件左右).
+        if after.contains("来信")
+            || after.contains("来电")
+            || after.starts_with('次')
+            || ["以上", "左右", "余", "多"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        {
+            return true;
+        }
+        // "由10件代表建议合并而成的《…》": items merged into one, no count of items handled.
+        if after.find("合并").is_some_and(|p| {
+            let between = &after[..p];
+            between.chars().count() <= 6 && KIND_RE.is_match(between) && !between.contains(',')
+        }) {
+            return true;
+        }
+        // "委员围绕…等方面提出提案60余件": an approximate count of items raised says how active
+        // the members were; only a body's approximate count of items it handled is a floor
+        // ("共办理建议100余件").
+        if m.floor
+            && ["提出", "提交"].iter().any(|w| clause.contains(w))
+            && !["办理", "承办", "收到", "受理", "立案", "主办"]
+                .iter()
+                .any(|w| clause.contains(w))
+        {
+            return true;
+        }
+        // "除…1件主办件、1件合办件外": items set aside.
+        if clause.contains('除') && right_text.contains('外') {
+            return true;
+        }
+        false
     }
 }
