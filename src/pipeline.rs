@@ -170,7 +170,7 @@ impl Engine {
         let shown = (self.review || fixes.is_some()).then(|| repaired.clone());
         enter(Stage::Script);
         let (norm, script) = script::normalise(repaired, &self.converters);
-        let norm = segment::unwrap_lines(norm);
+        let norm = segment::join_cell_lines(segment::unwrap_lines(norm));
         if norm.as_str().trim().is_empty() {
             return Err(err(
                 Stage::Decode,
@@ -314,7 +314,7 @@ impl Engine {
     pub fn normalised(&self, bytes: &[u8], kind: Kind) -> Result<(String, repair::Report), String> {
         let (repaired, report) = self.repaired_text(bytes, kind)?;
         let (norm, _) = script::normalise(repaired, &self.converters);
-        let norm = segment::unwrap_lines(norm);
+        let norm = segment::join_cell_lines(segment::unwrap_lines(norm));
         Ok((norm.as_str().to_string(), report))
     }
 

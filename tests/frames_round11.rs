@@ -197,3 +197,36 @@ fn a_rate_said_to_have_risen_has_no_share_in_a_later_value() {
     );
     lacks(&r, SatisfactionRate, 100.0);
 }
+
+#[test]
+fn a_table_saved_one_cell_per_line_is_read_as_rows() {
+    let r = doc(
+        "今年共承办代表建议120件,办复率100%。\n\n类别\n\n件数\n\n百分比(%)\n\n城乡建设\n\n70\n\n58.3\n\n教育卫生\n\n50\n\n41.7\n\n表2\n\n类别标记\n\n件数\n\n百分比(%)\n\nA\n\n80\n\n66.7\n\nB\n\n30\n\n25\n\nC\n\n10\n\n8.3\n\nD\n\n0\n\n0\n\n注:“A”类代表所提问题已解决或基本解决;“B”类代表所提问题列入计划逐步解决;“C”类代表所提问题因条件所限尚不能解决;“D”类代表所提问题未被采纳或留作参考。\n",
+    );
+    has(&r, (Suggestion, Solved, 80.0, Eq));
+    has(&r, (Suggestion, InProgress, 30.0, Eq));
+    has(&r, (Suggestion, NotFeasible, 10.0, Eq));
+    // D is defined as two classes joined: no class, no fact.
+    lacks(&r, Reference, 0.0);
+    let counted: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(counted.contains(&("城乡建设", Some(70))), "{counted:?}");
+    assert!(counted.contains(&("教育卫生", Some(50))), "{counted:?}");
+}
+
+#[test]
+fn a_breakdown_of_one_area_ends_at_the_semicolon() {
+    let r = doc(
+        "本部承办建议提案共600件。养老方面的建议提案200件,其中涉及养老服务的120件;社会救助方面的建议提案90件;救灾方面的建议提案30件。",
+    );
+    let counted: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(counted.contains(&("社会救助", Some(90))), "{counted:?}");
+    assert!(counted.contains(&("救灾", Some(30))), "{counted:?}");
+}

@@ -194,6 +194,24 @@ const ITEM_RELATIONS: &[(&str, &str)] = &[
     ("来信", "letters passed on, not an area"),
 ];
 
+/// The area a table row names: the label of a row under a count column ("城建环保  69
+/// 41.57"), when it names no kind, role, grade, outcome or class letter.
+pub(super) fn cell_area(label: &str) -> Option<String> {
+    static GRADES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("满意|^[ABCD甲乙丙丁]类?$").expect("grade regex"));
+    let label = label.trim();
+    if label.is_empty()
+        || label.chars().any(|c| c.is_ascii_digit())
+        || KIND_RE.is_match(label)
+        || COUNT_CUE_RE.is_match(label)
+        || GRADES.is_match(label)
+        || outcome::names_outcome(label)
+    {
+        return None;
+    }
+    area(label)
+}
+
 /// A label that can name a subject area: words only, no 等 (a list of areas), no catch-all, no
 /// outcome class, no proposer or time.
 pub(super) fn area(label: &str) -> Option<String> {
@@ -232,6 +250,8 @@ pub(super) fn area(label: &str) -> Option<String> {
         || !words_only
         || label.starts_with("其他")
         || label.starts_with("其它")
+        // "综合": the catch-all row of a table of areas.
+        || label == "综合"
         || label.chars().count() < 2
         || outcome::names_outcome(label)
         || PART_RE.is_match(label)

@@ -15,7 +15,7 @@
 //! part-cued count is no fact once its kind's whole is written, unless it is an addition
 //! (`此外`).
 
-use super::areas::breakdown_area;
+use super::areas::{breakdown_area, cell_area};
 use super::facts::{CountedTopic, Prev, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
@@ -82,6 +82,14 @@ impl Reader<'_> {
             end: m.end,
         };
         if let Some(label) = self.count_area((cursor, e), &m, near_from, &clause, &wide) {
+            self.topics.push(topic(label));
+            self.top().part_last = true;
+            return;
+        }
+        // "城建环保  69  41.57": a table row labelled by an area counts the items in it.
+        if m.cell
+            && let Some(label) = cell_area(&near)
+        {
             self.topics.push(topic(label));
             self.top().part_last = true;
             return;

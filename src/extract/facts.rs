@@ -87,9 +87,10 @@ pub(super) struct Frame {
     pub first_fact: usize,
     /// Where the bracket opened (chars).
     pub opened_at: usize,
-    /// This frame splits the items of one outcome class ("已采纳的12件中,"); it ends with the
+    /// This frame splits the items of one outcome class ("已采纳的12件中,") or, after 其中,
+    /// a part ("…281件,其中涉及养老服务的173件;社会组织方面的120件"); it ends with the
     /// statement.
-    pub class_split: bool,
+    pub ends_with_statement: bool,
 }
 
 /// Document-wide facts the clause rules lean on.
@@ -322,6 +323,7 @@ impl Reader<'_> {
             let id = self.breakdowns;
             self.frames.push(Frame {
                 under_part: true,
+                ends_with_statement: true,
                 id,
                 ..Frame::default()
             });
@@ -381,7 +383,9 @@ impl Reader<'_> {
                 });
             } else if c == ';' {
                 self.new_statement = true;
-                while self.frames.len() > 1 && self.frames.last().is_some_and(|f| f.class_split) {
+                while self.frames.len() > 1
+                    && self.frames.last().is_some_and(|f| f.ends_with_statement)
+                {
                     self.frames.pop();
                 }
             } else if c == ')' {
@@ -428,7 +432,7 @@ impl Reader<'_> {
                     let id = self.breakdowns;
                     self.frames.push(Frame {
                         under_part: true,
-                        class_split: true,
+                        ends_with_statement: true,
                         id,
                         ..Frame::default()
                     });

@@ -175,6 +175,11 @@ fn table_cells(text: &str, cursor: &mut CharCursor, out: &mut Vec<Mention>) {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
+        // Blank lines between rows (a table saved from a page) keep the table open.
+        if body.trim().is_empty() {
+            offset += line.len();
+            continue;
+        }
         let row = cells(body);
         let header = row
             .iter()

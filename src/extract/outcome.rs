@@ -195,6 +195,8 @@ pub struct Letters {
     classes: [Measure; 4],
     /// Which letters the text defines (all, for the usual order taken as given).
     defined: [bool; 4],
+    /// Letters the text defines as no single class.
+    unclear: [bool; 4],
 }
 
 impl Default for Letters {
@@ -207,6 +209,7 @@ impl Default for Letters {
                 Measure::Reference,
             ],
             defined: [true; 4],
+            unclear: [false; 4],
         }
     }
 }
@@ -216,7 +219,7 @@ impl Letters {
     pub fn defined_in(text: &str) -> Self {
         static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r"([ABCD甲乙丙丁])类(?:答复|件)?\s*(?:\(([^()。]{2,40})\)|(?::|是指|即)([^()。;:,]{2,40}))",
+                r#"[“"]?([ABCD甲乙丙丁])[”"]?类(?:答复|件)?\s*(?:\(([^()。]{2,40})\)|(?::|是指|即|代表(?:所提问题)?)([^()。;:,]{2,40}))"#,
             )
                 .expect("letter definition regex")
         });
@@ -245,9 +248,18 @@ impl Letters {
             let Some(meaning) = meaning else {
                 continue;
             };
-            if let Reading::Class(c) = read_in(meaning.as_str(), &Letters::default(), false) {
-                out.classes[i] = c;
-                out.defined[i] = true;
+            match read_in(meaning.as_str(), &Letters::default(), false) {
+                Reading::Class(c) => {
+                    out.classes[i] = c;
+                    out.defined[i] = true;
+                }
+                // "“D”类代表所提问题未被采纳或留作参考": a letter defined as two classes
+                // joined, or as not adopted, has no class (SCHEMA: no fact).
+                Reading::Unclear => {
+                    out.defined[i] = true;
+                    out.unclear[i] = true;
+                }
+                Reading::None => {}
             }
         }
         out
@@ -328,10 +340,7 @@ pub fn classes_in_turn(phrase: &str) -> Vec<Measure> {
 fn letter(phrase: &str, letters: &Letters) -> Option<Measure> {
     let caps = LETTER.captures_iter(phrase).last()?;
     let i = letter_index(caps.get(1).or(caps.get(2))?.as_str());
-    letters
-        .defined
-        .contains(&true)
-        .then_some(letters.classes[i])
+    (letters.defined.contains(&true) && !letters.unclear[i]).then_some(letters.classes[i])
 }
 
 /// True for a word that can start an outcome phrase after a number ("12件已解决").

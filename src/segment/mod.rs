@@ -6,6 +6,9 @@
 
 use crate::text::MappedText;
 
+mod cell_lines;
+pub use cell_lines::join_cell_lines;
+
 /// Characters that end a sentence.
 pub fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '\n' | '\r')
