@@ -230,3 +230,24 @@ fn a_breakdown_of_one_area_ends_at_the_semicolon() {
     assert!(counted.contains(&("社会救助", Some(90))), "{counted:?}");
     assert!(counted.contains(&("救灾", Some(30))), "{counted:?}");
 }
+
+#[test]
+fn classes_of_a_part_by_handler_run_on_past_the_semicolon() {
+    let r = doc(
+        "在300件代表建议中,交市政府办理280件,占总数的93.3%,其中,已解决的200件,占71.4%;列入解决计划的70件,占25%;暂不能解决的10件。",
+    );
+    lacks(&r, Solved, 200.0);
+    lacks(&r, InProgress, 70.0);
+    lacks(&r, NotFeasible, 10.0);
+}
+
+#[test]
+fn every_area_is_no_area() {
+    let r = doc("代表们围绕全镇经济社会发展的各个方面提出了31件建议。办复率100%,满意率100%。");
+    has(&r, (Suggestion, Total, 31.0, Eq));
+    assert!(
+        r.topics.iter().all(|t| !t.label.contains("各")),
+        "{:?}",
+        r.topics
+    );
+}

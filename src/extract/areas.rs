@@ -261,6 +261,8 @@ pub(super) fn area(label: &str) -> Option<String> {
             .any(|w| label.ends_with(w))
         || ["我局", "我委", "我办"].iter().any(|w| label.contains(w))
         || ITEM_RELATIONS.iter().any(|(w, _)| label.contains(w))
+        // "围绕全镇经济社会发展的各个方面": every area, no area.
+        || ["各个", "各项", "各"].iter().any(|w| label.ends_with(w))
     {
         return None;
     }

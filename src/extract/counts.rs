@@ -32,6 +32,7 @@ impl Reader<'_> {
         // Until a fact is read, this count gives none (see `Frame::void`).
         self.top().void_last = true;
         self.top().part_last = false;
+        self.top().area_last = false;
         if self.top().under_part {
             return;
         }
@@ -84,6 +85,7 @@ impl Reader<'_> {
         if let Some(label) = self.count_area((cursor, e), &m, near_from, &clause, &wide) {
             self.topics.push(topic(label));
             self.top().part_last = true;
+            self.top().area_last = true;
             return;
         }
         // "城建环保  69  41.57": a table row labelled by an area counts the items in it.

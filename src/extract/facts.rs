@@ -78,6 +78,8 @@ pub(super) struct Frame {
     /// The last count read in this frame was a part of a whole already counted (by area,
     /// proposer, time): a bracket after it splits the part.
     pub part_last: bool,
+    /// The last count read in this frame was a part by subject area (recorded as a topic).
+    pub area_last: bool,
     /// This frame splits such a part: its counts give no fact, roles included
     /// ("其中消防事项13件(主办6件,会办7件)").
     pub under_part: bool,
@@ -321,9 +323,12 @@ impl Reader<'_> {
         if heading.is_none() && self.top().part_last {
             self.breakdowns += 1;
             let id = self.breakdowns;
+            // A part by area splits into sub-areas, and the statement after it names the
+            // next area; other parts (by handler) split into classes that run on past ';'.
+            let ends_with_statement = self.top().area_last;
             self.frames.push(Frame {
                 under_part: true,
-                ends_with_statement: true,
+                ends_with_statement,
                 id,
                 ..Frame::default()
             });
