@@ -1,7 +1,7 @@
 //! Rules of the eleventh round of issue 7 (written from the errors on fresh search excerpts
 //! p11-p14, labelled blind; p15 held out), one invented sentence each.
 
-use crate::phenomena::{doc, has, lacks};
+use crate::phenomena::{doc, has, lacks, meta};
 use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
@@ -250,4 +250,14 @@ fn every_area_is_no_area() {
         "{:?}",
         r.topics
     );
+}
+
+#[test]
+fn traffic_police_units_are_public_security() {
+    let m = meta(
+        "2019年,市公安局交警支队共收到市政府转办的代表建议、委员提案18件,其中代表建议5件,委员提案13件。支队高度重视,办复率100%。",
+    );
+    assert_eq!(m.sector, "公安");
+    let m = meta("2015年,交警大队承办人大代表建议6件、政协提案4件,均已办结,该大队满意率100%。");
+    assert_eq!(m.sector, "公安");
 }

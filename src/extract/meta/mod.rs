@@ -43,7 +43,7 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     alts.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
     Regex::new(&format!(
         // A name may be extended before its suffix: "城市管理和综合执法局", "城管执法局".
-        "(?P<pre>自治区|[省市州县区旗盟镇乡])?(?P<name>{})(?:和[\\p{{Han}}]{{2,4}}?执法|综合执法|执法)?(?P<suf>分局|总局|局|厅|委员会|委|办公室|部|院)",
+        "(?P<pre>自治区|[省市州县区旗盟镇乡])?(?P<name>{})(?:和[\\p{{Han}}]{{2,4}}?执法|综合执法|执法)?(?P<suf>分局|总局|局|厅|委员会|委|办公室|部|院|支队|大队)",
         alts.join("|")
     ))
     .expect("agency regex")

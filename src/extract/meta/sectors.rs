@@ -33,7 +33,8 @@ pub(super) const SECTORS: &[(&str, &[&str])] = &[
     ("信访", &["信访"]),
     ("行政审批", &["行政审批服务", "行政审批"]),
     ("发改", &["发展和改革", "发展改革", "发改"]),
-    ("公安", &["公安"]),
+    // Traffic police (交警支队, 交警大队) are units of the public security bureau.
+    ("公安", &["公安交通管理", "公安", "交警"]),
     ("司法", &["司法"]),
     // Culture bureaus merged with tourism, broadcasting or sports keep 文化…旅游 in their names.
     (
