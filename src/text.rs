@@ -4,17 +4,23 @@
 //! new [`MappedText`] whose characters each point back at a character of the decoded original,
 //! so that a fact found in the normalised text can quote the original verbatim.
 
+use std::sync::Arc;
+
 /// A string plus, for each of its characters, the index of the original character it came from.
 ///
 /// Indexes are kept as `u32` (4 bytes a character instead of 8: a large file is held in several
 /// steps at once). A text past 4,294,967,295 characters, 12 GB of Chinese, is far over any
 /// `--max-file-size`; its later indexes would saturate rather than wrap.
+///
+/// The per-character maps are shared (`Arc`) between a text and its clones and between the
+/// steps that keep every character in place ([`MappedText::map_chars`],
+/// [`MappedText::with_text`]): a copy kept for the review page costs only its string.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MappedText {
     text: String,
-    origin: Vec<u32>,
+    origin: Arc<Vec<u32>>,
     /// Per character: true when a repair produced or changed it.
-    touched: Vec<bool>,
+    touched: Arc<Vec<bool>>,
 }
 
 impl MappedText {
@@ -23,8 +29,8 @@ impl MappedText {
         let n = text.chars().count();
         MappedText {
             text: text.to_string(),
-            origin: (0..n).map(index).collect(),
-            touched: vec![false; n],
+            origin: Arc::new((0..n).map(index).collect()),
+            touched: Arc::new(vec![false; n]),
         }
     }
 
@@ -33,8 +39,8 @@ impl MappedText {
         let n = text.chars().count();
         MappedText {
             text,
-            origin: (0..n).map(index).collect(),
-            touched: vec![false; n],
+            origin: Arc::new((0..n).map(index).collect()),
+            touched: Arc::new(vec![false; n]),
         }
     }
 
@@ -61,16 +67,17 @@ impl MappedText {
     pub fn with_capacity(chars: usize) -> MappedText {
         MappedText {
             text: String::with_capacity(chars * 3),
-            origin: Vec::with_capacity(chars),
-            touched: Vec::with_capacity(chars),
+            origin: Arc::new(Vec::with_capacity(chars)),
+            touched: Arc::new(Vec::with_capacity(chars)),
         }
     }
 
     /// Appends `c`, which came from original character `origin`.
     pub fn push(&mut self, c: char, origin: usize, touched: bool) {
         self.text.push(c);
-        self.origin.push(index(origin));
-        self.touched.push(touched);
+        // A text being built owns its maps (a clone is only ever read), so no copy is made.
+        Arc::make_mut(&mut self.origin).push(index(origin));
+        Arc::make_mut(&mut self.touched).push(touched);
     }
 
     /// The text.

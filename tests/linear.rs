@@ -58,3 +58,14 @@ fn a_long_run_of_lost_marks_beside_pinyin_stays_linear() {
         "the run was not kept"
     );
 }
+
+#[test]
+fn many_totals_in_one_document_stay_linear() {
+    // 150,000 counts, each a total of its own batch: whether a count is larger than every total
+    // before it is kept as the facts are read, not found again over all of them.
+    let text: String = (1..=150_000)
+        .map(|i| format!("第{i}批共承办建议{i}件,办复率100%。"))
+        .collect();
+    let (facts, _) = banli::extract::facts::extract(&text);
+    assert!(facts.len() > 150_000, "{} facts", facts.len());
+}

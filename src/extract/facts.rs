@@ -204,6 +204,9 @@ pub(super) struct Reader<'a> {
     pub joint_in_turn: bool,
     /// Units other than 件 the text counts items in (个, 项, 条).
     pub item_units: Vec<char>,
+    /// The largest value of a total pushed so far (kept as facts are pushed, so that asking
+    /// for it does not go over every fact: linear in a large document).
+    pub most_total: Option<f64>,
 }
 
 /// The characters `a..b` as a string.
@@ -236,6 +239,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         classes_in_turn: Vec::new(),
         joint_in_turn: false,
         item_units: Vec::new(),
+        most_total: None,
     };
     let mut next = 0;
     for (s, e) in sentences(&chars) {
@@ -287,6 +291,9 @@ impl Reader<'_> {
     /// Records a fact in the current list.
     pub(super) fn push(&mut self, fact: RawFact) {
         self.last_fact = Some((fact.measure, fact.subject));
+        if fact.measure == Measure::Total {
+            self.most_total = Some(self.most_total.map_or(fact.value, |m| m.max(fact.value)));
+        }
         self.facts.push(Row {
             fact,
             list: self.list,

@@ -235,12 +235,7 @@ impl Reader<'_> {
     /// True when `value` is larger than every total read so far: "2018年共承办1801件…2019年
     /// 共提出涉及教育的建议提案1880件" counts a new batch, not a part of an earlier one.
     pub(super) fn exceeds_totals(&self, value: f64) -> bool {
-        self.facts
-            .iter()
-            .filter(|r| r.fact.measure == Measure::Total)
-            .map(|r| r.fact.value)
-            .reduce(f64::max)
-            .is_some_and(|most| value > most)
+        self.most_total.is_some_and(|most| value > most)
     }
 
     /// Whether a part-cued count of no named kind slices items already counted: some whole was

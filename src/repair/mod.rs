@@ -52,10 +52,7 @@ pub fn repair(text: MappedText, judge: &Judge) -> (MappedText, Report) {
     // Each step's input is dropped as soon as the next text exists: on a large file these
     // copies (12 bytes and more per character) are most of the memory.
     let text = pinyin::repair(text, judge, &mut report);
-    let (text, fixes) = {
-        let input = text;
-        mojibake::repair(&input, judge)
-    };
+    let (text, fixes) = mojibake::repair(text, judge);
     for f in fixes {
         *report.repairs.entry(f.kind).or_default() += 1;
         report.lost += f.lost;

@@ -425,7 +425,7 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
 }
 
 /// Repairs every damaged line of `text`; returns the text and the fixes applied.
-pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
+pub fn repair(text: MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
     // Each line's text without its line end; the characters with their origins are read
     // again line by line when the output is built (never all at once: a large file).
     let bodies: Vec<&str> = text
@@ -498,6 +498,9 @@ pub fn repair(text: &MappedText, judge: &Judge) -> (MappedText, Vec<Fix>) {
                 f.restored += n;
             }
         }
+    }
+    if decided.iter().all(Option::is_none) {
+        return (text, Vec::new());
     }
     let mut out = MappedText::with_capacity(text.len());
     let mut fixes = Vec::new();
