@@ -114,9 +114,9 @@ impl Engine {
             message,
         };
         let mut decoded = decoded.map_err(|m| err(Stage::Decode, m))?;
-        // Exact capacity: on a large file a vector grown by doubling holds up to twice this.
-        let mut original: Vec<char> = Vec::with_capacity(decoded.text.chars().count());
-        original.extend(decoded.text.chars());
+        // The original is kept as a string (1-3 bytes a character) while the text is repaired,
+        // converted and read, and as characters (4 bytes) only for quoting evidence after.
+        let original_text = decoded.text.clone();
         let mut warnings = Vec::new();
         if decoded.replaced > 0 {
             warnings.push(format!(
@@ -185,6 +185,10 @@ impl Engine {
             .count();
         let handling = self.segmenter.handling_terms(norm.as_str());
         let meta = meta::meta(norm.as_str(), handling, achieved);
+        // Exact capacity: on a large file a vector grown by doubling holds up to twice this.
+        let mut original: Vec<char> = Vec::with_capacity(original_text.chars().count());
+        original.extend(original_text.chars());
+        drop(original_text);
         let evidence = |start: usize, end: usize| -> (String, usize, usize) {
             let (a, b) = norm.original_range(start, end);
             let b = b.min(original.len());
