@@ -12,6 +12,7 @@ pub mod html;
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
 
 /// Decoded text and how it was obtained.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,47 +34,38 @@ const SNIFF_BYTES: usize = 1024;
 /// [`decode`] of bytes the caller gives up: valid UTF-8 without a byte-order mark becomes the
 /// text without a copy (a large file is not held twice).
 pub fn decode_owned(bytes: Vec<u8>, html: bool) -> Result<Decoded, String> {
-    if Encoding::for_bom(&bytes).is_some()
-        || (html && meta_charset(&bytes).is_some())
-        || utf16_by_nuls(&bytes).is_some()
-    {
-        return decode(&bytes, html);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) if looks_binary(text.as_bytes()) => Err(binary_message(text.as_bytes())),
-        Ok(text) => Ok(Decoded {
-            text,
-            encoding: UTF_8.name(),
-            method: "utf8",
-            replaced: 0,
-        }),
-        // Not UTF-8: the same steps as `decode`, which finds no BOM, meta or NULs either.
-        Err(e) => decode(e.as_bytes(), html),
-    }
+    decode_cow(Cow::Owned(bytes), html)
 }
 
 /// Decodes `bytes`; `html` enables the `<meta charset>` step.
 pub fn decode(bytes: &[u8], html: bool) -> Result<Decoded, String> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    decode_cow(Cow::Borrowed(bytes), html)
+}
+
+/// The steps of [`decode`], over bytes borrowed or given up.
+fn decode_cow(bytes: Cow<[u8]>, html: bool) -> Result<Decoded, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         return finish(enc, &bytes[bom_len..], "bom");
     }
-    if html && let Some(enc) = meta_charset(bytes) {
-        return finish(enc, bytes, "meta");
+    if html && let Some(enc) = meta_charset(&bytes) {
+        return finish(enc, &bytes, "meta");
     }
-    if let Some(enc) = utf16_by_nuls(bytes) {
-        return finish(enc, bytes, "utf16-heuristic");
+    if let Some(enc) = utf16_by_nuls(&bytes) {
+        return finish(enc, &bytes, "utf16-heuristic");
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        if looks_binary(s.as_bytes()) {
-            return Err(binary_message(bytes));
+    let bytes = match utf8_text(bytes) {
+        Ok(text) if looks_binary(text.as_bytes()) => return Err(binary_message(text.as_bytes())),
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: UTF_8.name(),
+                method: "utf8",
+                replaced: 0,
+            });
         }
-        return Ok(Decoded {
-            text: s.to_string(),
-            encoding: UTF_8.name(),
-            method: "utf8",
-            replaced: 0,
-        });
-    }
+        Err(bytes) => bytes,
+    };
+    let bytes: &[u8] = &bytes;
     if mostly_utf8(bytes) && !looks_binary(bytes) {
         return finish(UTF_8, bytes, "utf8-lossy");
     }
@@ -263,6 +255,17 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// The bytes as a UTF-8 string (moved when they were given up, copied when borrowed), or the
+/// bytes back when they are not UTF-8.
+fn utf8_text(bytes: Cow<[u8]>) -> Result<String, Cow<[u8]>> {
+    match bytes {
+        Cow::Owned(v) => String::from_utf8(v).map_err(|e| Cow::Owned(e.into_bytes())),
+        Cow::Borrowed(b) => std::str::from_utf8(b)
+            .map(str::to_string)
+            .map_err(|_| Cow::Borrowed(b)),
+    }
 }
 
 #[cfg(test)]

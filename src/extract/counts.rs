@@ -307,10 +307,11 @@ impl Reader<'_> {
         // of them written: its own total. (Such batches do not overlap; areas and proposers
         // are named of items counted anyway, "对各方面工作提出建议9235件".)
         // A sum written later in the sentence is their whole ("…,共59件").
+        let sum_follows = self.summed_later(m.end, e);
         let beside = part_by
             .filter(|b| matches!(b, PartBy::Time | PartBy::Form))
             .is_some_and(|b| self.beside_slices(kind, b))
-            && !self.summed_later(m.end, e);
+            && !sum_follows;
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
         // the registered items ("并案处理后为123件").
         let registers = REGISTERING.iter().any(|w| near.contains(w));
@@ -372,8 +373,10 @@ impl Reader<'_> {
                 } else if let Some((_, w)) = whole {
                     if part_cue
                         && !beside
-                        && (!self.exceeds_totals(m.value) || self.summed_later(m.end, e))
-                        && kind.map_or(self.slices_counted(s, &m, e), |k| self.wholes.contains(&k))
+                        && (!self.exceeds_totals(m.value) || sum_follows)
+                        && kind.map_or(self.slices_counted(s, &m, sum_follows), |k| {
+                            self.wholes.contains(&k)
+                        })
                     {
                         self.top().part_last = true;
                         return;

@@ -239,13 +239,11 @@ impl Reader<'_> {
     }
 
     /// Whether a part-cued count of no named kind slices items already counted: some whole was
-    /// read, or a sum comes later in the sentence ("加上会议期间收到的51件建议,共60件"), or an
-    /// aside says what the number before it includes ("157(含7月交办5件"). Otherwise the first
-    /// count of the text is the whole ("大会共收到代表书面意见175件").
-    pub(super) fn slices_counted(&self, s: usize, m: &Mention, e: usize) -> bool {
-        !self.wholes.is_empty()
-            || self.summed_later(m.end, e)
-            || in_inclusion(&text_of(self.chars, s, m.start))
+    /// read, or a sum comes later in the sentence (`sum_follows`: "加上会议期间收到的51件建议,
+    /// 共60件"), or an aside says what the number before it includes ("157(含7月交办5件").
+    /// Otherwise the first count of the text is the whole ("大会共收到代表书面意见175件").
+    pub(super) fn slices_counted(&self, s: usize, m: &Mention, sum_follows: bool) -> bool {
+        !self.wholes.is_empty() || sum_follows || in_inclusion(&text_of(self.chars, s, m.start))
     }
 
     /// Whether every whole of `kind` read so far (of any kind when it is not named) was itself a
