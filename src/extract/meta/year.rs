@@ -8,8 +8,26 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2})\s*年").expect("year regex"));
+/// A year before 年: Arabic digits, or four numeral characters as older reports and news wires
+/// write them ("二〇〇九年", "二零一五年", "二00九年", with Arabic zeros mixed in).
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2}|(?:一九|二[〇零0○])[〇零0○一二三四五六七八九]{2})\s*年")
+        .expect("year regex")
+});
+
+/// The value of a year as [`YEAR`] captures it.
+fn year_value(digits: &str) -> Option<u16> {
+    if let Ok(y) = digits.parse() {
+        return Some(y);
+    }
+    digits.chars().try_fold(0u16, |acc, c| {
+        let d = match c {
+            '〇' | '零' | '0' | '○' => 0,
+            _ => "一二三四五六七八九".chars().position(|n| n == c)? as u16 + 1,
+        };
+        Some(acc * 10 + d)
+    })
+}
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -52,7 +70,7 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
         {
             return None;
         }
-        Some((whole.start(), c[1].parse().ok()?))
+        Some((whole.start(), year_value(&c[1])?))
     })
 }
 
@@ -85,11 +103,22 @@ fn first_dated(text: &str) -> Option<u16> {
         // Or a short dateline with the label after it ("2021年03月06日17:06 来源:某报").
         let line = &text[line_start..line_end];
         let dateline = line.chars().count() <= 40 && FURNITURE.iter().any(|w| line.contains(w));
-        if span_start || dateline || FURNITURE.iter().any(|w| before.contains(w)) {
+        if span_start || dateline || date_only(line) || FURNITURE.iter().any(|w| before.contains(w))
+        {
             return None;
         }
-        c[1].parse().ok()
+        year_value(&c[1])
     })
+}
+
+/// A line that holds nothing but a date and a time ("2010年01月24日11:23"): a page's dateline.
+/// A date alone on its line is not: it signs a letter or a report, and dates it.
+fn date_only(line: &str) -> bool {
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*\d{1,2}\s*[::]\s*\d{2}(?:\s*[::]\s*\d{2})?\s*$")
+            .expect("date line regex")
+    });
+    DATE_LINE.is_match(line)
 }
 
 /// The sentence (between `。`, `;`, `!`, `?` or line ends) around byte `at`.
@@ -144,24 +173,29 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
             return Some(y);
         }
     }
+    // A term of several years has no year of its own.
+    let multi_year = MULTI_YEAR.is_match(text);
+    // "截至2016年12月13日全部答复完毕": the date a session's items were all handled by. It
+    // outranks the date of delivery: a report read in January on the year just ended says
+    // "截至2023年12月31日…均已办结".
+    if !multi_year {
+        for c in COMPLETED_BY.captures_iter(text) {
+            let s = sentence_at(text, c.get(0)?.start());
+            if ["办复", "办结", "答复", "办理完毕", "办理完成"]
+                .iter()
+                .any(|w| s.contains(w))
+            {
+                return c[1].parse().ok();
+            }
+        }
+    }
     // "(2024年11月26日在市六届人大常委会第十二次会议上)": a report delivered to a session is
     // on that year's handling, even when it frames its items by the session they came from.
     if let Some(c) = DELIVERED.captures(text) {
         return c[1].parse().ok();
     }
-    // A term of several years has no year of its own.
-    if MULTI_YEAR.is_match(text) {
+    if multi_year {
         return None;
-    }
-    // "截至2016年12月13日全部答复完毕": the date a session's items were all handled by.
-    for c in COMPLETED_BY.captures_iter(text) {
-        let s = sentence_at(text, c.get(0)?.start());
-        if ["办复", "办结", "答复", "办理完毕", "办理完成"]
-            .iter()
-            .any(|w| s.contains(w))
-        {
-            return c[1].parse().ok();
-        }
     }
     if SESSION_PERIOD.is_match(text) {
         return None;
@@ -306,6 +340,37 @@ mod tests {
                 "关于代表建议办理情况的报告\n(2022年12月2日在县十届人大常委会第八次会议上)\n县十届人大二次会议以来,代表提出的建议均已办复。"
             ),
             Some(2022)
+        );
+    }
+
+    #[test]
+    fn a_completion_date_outranks_the_date_of_delivery() {
+        assert_eq!(
+            y(
+                "关于建议办理情况的报告\n(2024年1月20日在某镇人民代表大会第三次会议上)\n截至2023年12月31日,代表建议12件均已办结。"
+            ),
+            Some(2023)
+        );
+    }
+
+    #[test]
+    fn years_in_numeral_characters() {
+        assert_eq!(y("通报\n该市二〇一九年共办理提案300件。"), Some(2019));
+        assert_eq!(y("通报\n全省二00九年共立案提案880件。"), Some(2009));
+        assert_eq!(y("通报\n二零零八年,县政府共承办建议40件。"), Some(2008));
+        // Not a year: a numeral count of years.
+        assert_eq!(y("通报\n二十年来共办理提案300件。"), None);
+    }
+
+    #[test]
+    fn a_line_of_date_and_time_is_a_dateline() {
+        assert_eq!(
+            y("某省提案办复率高\n来源:某网\n2010年01月24日11:23\n截至去年底,提案均已办复。"),
+            None
+        );
+        assert_eq!(
+            y("关于报告的议案\n常委会:\n报告已经同意,请予审议。\n某区人民政府\n2016年9月9日"),
+            Some(2016)
         );
     }
 
