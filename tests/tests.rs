@@ -31,6 +31,8 @@ mod frames_round9;
 mod frames_round10;
 // Issue 7, round 11: new batches larger than the totals, joined roles, sums of kinds.
 mod frames_round11;
+// Issue 7, round 12: shares and ranks of areas, lists closed by central work, numeral years.
+mod frames_round12;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

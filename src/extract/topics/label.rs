@@ -172,7 +172,7 @@ fn unquote_han(l: &str) -> String {
 pub(in crate::extract) fn strip_rank(label: &str) -> &str {
     static RANK: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(
-            "^(?:[一二三四五六七八九十]+是|其次(?:是|为)|再次(?:是|为)|(?:占比|比重|数量)?(?:最高|最多|最大)的(?:是|为)|排在?第[一二三四五六七八九十]+位?的(?:是|为))",
+            "^(?:[一二三四五六七八九十]+是|其次(?:是|为)|再次(?:是|为)|(?:占比|比重|数量)?(?:最高|最多|最大)的(?:是|为)|(?:排在?|占|居|列)第[一二三四五六七八九十]+位?的(?:是|为))",
         )
         .expect("rank regex")
     });

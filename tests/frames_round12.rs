@@ -1,0 +1,61 @@
+//! Rules of the twelfth round of issue 7 (document fields and topic frames found on the sets
+//! read in earlier rounds; p16-p20 labelled blind this round), one invented sentence each.
+
+use crate::phenomena::{doc, meta};
+
+fn labels(text: &str) -> Vec<(String, Option<u32>)> {
+    doc(text)
+        .topics
+        .iter()
+        .map(|t| (t.label.clone(), t.count))
+        .collect()
+}
+
+#[test]
+fn a_share_or_a_rank_stands_for_the_largest_area() {
+    let l = labels(
+        "今年共立案提案900件。按类别分,城乡建设方面的提案占近一半,达四百件;占第二位的是教科文卫体方面的提案,达二百六十件;政治、法律和社会保障等方面提案的数量占第三位,有一百五十件。",
+    );
+    assert!(l.contains(&("城乡建设".into(), Some(400))), "{l:?}");
+    assert!(l.contains(&("教科文卫体".into(), Some(260))), "{l:?}");
+    assert!(
+        l.contains(&("政治、法律和社会保障".into(), Some(150))),
+        "{l:?}"
+    );
+    // A share without an area is no topic.
+    let l = labels("今年共立案提案900件。其中集体提案占近一半,达四百件。");
+    assert!(l.iter().all(|(_, n)| *n != Some(400)), "{l:?}");
+}
+
+#[test]
+fn a_list_closed_by_the_party_and_governments_central_work() {
+    let l = labels(
+        "本次会议代表共提出建议210件,内容涵盖城市更新、养老托育、营商环境等市委、市政府重点工作。",
+    );
+    for want in ["城市更新", "养老托育", "营商环境"] {
+        assert!(l.iter().any(|(t, _)| t == want), "{want} not in {l:?}");
+    }
+    let l = labels("委员们围绕产业转型、乡村振兴等县委县政府中心工作提交提案120件。");
+    assert!(l.iter().any(|(t, _)| t == "乡村振兴"), "{l:?}");
+}
+
+#[test]
+fn years_written_in_numerals_and_completion_dates() {
+    assert_eq!(
+        meta("某省政协提案办复情况\n该省二〇〇九年共立案提案880件,办复率99%。").year,
+        Some(2009)
+    );
+    // A report read in January on the year just ended.
+    assert_eq!(
+        meta(
+            "关于建议办理情况的报告\n(2024年1月20日在某镇人民代表大会第三次会议上)\n截至2023年12月31日,代表建议12件均已办结。"
+        )
+        .year,
+        Some(2023)
+    );
+    // A dateline of date and time is the page's, not the handling's.
+    assert_eq!(
+        meta("某省提案办复率高\n来源:某网\n2010年01月24日11:23\n截至去年底,提案均已办复。").year,
+        None
+    );
+}
