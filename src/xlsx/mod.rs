@@ -17,6 +17,8 @@ pub mod columns;
 use crate::output::uncell;
 use columns::Kind;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use std::fs::File;
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 /// The workbook's file name.
@@ -44,48 +46,178 @@ pub fn write(dir: &Path) -> Result<(), String> {
 }
 
 /// [`write`], with at most `rows_per_sheet` data rows a sheet (for tests of the overflow).
+///
+/// Two passes over each table: the first counts its rows and measures its columns, so each
+/// sheet's autofilter, widths and the notes on the `columns` sheet are known before a row is
+/// written; the second streams the rows into sheets in constant-memory mode (each sheet's
+/// rows go to a temporary file in `dir` as they are written), so memory does not grow with
+/// the tables.
 pub fn write_with(dir: &Path, rows_per_sheet: u32) -> Result<(), String> {
     let path = dir.join(FILE);
     let at = |e: XlsxError| format!("{}: {e}", path.display());
-    let mut sheets = Vec::new();
-    let mut notes = Vec::new();
-    let mut described = Vec::new();
+    let per_sheet = rows_per_sheet.max(1);
+    let mut layouts = Vec::new();
     for table in TABLES {
         let csv_path = dir.join(format!("{table}.csv"));
-        if !csv_path.exists() {
-            continue;
+        if csv_path.exists() {
+            layouts.push((table, csv_path.clone(), layout(&csv_path, per_sheet)?));
         }
-        let (header, parts) = table_sheets(&csv_path, table, rows_per_sheet.max(1))?;
-        described.push((table.to_string(), header));
-        let n = parts.len();
-        for (k, (mut sheet, first, last)) in parts.into_iter().enumerate() {
-            let name = if k == 0 {
-                table.to_string()
-            } else {
-                format!("{table} ({})", k + 1)
-            };
-            sheet.set_name(&name).map_err(at)?;
-            if n > 1 {
+    }
+    let mut notes = Vec::new();
+    for (table, _, l) in &layouts {
+        let n = l.parts.len();
+        if n > 1 {
+            for (k, part) in l.parts.iter().enumerate() {
                 notes.push((
-                    name,
+                    sheet_name(table, k),
                     format!(
-                        "Rows {first} to {last} of {table}.csv (of the table's data rows); a \
-                         sheet holds at most {rows_per_sheet} rows below its header, so the \
-                         table goes on over {n} sheets."
+                        "Rows {} to {} of {table}.csv (of the table's data rows); a sheet holds \
+                         at most {rows_per_sheet} rows below its header, so the table goes on \
+                         over {n} sheets.",
+                        part.first, part.last
                     ),
                 ));
             }
-            sheets.push(sheet);
         }
     }
+    let described: Vec<(String, Vec<String>)> = layouts
+        .iter()
+        .map(|(t, _, l)| (t.to_string(), l.header.clone()))
+        .collect();
     let mut book = Workbook::new();
+    book.set_tempdir(dir).map_err(at)?;
     let date = ExcelDateTime::from_ymd(2000, 1, 1).map_err(at)?;
     book.set_properties(&DocProperties::new().set_creation_datetime(&date));
     book.push_worksheet(columns_sheet(&described, &notes).map_err(at)?);
-    for s in sheets {
-        book.push_worksheet(s);
+    for (table, csv_path, l) in &layouts {
+        fill_sheets(&mut book, csv_path, table, l)?;
     }
     book.save(&path).map_err(at)
+}
+
+/// The name of the `k`th sheet (from 0) of a table: `facts`, `facts (2)`, …
+fn sheet_name(table: &str, k: usize) -> String {
+    if k == 0 {
+        table.to_string()
+    } else {
+        format!("{table} ({})", k + 1)
+    }
+}
+
+/// A CSV table opened for reading, its byte-order mark skipped.
+fn open_csv(path: &Path) -> Result<csv::Reader<BufReader<File>>, String> {
+    let name = path.display().to_string();
+    let mut file = BufReader::new(File::open(path).map_err(|e| format!("{name}: {e}"))?);
+    if file
+        .fill_buf()
+        .map_err(|e| format!("{name}: {e}"))?
+        .starts_with("\u{feff}".as_bytes())
+    {
+        file.consume(3);
+    }
+    Ok(csv::ReaderBuilder::new().flexible(true).from_reader(file))
+}
+
+/// One sheet's share of a table: its first and last data row (counting from 1), its number
+/// of rows and its column widths.
+struct Part {
+    first: u64,
+    last: u64,
+    rows: u32,
+    widths: Vec<f64>,
+}
+
+/// What the first pass learns of a table: its header and how its rows fall into sheets.
+struct Layout {
+    header: Vec<String>,
+    parts: Vec<Part>,
+}
+
+/// The first pass over a table.
+fn layout(path: &Path, per_sheet: u32) -> Result<Layout, String> {
+    let name = path.display().to_string();
+    let mut rdr = open_csv(path)?;
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| format!("{name}: {e}"))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let fresh = |first: u64| Part {
+        first,
+        last: first - 1,
+        rows: 0,
+        widths: header.iter().map(|h| width(h)).collect(),
+    };
+    let mut parts = vec![fresh(1)];
+    let mut total = 0u64;
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| format!("{name}: {e}"))?;
+        if parts.last().is_some_and(|p| p.rows == per_sheet) {
+            parts.push(fresh(total + 1));
+        }
+        total += 1;
+        let Some(part) = parts.last_mut() else {
+            break;
+        };
+        part.rows += 1;
+        part.last = total;
+        for (c, raw) in rec.iter().enumerate() {
+            if let Some(w) = part.widths.get_mut(c) {
+                *w = w.max(width(uncell(raw)).min(WIDTHS.1));
+            }
+        }
+    }
+    Ok(Layout { header, parts })
+}
+
+/// The second pass: the table's rows into its sheets, each added in constant-memory mode.
+fn fill_sheets(book: &mut Workbook, path: &Path, table: &str, l: &Layout) -> Result<(), String> {
+    let name = path.display().to_string();
+    let at = |e: XlsxError| format!("{name}: {table}: {e}");
+    let refs: Vec<&str> = l.header.iter().map(String::as_str).collect();
+    let kinds: Vec<Kind> = refs.iter().map(|c| columns::describe(table, c).0).collect();
+    let measure_col = refs.iter().position(|c| *c == "measure");
+    let percent = Format::new().set_num_format("0.0#%");
+    let mut rdr = open_csv(path)?;
+    let mut records = rdr.records();
+    for (k, part) in l.parts.iter().enumerate() {
+        let sheet = book.add_worksheet_with_constant_memory().map_err(at)?;
+        sheet.set_name(sheet_name(table, k)).map_err(at)?;
+        header_row(sheet, &refs).map_err(at)?;
+        finish(sheet, part.rows, &part.widths).map_err(at)?;
+        for row in 1..=part.rows {
+            let Some(rec) = records.next() else {
+                return Err(format!("{name}: changed while the workbook was written"));
+            };
+            let rec = rec.map_err(|e| format!("{name}: {e}"))?;
+            let is_rate = measure_col
+                .and_then(|m| rec.get(m))
+                .and_then(crate::model::Measure::parse)
+                .is_some_and(|m| m.is_rate());
+            for (c, raw) in rec.iter().enumerate() {
+                let text = uncell(raw);
+                if text.is_empty() {
+                    continue;
+                }
+                let col = c as u16;
+                let kind = kinds.get(c).copied().unwrap_or(Kind::Text);
+                let number = text.parse::<f64>().ok().filter(|v| v.is_finite());
+                let written = match (kind, number) {
+                    (Kind::Rate, Some(v)) => {
+                        sheet.write_number_with_format(row, col, v / 100.0, &percent)
+                    }
+                    (Kind::Value, Some(v)) if is_rate => {
+                        sheet.write_number_with_format(row, col, v / 100.0, &percent)
+                    }
+                    (Kind::Number | Kind::Value, Some(v)) => sheet.write_number(row, col, v),
+                    _ => sheet.write_string(row, col, text),
+                };
+                written.map_err(at)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Display width of a cell: CJK and other wide characters count two.
@@ -117,80 +249,6 @@ fn finish(sheet: &mut Worksheet, rows: u32, widths: &[f64]) -> Result<(), XlsxEr
         sheet.set_column_width(c as u16, (w + 2.0).clamp(WIDTHS.0, WIDTHS.1))?;
     }
     Ok(())
-}
-
-/// One sheet, with the first and last data row (counting from 1) of the table it holds.
-type Part = (Worksheet, u64, u64);
-
-/// The sheets of one CSV table, and its header.
-fn table_sheets(
-    path: &Path,
-    table: &str,
-    per_sheet: u32,
-) -> Result<(Vec<String>, Vec<Part>), String> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
-    let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(body);
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| format!("{name}: {e}"))?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    let kinds: Vec<Kind> = refs.iter().map(|c| columns::describe(table, c).0).collect();
-    let measure_col = refs.iter().position(|c| *c == "measure");
-    let percent = Format::new().set_num_format("0.0#%");
-    let at = |e: XlsxError| format!("{}: {table}: {e}", name);
-    let mut parts: Vec<Part> = Vec::new();
-    let mut sheet = Worksheet::new();
-    header_row(&mut sheet, &refs).map_err(at)?;
-    let mut widths: Vec<f64> = refs.iter().map(|h| width(h)).collect();
-    let (mut row, mut total) = (0u32, 0u64);
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| format!("{name}: {e}"))?;
-        if row == per_sheet {
-            finish(&mut sheet, row, &widths).map_err(at)?;
-            parts.push((sheet, total - u64::from(row) + 1, total));
-            sheet = Worksheet::new();
-            header_row(&mut sheet, &refs).map_err(at)?;
-            widths = refs.iter().map(|h| width(h)).collect();
-            row = 0;
-        }
-        row += 1;
-        total += 1;
-        let is_rate = measure_col
-            .and_then(|m| rec.get(m))
-            .and_then(crate::model::Measure::parse)
-            .is_some_and(|m| m.is_rate());
-        for (c, raw) in rec.iter().enumerate() {
-            let text = uncell(raw);
-            let col = c as u16;
-            if let Some(w) = widths.get_mut(c) {
-                *w = w.max(width(text).min(WIDTHS.1));
-            }
-            if text.is_empty() {
-                continue;
-            }
-            let kind = kinds.get(c).copied().unwrap_or(Kind::Text);
-            let number = text.parse::<f64>().ok().filter(|v| v.is_finite());
-            let written = match (kind, number) {
-                (Kind::Rate, Some(v)) => {
-                    sheet.write_number_with_format(row, col, v / 100.0, &percent)
-                }
-                (Kind::Value, Some(v)) if is_rate => {
-                    sheet.write_number_with_format(row, col, v / 100.0, &percent)
-                }
-                (Kind::Number | Kind::Value, Some(v)) => sheet.write_number(row, col, v),
-                _ => sheet.write_string(row, col, text),
-            };
-            written.map_err(at)?;
-        }
-    }
-    finish(&mut sheet, row, &widths).map_err(at)?;
-    parts.push((sheet, total - u64::from(row) + 1, total));
-    Ok((header, parts))
 }
 
 /// The first sheet: every column of every table, then the notes on continued tables.
