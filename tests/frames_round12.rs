@@ -1,7 +1,8 @@
 //! Rules of the twelfth round of issue 7 (document fields and topic frames found on the sets
 //! read in earlier rounds; p16-p20 labelled blind this round), one invented sentence each.
 
-use crate::phenomena::{doc, meta};
+use crate::phenomena::{doc, has, lacks, meta};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 fn labels(text: &str) -> Vec<(String, Option<u32>)> {
     doc(text)
@@ -58,4 +59,28 @@ fn years_written_in_numerals_and_completion_dates() {
         meta("某省提案办复率高\n来源:某网\n2010年01月24日11:23\n截至去年底,提案均已办复。").year,
         None
     );
+}
+
+#[test]
+fn a_grade_after_the_items_classes_them() {
+    let r = doc("今年代表共提出建议206件,评议出22件不满意件,已交由相关部门再次办理。");
+    has(&r, (Suggestion, Unsatisfied, 22.0, Eq));
+    lacks(&r, Total, 22.0);
+    let r = doc("今年代表提交的建议120件均已答复,但仍有13件建议“不满意”。");
+    has(&r, (Suggestion, Unsatisfied, 13.0, Eq));
+    lacks(&r, Total, 13.0);
+    // A rate is no grade of items, nor are two grades joined.
+    let r = doc("今年共办理建议80件,其中45件满意率较高,12件满意或基本满意。");
+    lacks(&r, Satisfied, 45.0);
+    lacks(&r, Satisfied, 12.0);
+    // A grade the items left is not their class.
+    let r = doc("今年共办理建议80件,5件不满意件到年底均上升为满意件。");
+    lacks(&r, Unsatisfied, 5.0);
+}
+
+#[test]
+fn a_look_back_named_after_a_count_makes_it_earlier_items() {
+    let r =
+        doc("今年共提出建议206件。会议听取了对22件不满意件和2件“回头看”不满意件的办理情况说明。");
+    lacks(&r, Unsatisfied, 2.0);
 }

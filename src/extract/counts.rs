@@ -134,7 +134,13 @@ impl Reader<'_> {
             })
         };
         // …and after 对, the verb follows what it is done to ("对72件重点提案…作出批示").
+        // "2件“回头看”不满意件": the word right after the count says whose items they are.
+        let own_words = right_text.trim_start_matches(['件', '“', '"', '‘']);
+        let marks_own = COUNT_CUE_RE.find(own_words).is_some_and(|c| {
+            c.start() == 0 && lookup(COUNT_CUES, c.as_str()) == Some(Cue::NotHandled)
+        });
         if not_handled(&clause)
+            || marks_own
             || (near.contains('对') && not_handled(&self.right_clause(m.end, e)))
         {
             return;

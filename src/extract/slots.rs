@@ -58,6 +58,13 @@ static GRADE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("grade-after regex")
 });
 
+/// A grade right after the items it counts, as their class: "22件不满意件", "13件建议“不满意”",
+/// "45件满意、3件基本满意" (not a rate: 满意率; not two grades joined: 满意或基本满意).
+static GRADE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^件?(?:代表|委员)?(?:建议|提案|议案)?[“"‘]?(?P<grade>不满意|基本满意|比较满意|满意)[”"’]?(?:件|的?(?:建议|提案|议案)|[,;。、)]|$)"#)
+        .expect("grade-class regex")
+});
+
 /// The items counted made key items, with words on who handles them or when between the
 /// verb and the key phrase ("6件提案作为2017年区政府办理的重点提案").
 static KEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -136,6 +143,20 @@ impl Reader<'_> {
             // between the verb and the key phrase; or the choice is told in the next clause
             // ("遴选出…的提案11件,经主席会议审定为…领衔督办的重点提案").
             out.measure = Some(Measure::Key);
+        } else if let Some(g) = GRADE_CLASS
+            .captures(r)
+            // "24件不满意件到年底均上升为满意件": a grade the items left is not their class.
+            .filter(|_| {
+                !["上升为", "转为", "变为", "转化为"]
+                    .iter()
+                    .any(|w| right.contains(w))
+            })
+        {
+            out.measure = match &g["grade"] {
+                "不满意" => Some(Measure::Unsatisfied),
+                "满意" => Some(Measure::Satisfied),
+                _ => Some(Measure::BasicallySatisfied),
+            };
         }
         // A list word right after the number starts the next item: its kind and outcome are
         // not this count's ("人大建议6件和政协提案2件", "…的418件、列入计划逐步解决的…").
