@@ -84,3 +84,19 @@ fn a_look_back_named_after_a_count_makes_it_earlier_items() {
         doc("今年共提出建议206件。会议听取了对22件不满意件和2件“回头看”不满意件的办理情况说明。");
     lacks(&r, Unsatisfied, 2.0);
 }
+
+#[test]
+fn the_aim_items_were_raised_around_names_their_area() {
+    let r = doc(
+        "一年来共提出提案900件。围绕乡村全面振兴,提出提案120件;围绕提升群众生活品质,提出提案200件。",
+    );
+    lacks(&r, Total, 120.0);
+    lacks(&r, Total, 200.0);
+    let l: Vec<(String, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.clone(), t.count))
+        .collect();
+    assert!(l.contains(&("乡村全面振兴".into(), Some(120))), "{l:?}");
+    assert!(l.contains(&("提升群众生活品质".into(), Some(200))), "{l:?}");
+}

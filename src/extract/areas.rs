@@ -62,6 +62,12 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
         Regex::new(r"^\s*在(?P<label>[^,;:在]{2,16}?)(?:上|方面|领域)[,:]\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
             .expect("setting regex")
     });
+    // "围绕服务国家战略全局,提出提案95件": the aim the items were raised around, in the
+    // clause before a count that says only that they were raised.
+    static AROUND: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[,;。:])\s*(?:围绕|聚焦|着眼)(?P<label>[^,;:。]{2,24}?)[,:]\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
+            .expect("around regex")
+    });
     // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
     // "以医疗卫生方面居多,共11件", "住房保障类工作占比最高,共28件", and the next in rank:
     // "其次是养老服务方面,共9件". Its share or rank may stand in place of "the most":
@@ -113,6 +119,7 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
             })
         })
         .or_else(|| MOST.captures(wide))
+        .or_else(|| AROUND.captures(wide))
         .or_else(|| {
             (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
                 .then(|| LISTED.captures(near))

@@ -46,6 +46,21 @@ const INSTRUMENTS: &[(&str, &str)] = &[
     ("要点", "a work plan"),
 ];
 
+/// Posts of people quoted at the end of a headline ("副部长:…"), with the reason.
+const SPEAKERS: &[(&str, &str)] = &[
+    ("部长", "a minister"),
+    ("主任", "a director or committee head"),
+    ("局长", "a bureau head"),
+    ("厅长", "a department head"),
+    ("书记", "a party secretary"),
+    ("主席", "a chair"),
+    ("市长", "a mayor"),
+    ("县长", "a county head"),
+    ("代表", "a deputy"),
+    ("委员", "a CPPCC member"),
+    ("发言人", "a spokesperson"),
+];
+
 /// Words with which a notice turns to what it directs, with the reason.
 const NOTICE_TURNS: &[(&str, &str)] = &[
     ("通知如下", "a notice: the body of what it directs follows"),
@@ -113,6 +128,15 @@ pub fn titled_instrument(text: &str) -> bool {
         return true;
     }
     heads.iter().any(|head| {
+        // A headline that ends by quoting a speaker ("…提案办理通报会 卫生部副部长:医改将有6个
+        // 备选方案") is named by what comes before the speaker; the quote is what was said.
+        let head = match head.rsplit_once([':', ':']) {
+            Some((before, _)) if SPEAKERS.iter().any(|(w, _)| before.ends_with(w)) => before
+                .trim_end()
+                .rsplit_once(char::is_whitespace)
+                .map_or("", |(rest, _)| rest),
+            _ => head.as_str(),
+        };
         let bare = head.trim_end_matches(['》', '”', '"', '|', ' ']);
         // A title is short and no sentence; a bare section name ("通知公告") is page furniture.
         bare.chars().count() >= 8
@@ -199,6 +223,10 @@ mod tests {
         ));
         assert!(titled_instrument(
             "2025年第01期\n市政府办公室关于做好建议提案办理工作的通知\n共交办建议170件。"
+        ));
+        // The second part of a headline reports what was said at the event the first names.
+        assert!(!titled_instrument(
+            "某部召开提案办理情况通报会 副部长:将有3个备选方案\n今年共承办提案90件。"
         ));
     }
 
