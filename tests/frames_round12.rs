@@ -100,3 +100,28 @@ fn the_aim_items_were_raised_around_names_their_area() {
     assert!(l.contains(&("乡村全面振兴".into(), Some(120))), "{l:?}");
     assert!(l.contains(&("提升群众生活品质".into(), Some(200))), "{l:?}");
 }
+
+#[test]
+fn the_next_in_rank_may_name_the_items_after_its_area() {
+    let r = doc(
+        "本届以来共立案提案841件。从内容看,社会建设方面提案最多,共315件;其次是经济建设方面提案,共302件。",
+    );
+    lacks(&r, Total, 302.0);
+    assert!(
+        r.topics
+            .iter()
+            .any(|t| t.label == "经济建设" && t.count == Some(302)),
+        "{:?}",
+        r.topics
+    );
+}
+
+#[test]
+fn a_count_of_two_printed_classes_is_no_class() {
+    let r = doc(
+        "今年共收到建议300件,已解决的(A类)250件,其余留作参考或涉及上级职权的建议(C类、D类)共50件。",
+    );
+    has(&r, (Suggestion, Solved, 250.0, Eq));
+    lacks(&r, Reference, 50.0);
+    lacks(&r, NotFeasible, 50.0);
+}

@@ -90,7 +90,7 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
     });
     // "涉及城建交通的最多,有14件;其次是教育卫生,有9件": a ranking of areas by count.
     static RANKED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[,:;、])\s*(?:(?:涉及|关于)(?P<top>[^,;:]{2,24}?)(?:方面|领域|类)?的(?:提案|建议|议案)?(?:数量)?最多|(?:其次|再次)(?:是|为)(?P<next>[^,;:]{2,24}?)(?:方面|领域|类)?)[,]\s*(?:共|有|达|为)?\s*$")
+        Regex::new(r"(?:^|[,:;、])\s*(?:(?:涉及|关于)(?P<top>[^,;:]{2,24}?)(?:方面|领域|类)?的(?:提案|建议|议案)?(?:数量)?最多|(?:其次|再次)(?:是|为)(?P<next>[^,;:]{2,24}?)(?:方面|领域|类)?(?:的?(?:提案|建议|议案))?)[,]\s*(?:共|有|达|为)?\s*$")
             .expect("ranked regex")
     });
     if let Some(c) = NUMBERED.captures(wide) {

@@ -283,6 +283,13 @@ pub fn read(phrase: &str) -> Reading {
 /// Reads an outcome phrase with the letters as the document defines them; `letters_count`
 /// says whether a letter alone gives a class.
 pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading {
+    // "…的建议(C类、D类)共90件", "C、D类": items of two printed classes together.
+    static TWO_LETTERS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("([ABCD甲乙丙丁])类?[、和及与]([ABCD甲乙丙丁])类").expect("two letters regex")
+    });
+    if TWO_LETTERS.captures_iter(phrase).any(|c| c[1] != c[2]) {
+        return Reading::Unclear;
+    }
     let mut found: Option<Measure> = None;
     let parts: Vec<&str> = PARTS.split(phrase).collect();
     let last = parts.len().saturating_sub(1);
@@ -354,6 +361,16 @@ mod tests {
 
     fn class(p: &str) -> Reading {
         read(p)
+    }
+
+    #[test]
+    fn two_printed_classes_together_are_no_class() {
+        assert_eq!(
+            class("其余留作参考或涉及上级职权的建议(C类、D类)共"),
+            Reading::Unclear
+        );
+        assert_eq!(class("C、D类"), Reading::Unclear);
+        assert!(matches!(class("留作参考的建议(C类)"), Reading::Class(_)));
     }
 
     #[test]
