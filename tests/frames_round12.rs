@@ -125,3 +125,23 @@ fn a_count_of_two_printed_classes_is_no_class() {
     lacks(&r, Reference, 50.0);
     lacks(&r, NotFeasible, 50.0);
 }
+
+#[test]
+fn role_items_counted_with_ge_and_restated_without_their_kind() {
+    let r = doc(
+        "今年本局共收到区政协提案6件(其中4个主办件、2个会办件),均已办结。4个主办件主要聚焦环境治理。",
+    );
+    has(&r, (Proposal, Lead, 4.0, Eq));
+    has(&r, (Proposal, Co, 2.0, Eq));
+    // The restatement is the same count, not a combined one.
+    assert!(
+        !r.facts
+            .iter()
+            .any(|f| f.subject == Combined && f.measure == Lead),
+        "{:?}",
+        r.facts
+    );
+    // 个 with no role or item noun after it counts no items.
+    let r = doc("今年共办理提案6件,涉及4个部门。");
+    assert!(!r.facts.iter().any(|f| f.value == 4.0), "{:?}", r.facts);
+}

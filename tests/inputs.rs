@@ -59,6 +59,22 @@ fn utf8_with_bom() {
 }
 
 #[test]
+fn pinyin_without_tones_glossed_throughout() {
+    // A converter that writes readings without tone marks, some characters glossed twice.
+    let t = TRAD
+        .replace("辦", "辦(ban)(ban)")
+        .replace("協", "協(xie)")
+        .replace("件", "件(jian)(jian)");
+    assert_core_facts(t.as_bytes(), Kind::Text, "UTF-8");
+    // A few bracketed letters after characters are no glosses: left as written.
+    let few = "本局共办理建议(jy)12件,其中主办(zb)8件。";
+    let rec = engine()
+        .process_bytes("y", few.as_bytes(), Kind::Text)
+        .unwrap();
+    assert!(!rec.repairs.iter().any(|(k, _)| k.starts_with("pinyin")));
+}
+
+#[test]
 fn pinyin_annotated() {
     let t = TRAD.replace("辦", "辦(bàn)").replace("協", "協(xié)");
     assert_core_facts(t.as_bytes(), Kind::Text, "UTF-8");

@@ -366,6 +366,29 @@ pub(super) fn drop_time_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     retain_flagged(rows, keep)
 }
 
+/// A count restated later without its kind ("区政协提案6件(其中4个主办件…)。4个主办件主要聚焦…")
+/// is the count already read with its kind: the restatement gives no second, combined fact.
+pub(super) fn drop_restated(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    let mut seen: HashMap<(Measure, u64), ()> = HashMap::new();
+    let keep: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            let f = &r.fact;
+            if f.measure.is_rate() {
+                return true;
+            }
+            let key = (f.measure, f.value.to_bits());
+            if f.subject != Subject::Combined {
+                seen.insert(key, ());
+                return true;
+            }
+            let words = text_of(chars, f.start, f.end.min(chars.len()));
+            !seen.contains_key(&key) || ["建议", "提案", "议案"].iter().any(|w| words.contains(w))
+        })
+        .collect();
+    retain_flagged(rows, keep)
+}
+
 /// Where the text before `at` begins after the last character that `stops` (0 when none does).
 fn start_after(chars: &[char], at: usize, stops: impl Fn(char) -> bool) -> usize {
     (0..at.min(chars.len()))

@@ -32,8 +32,13 @@ impl Reader<'_> {
                         .all(|c| "共有为计 ".contains(c))
                     && ends_in_kind(self.clause_start(s, opening - 1), opening - 1));
             // With the noun left out ("已解决的5个,"), the count is of the items being counted.
-            let elided = !self.item_units.is_empty() && self.right_clause(m.end, e).is_empty();
-            if !near_kind && !self.item_units.contains(&unit) && !elided {
+            let right_text = self.right_clause(m.end, e);
+            let elided = !self.item_units.is_empty() && right_text.is_empty();
+            // "4个主办件": the items named by their role, 件 as their noun.
+            let role_items = ["主办件", "协办件", "会办件", "分办件", "单办件", "主合办件"]
+                .iter()
+                .any(|w| right_text.starts_with(w));
+            if !near_kind && !self.item_units.contains(&unit) && !elided && !role_items {
                 return false;
             }
         }

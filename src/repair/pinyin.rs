@@ -25,19 +25,43 @@ fn is_close(c: char) -> bool {
     c == ')' || c == '\u{FF09}'
 }
 
-/// Length of a reading starting at `i` and closed by `)`: (letters, toned, index of `)`).
-fn reading_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+/// A syllable of pinyin written without tone marks (`jian`, `ban`, `zhuang`): an optional
+/// initial, vowels, an optional nasal or 儿 ending.
+fn is_plain_syllable(s: &str) -> bool {
+    static SYLLABLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new("^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{1,3}(?:ng|n|r)?$")
+            .expect("syllable regex")
+    });
+    SYLLABLE.is_match(s)
+}
+
+/// A reading starting at `i` and closed by `)`: its letters and the index of `)`. It carries
+/// a tone mark, or (`plain`: the document glosses without tones throughout) is a syllable.
+fn reading_in(chars: &[char], i: usize, plain: bool) -> Option<(String, usize)> {
     let mut j = i;
     let mut toned = false;
     while j < chars.len() && j - i <= 7 && is_pinyin_letter(chars[j]) {
         toned |= TONED.contains(chars[j]);
         j += 1;
     }
-    if j > i && toned && chars.get(j).is_some_and(|&x| is_close(x)) {
-        Some((chars[i..j].iter().collect(), j))
-    } else {
-        None
+    if j == i || !chars.get(j).is_some_and(|&x| is_close(x)) {
+        return None;
     }
+    let letters: String = chars[i..j].iter().collect();
+    (toned || (plain && is_plain_syllable(&letters))).then_some((letters, j))
+}
+
+/// [`reading_in`] of a toned reading.
+fn reading_at(chars: &[char], i: usize) -> Option<(String, usize)> {
+    reading_in(chars, i, false)
+}
+
+/// Glosses without tone marks after this many characters make a document glossed that way
+/// (a converter's output: `建(jian)议(yi)`); fewer may be abbreviations in brackets.
+const PLAIN_GLOSSES: usize = 5;
+
+fn is_toned(c: char) -> bool {
+    TONED.contains(c)
 }
 
 fn is_lost_mark(c: char) -> bool {
@@ -49,11 +73,20 @@ pub fn repair(text: MappedText, judge: &Judge, report: &mut Report) -> MappedTex
     // The characters alone (4 bytes each): origins are read from `text` where needed.
     let chars: Vec<char> = text.as_str().chars().collect();
     // The document's own dictionary of readings.
+    let glossed_plain = (1..chars.len())
+        .filter(|&i| {
+            is_cjk(chars[i - 1])
+                && is_open(chars[i])
+                && reading_in(&chars, i + 1, true).is_some_and(|(r, _)| !r.contains(is_toned))
+        })
+        .take(PLAIN_GLOSSES)
+        .count();
+    let plain = glossed_plain >= PLAIN_GLOSSES;
     let mut readings: BTreeMap<String, BTreeSet<char>> = BTreeMap::new();
     for i in 1..chars.len() {
         if is_cjk(chars[i - 1])
             && is_open(chars[i])
-            && let Some((r, _)) = reading_at(&chars, i + 1)
+            && let Some((r, _)) = reading_in(&chars, i + 1, plain)
         {
             readings.entry(r).or_default().insert(chars[i - 1]);
         }
@@ -65,14 +98,19 @@ pub fn repair(text: MappedText, judge: &Judge, report: &mut Report) -> MappedTex
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        // Intact: 字(zì)
+        // Intact: 字(zì), or glossed more than once: 件(jian)(jian).
         if i > 0
             && is_cjk(chars[i - 1])
             && is_open(c)
-            && let Some((_, close)) = reading_at(&chars, i + 1)
+            && let Some((_, close)) = reading_in(&chars, i + 1, plain)
         {
             *report.repairs.entry("pinyin_annotation").or_default() += 1;
             i = close + 1;
+            while chars.get(i).is_some_and(|&x| is_open(x))
+                && let Some((_, close)) = reading_in(&chars, i + 1, plain)
+            {
+                i = close + 1;
+            }
             continue;
         }
         // Damaged: ?xiàng) — the character and "(" are gone.
