@@ -145,3 +145,23 @@ fn role_items_counted_with_ge_and_restated_without_their_kind() {
     let r = doc("今年共办理提案6件,涉及4个部门。");
     assert!(!r.facts.iter().any(|f| f.value == 4.0), "{:?}", r.facts);
 }
+
+#[test]
+fn kinds_named_in_turn_take_the_values_in_turn() {
+    let r = doc(
+        "今年共承办建议235件、提案203件,人大代表和政协委员的满意(基本满意)率分别达到99.6%和98%。",
+    );
+    has(&r, (Suggestion, SatisfactionRate, 99.6, Eq));
+    has(&r, (Proposal, SatisfactionRate, 98.0, Eq));
+    // Two rates named in turn keep their own pairing.
+    let r = doc("今年共承办建议提案438件,办复率和满意率分别达到100%和98%。");
+    has(&r, (Combined, ReplyRate, 100.0, Eq));
+    has(&r, (Combined, SatisfactionRate, 98.0, Eq));
+}
+
+#[test]
+fn baohan_opens_a_breakdown_as_baokuo_does() {
+    let r = doc("今年共承办建议提案2479件。其中牵头办理1147件,包含建议614件、提案533件。");
+    has(&r, (Suggestion, Lead, 614.0, Eq));
+    has(&r, (Proposal, Lead, 533.0, Eq));
+}

@@ -408,7 +408,7 @@ impl Reader<'_> {
                     self.roles_of_both_kinds(&closed, i);
                 }
             } else if (c == '其' && self.chars.get(i + 1) == Some(&'中'))
-                || (c == '包' && self.chars.get(i + 1) == Some(&'括'))
+                || (c == '包' && matches!(self.chars.get(i + 1), Some(&'括') | Some(&'含')))
             {
                 // Only within the part's own sentence: a sentence that opens with 其中 may
                 // break down the whole again ("…领衔督办19件。其中,已经解决的有10件").

@@ -410,6 +410,16 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
         "both grades together",
     ),
     (
+        "满意(基本满意)率",
+        Some(Measure::SatisfactionRate),
+        "both grades together, the second in brackets",
+    ),
+    (
+        "满意(含基本满意)率",
+        Some(Measure::SatisfactionRate),
+        "both grades together, the second said to be included",
+    ),
+    (
         "满意、基本满意",
         Some(Measure::SatisfactionRate),
         "joined grades before a percent",

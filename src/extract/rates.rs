@@ -151,6 +151,15 @@ impl Reader<'_> {
                 }
                 return values.len();
             }
+            // "人大代表和政协委员的满意率分别达到99.6%和98%": one rate, one value per kind.
+            if let ([w], [a, b]) = (named.as_slice(), values.as_slice())
+                && let Some(measure) = w.2
+                && let Some((first, second)) = kinds_in_turn(&left)
+            {
+                self.push_rate(s, cursor + w.0, *a, measure, first, e);
+                self.push_rate(s, cursor + w.0, *b, measure, second, e);
+                return 2;
+            }
             for w in named.iter().rev().take(1) {
                 if let Some(x) = w.2 {
                     measures.push((x, cursor + w.0));
@@ -390,4 +399,31 @@ fn chain(left: &str, words: &[Named], all: bool) -> Vec<Named> {
     }
     out.reverse();
     out
+}
+
+/// The two kinds a clause names in turn before 分别 ("人大代表和政协委员", "建议和提案"), by the
+/// first word of each kind it holds.
+fn kinds_in_turn(left: &str) -> Option<(Subject, Subject)> {
+    const WORDS: &[(&str, Subject)] = &[
+        ("人大代表", Subject::Suggestion),
+        ("代表", Subject::Suggestion),
+        ("建议", Subject::Suggestion),
+        ("议案", Subject::Suggestion),
+        ("政协委员", Subject::Proposal),
+        ("委员", Subject::Proposal),
+        ("提案", Subject::Proposal),
+    ];
+    let first_of = |kind: Subject| {
+        WORDS
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .filter_map(|(w, _)| left.find(w))
+            .min()
+    };
+    let (s, p) = (first_of(Subject::Suggestion)?, first_of(Subject::Proposal)?);
+    Some(if s < p {
+        (Subject::Suggestion, Subject::Proposal)
+    } else {
+        (Subject::Proposal, Subject::Suggestion)
+    })
 }

@@ -211,9 +211,12 @@ impl Reader<'_> {
                         .starts_with(w)
                 })
         };
+        // "包含建议614件": 包含 opens a breakdown as 包括 does; its 含 is no included count.
+        let opens_breakdown =
+            |p: &regex::Match| p.as_str() == "含" && near[..p.start()].ends_with('包');
         PART_RE
             .find_iter(near)
-            .filter(|p| !passed_on(p))
+            .filter(|p| !passed_on(p) && !opens_breakdown(p))
             .find(|p| {
                 self.hints.between_sessions
                     || !["会议期间", "大会期间"].contains(&p.as_str())
