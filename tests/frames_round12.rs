@@ -165,3 +165,23 @@ fn baohan_opens_a_breakdown_as_baokuo_does() {
     has(&r, (Suggestion, Lead, 614.0, Eq));
     has(&r, (Proposal, Lead, 533.0, Eq));
 }
+
+#[test]
+fn an_unexplained_class_letter_counts_a_class_not_a_kind() {
+    let r = doc("今年共承办建议179件、提案348件。其中,人大代表建议A类件111件,占总数的62%;B类件53件。");
+    lacks(&r, Total, 111.0);
+    lacks(&r, Total, 53.0);
+}
+
+#[test]
+fn a_key_phrase_right_after_a_count_is_that_counts() {
+    let r = doc("今年共确定政府办理的提案320件,包括5件重点提案、315件建议意见,已全部办复。");
+    has(&r, (Proposal, Key, 5.0, Eq));
+    lacks(&r, Key, 315.0);
+}
+
+#[test]
+fn complaints_are_not_items() {
+    let r = doc("今年共办理提案320件。去年共受理停车收费投诉2916件。");
+    lacks(&r, Total, 2916.0);
+}

@@ -172,6 +172,11 @@ impl Reader<'_> {
         if ["提出", "提交", "撰写"].iter().any(|w| near.contains(w)) {
             reading = Reading::None;
         }
+        // "其中,人大代表建议A类件111件" with no letter defined: a class the text leaves
+        // unexplained, not a count of all the items of a kind.
+        if reading == Reading::None && right.measure.is_none() && outcome::ends_with_letter(&near) {
+            return;
+        }
         if reading == Reading::Unclear && near.contains("分别") {
             // "建议30件、提案40件,已解决或列入计划解决的分别有22件、31件": after counts of two
             // kinds, 分别 shares a joint class among the kinds, which gives no fact (SCHEMA).
@@ -207,7 +212,13 @@ impl Reader<'_> {
         let specific = specific.filter(|&(p, c)| {
             !(c == Cue::Done && matches!(reading, Reading::Class(_)) && p >= outcome_at)
         });
-        let key = KEY_ITEMS.find_iter(&near).last();
+        // "包括5件重点提案、315件建议意见": the key phrase that names the count before (right
+        // after its number, then a list word) is that count's, not this one's.
+        let key = KEY_ITEMS.find_iter(&near).last().filter(|k| {
+            !(near[..k.start()].trim_start_matches(['件', ' ']).is_empty()
+                && !near[k.end()..].is_empty()
+                && near[k.end()..].chars().all(|c| "、和及与, ".contains(c)))
+        });
         // An outcome phrase of the count's own before it wins over one after it.
         // A phrase ending in a list word is the item before's ("173件被采纳、44件被部分采纳").
         let own_before = !phrase.trim_end().ends_with('、');

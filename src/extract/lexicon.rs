@@ -562,12 +562,29 @@ pub static JOINED_GRADES_SHARE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("joined share regex")
 });
 
-/// Nouns for things other than suggestions and proposals; a count of them is no fact unless
-/// the kind of item is named.
-pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("案件|工单|来信|来电|信件|诉求|事项|项目|人次|家企业|户|件次|反馈表|回执")
-        .expect("other items regex")
-});
+/// Nouns for things other than suggestions and proposals, with the reason; a count of them
+/// is no fact unless the kind of item is named.
+pub const OTHER_ITEM_NOUNS: &[Entry<()>] = &[
+    ("案件", (), "cases"),
+    ("工单", (), "hotline work orders"),
+    ("来信", (), "letters"),
+    ("来电", (), "calls"),
+    ("信件", (), "letters"),
+    ("诉求", (), "requests from the public"),
+    ("事项", (), "matters"),
+    ("项目", (), "projects"),
+    ("人次", (), "visits by people"),
+    ("家企业", (), "firms"),
+    ("户", (), "households"),
+    ("件次", (), "instructions or times"),
+    ("反馈表", (), "feedback forms"),
+    ("回执", (), "receipts"),
+    ("投诉", (), "complaints from the public"),
+    ("举报", (), "reports of wrongdoing from the public"),
+];
+
+/// [`OTHER_ITEM_NOUNS`] compiled.
+pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| alternation(OTHER_ITEM_NOUNS));
 
 /// Forms counted after the number, whatever items their name mentions ("260件“代表建议办理
 /// 反馈表”"): feedback forms (反馈表, 意见表, 征询表), evaluation sheets (测评表) and receipts (回执).

@@ -350,6 +350,16 @@ fn letter(phrase: &str, letters: &Letters) -> Option<Measure> {
     (letters.defined.contains(&true) && !letters.unclear[i]).then_some(letters.classes[i])
 }
 
+/// True when the words before a count end with a printed class letter ("人大代表建议A类件",
+/// "B类提案共"): the count is of a class, whether or not the text says what the letter means.
+pub fn ends_with_letter(words: &str) -> bool {
+    static ENDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[ABCD甲乙丙丁]类(?:件|办件|提案|建议|议案)?(?:共|有|为|计)?\s*$")
+            .expect("letter end regex")
+    });
+    ENDS.is_match(words)
+}
+
 /// True for a word that can start an outcome phrase after a number ("12件已解决").
 pub fn names_outcome(text: &str) -> bool {
     HEADS.iter().any(|h| text.contains(h)) || text.contains("参考")
