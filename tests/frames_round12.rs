@@ -168,7 +168,8 @@ fn baohan_opens_a_breakdown_as_baokuo_does() {
 
 #[test]
 fn an_unexplained_class_letter_counts_a_class_not_a_kind() {
-    let r = doc("今年共承办建议179件、提案348件。其中,人大代表建议A类件111件,占总数的62%;B类件53件。");
+    let r =
+        doc("今年共承办建议179件、提案348件。其中,人大代表建议A类件111件,占总数的62%;B类件53件。");
     lacks(&r, Total, 111.0);
     lacks(&r, Total, 53.0);
 }
@@ -184,4 +185,29 @@ fn a_key_phrase_right_after_a_count_is_that_counts() {
 fn complaints_are_not_items() {
     let r = doc("今年共办理提案320件。去年共受理停车收费投诉2916件。");
     lacks(&r, Total, 2916.0);
+}
+
+#[test]
+fn a_class_taken_from_counts_of_both_kinds_is_combined() {
+    let r = doc(
+        "今年共承办代表建议19件、委员提案27件。截至5月底,19件意见建议和27件提案已经解决或基本解决的有29件。",
+    );
+    has(&r, (Combined, Solved, 29.0, Eq));
+    // Taken from one kind's count, it keeps that kind.
+    let r = doc("今年共承办代表建议19件、委员提案27件。截至5月底,27件提案已经解决的有20件。");
+    has(&r, (Proposal, Solved, 20.0, Eq));
+}
+
+#[test]
+fn a_letter_in_the_next_item_of_a_list_is_not_this_counts() {
+    let r = doc("今年交由本局办理的建议和提案共26件,其中人大代表建议8件,政协提案17件、来信1件。");
+    has(&r, (Proposal, Total, 17.0, Eq));
+    lacks(&r, Total, 1.0);
+}
+
+#[test]
+fn a_ranking_lead_in_is_no_part_of_the_area() {
+    let l =
+        labels("今年共提出建议605件。从类别看,排名前五位的主要是教科文卫类138件,工业交通类116件。");
+    assert!(l.contains(&("教科文卫".into(), Some(138))), "{l:?}");
 }

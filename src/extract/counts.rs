@@ -272,9 +272,18 @@ impl Reader<'_> {
             return;
         }
         // The own clause reaches back over a bracket ("人大代表建议(议案)共26件").
-        let left_kind = kinds_in(&span, self.hints.deputies)
-            .or_else(|| kinds_in(&near, self.hints.deputies))
-            .or_else(|| kinds_in(&left, self.hints.deputies));
+        // "19件意见建议和27件提案已经解决…的有29件": a kind word right after the count before
+        // is that count's noun; the class is taken from every count of the clause.
+        let after_count = near_from == cursor && cursor > s && self.chars[cursor - 1] == '件';
+        let nouns_before = after_count && KIND_RE.find(&near).is_some_and(|k| k.start() == 0);
+        let left_kind = if nouns_before && measure.is_some_and(is_outcome) {
+            kinds_in(&clause, self.hints.deputies)
+        } else {
+            None
+        }
+        .or_else(|| kinds_in(&span, self.hints.deputies))
+        .or_else(|| kinds_in(&near, self.hints.deputies))
+        .or_else(|| kinds_in(&left, self.hints.deputies));
         let mut kind = right.kind.or(left_kind);
         // "代表建议、提案分别为592件、759件": the kinds before 分别 go to the counts in turn.
         if !self.kinds_in_turn_from(&near, m.start, e) {

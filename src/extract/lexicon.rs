@@ -368,7 +368,12 @@ pub fn kind_of(word: &str) -> Option<Subject> {
 pub fn kinds_in(text: &str, deputies: bool) -> Option<Subject> {
     let mut found = None;
     for m in KIND_RE.find_iter(text) {
-        let Some(k) = kind_of(m.as_str()) else {
+        // "19件意见建议和27件提案": opinions counted as items, in a text about deputies,
+        // are their suggestions.
+        let counted = deputies
+            && ["意见建议", "意见和建议"].contains(&m.as_str())
+            && text[..m.start()].ends_with('件');
+        let Some(k) = kind_of(m.as_str()).or(counted.then_some(Subject::Suggestion)) else {
             continue;
         };
         if m.as_str() == "建议" && (!deputies || is_content_use(text, m.start(), m.end())) {

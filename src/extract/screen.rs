@@ -78,9 +78,11 @@ impl Reader<'_> {
     /// into one, approximate counts of items raised, items set aside (除…外).
     pub(super) fn set_aside(&self, m: &Mention, right_text: &str, clause: &str) -> bool {
         let after: String = right_text.chars().take(12).collect();
+        // The count's own words: up to the next item of a list ("提案17件、来信1件").
+        let own: &str = after.split(['、', ',']).next().unwrap_or("");
         // Letters, instructions (件次), and approximate counts (50件以上, 60件左右).
-        if after.contains("来信")
-            || after.contains("来电")
+        if own.contains("来信")
+            || own.contains("来电")
             || after.starts_with('次')
             || ["以上", "左右", "余", "多"]
                 .iter()
