@@ -211,3 +211,25 @@ fn a_ranking_lead_in_is_no_part_of_the_area() {
         labels("今年共提出建议605件。从类别看,排名前五位的主要是教科文卫类138件,工业交通类116件。");
     assert!(l.contains(&("教科文卫".into(), Some(138))), "{l:?}");
 }
+
+#[test]
+fn a_rate_in_a_statement_of_one_kind_is_that_kinds() {
+    let r = doc(
+        "今年代表建议183件及委员提案165件已全部办复。其中代表建议所提问题得到解决的占68.85%,满意率达91.8%;政协委员所提提案得到解决的占67.88%,满意率达到99.34%。",
+    );
+    has(&r, (Suggestion, SatisfactionRate, 91.8, Eq));
+    has(&r, (Proposal, SatisfactionRate, 99.34, Eq));
+}
+
+#[test]
+fn what_the_items_raised_then_what_became_of_it() {
+    let r = doc("今年共承办代表建议109件。截止到目前,已有20余件建议涉及的问题得到了圆满解决。");
+    has(&r, (Suggestion, Solved, 20.0, Ge));
+}
+
+#[test]
+fn a_standing_committees_opinions_are_not_items() {
+    let r = doc("常委会听取报告11项,提出各类审议意见16件63条,督办代表建议办理131件。");
+    lacks(&r, Total, 16.0);
+    has(&r, (Suggestion, Total, 131.0, Eq));
+}

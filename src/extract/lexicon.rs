@@ -586,6 +586,11 @@ pub const OTHER_ITEM_NOUNS: &[Entry<()>] = &[
     ("回执", (), "receipts"),
     ("投诉", (), "complaints from the public"),
     ("举报", (), "reports of wrongdoing from the public"),
+    (
+        "审议意见",
+        (),
+        "opinions a standing committee gives on reports it reviewed",
+    ),
 ];
 
 /// [`OTHER_ITEM_NOUNS`] compiled.

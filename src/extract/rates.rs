@@ -222,6 +222,27 @@ impl Reader<'_> {
         if let Some(f) = self.named_subject(&own_clause) {
             return f;
         }
+        // "其中代表建议所提问题得到解决的占68.85%,满意率达91.8%;政协委员所提提案…": the one
+        // kind the statement (back to a semicolon) names.
+        // Only parallel statements: a sentence that has a semicolon before the rate, or after.
+        let before = text_of(self.chars, s, near_from.max(s));
+        let statement = match before.rfind(';') {
+            Some(p) => Some(before[p + 1..].to_string()),
+            None => {
+                let sentence_end = (near_from..self.chars.len())
+                    .find(|&i| ends_sentence(self.chars[i]))
+                    .unwrap_or(self.chars.len());
+                text_of(self.chars, near_from, sentence_end)
+                    .contains(';')
+                    .then_some(before)
+            }
+        };
+        if let Some(k) = statement
+            .and_then(|st| self.named_subject(&(st + left)))
+            .filter(|&k| k != Subject::Combined)
+        {
+            return k;
+        }
         if let Some(c) = self.last_count_subject {
             return c;
         }

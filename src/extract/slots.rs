@@ -82,10 +82,13 @@ static KEY_NEXT: LazyLock<Regex> = LazyLock::new(|| {
 static LATER_COUNT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9]+ ?(?:件|项|条)").expect("later-count regex"));
 
-/// What items asked for, named after their kind ("提案的建议意见", "建议的意见", "所提问题").
+/// What items asked for, named after their kind ("提案的建议意见", "建议的意见", "所提问题",
+/// "建议涉及的问题", "反映的问题").
 static ITEM_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^的?(?:建议意见|意见建议|意见和建议|意见|所提问题|所提建议|问题)")
-        .expect("item-content regex")
+    Regex::new(
+        r"^(?:涉及|反映|提出)?的?(?:建议意见|意见建议|意见和建议|意见|所提问题|所提建议|问题)",
+    )
+    .expect("item-content regex")
 });
 
 /// Words that may stand between a number and the kind of item it counts.
