@@ -233,3 +233,13 @@ fn a_standing_committees_opinions_are_not_items() {
     lacks(&r, Total, 16.0);
     has(&r, (Suggestion, Total, 131.0, Eq));
 }
+
+#[test]
+fn every_side_closes_a_list() {
+    let l = labels(
+        "今年代表共提出建议209件。这些建议涉及产业发展、环保旅游、民生事业等方方面面,有见地。",
+    );
+    for want in ["产业发展", "环保旅游", "民生事业"] {
+        assert!(l.iter().any(|(t, _)| t == want), "{want} not in {l:?}");
+    }
+}

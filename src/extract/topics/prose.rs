@@ -19,7 +19,7 @@ const DISCUSSING: &[&str] = &[
 
 /// The closing of a list: `等` with an optional size (`等5个`, `等各个`, `等几大类`), weight (`等重要`), note that
 /// the public cares about them (`等群众关注的`, `等社会关注的`) and a head noun naming the kind
-/// of area. Heads: 方面/领域 (areas), 问题/议题/事项/情况 (matters raised), 类别/类
+/// of area. Heads: 方面/领域 (areas, also 方方面面: every side), 问题/议题/事项/情况 (matters raised), 类别/类
 /// (categories), 工作/内容 (lines of work, contents), 热点/难点/焦点 (issues of public concern);
 /// or `等` with the body whose central work the areas are (`等市委、市政府重点工作`);
 /// or `等` with what the listed items are about and the items (`等事关全县发展的提案`);
@@ -27,7 +27,7 @@ const DISCUSSING: &[&str] = &[
 /// ("围绕A、B、C三大主题"), or an ellipsis, which says "and so on" as 等 does ("反映在:A、B……").
 static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"等(?:多个|诸多|几个|几大|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方面(?:工作)?|领域(?:工作)?|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:(?:[省市县区]委、?[省市县区](?:人民)?政府|党委、?政府)的?(?:重点|中心|重要)工作)|等(?:事关|有关|关于|涉及)[^,;。、]{0,16}?的(?:建议提案|提案|建议|议案)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)|…+",
+        r"等(?:多个|诸多|几个|几大|各个|[0-9]+个|[一二两三四五六七八九十]+个)?(?:多)?(?:重要|重点|重大|主要)?(?:(?:群众|社会|百姓|人民群众)?(?:普遍)?(?:关注|关心)的)?(?:方方面面|方面(?:工作)?|领域(?:工作)?|问题|议题|事项|情况|类别|类|工作|内容|热点|难点|焦点|民生)|等(?:(?:[省市县区]委、?[省市县区](?:人民)?政府|党委、?政府)的?(?:重点|中心|重要)工作)|等(?:事关|有关|关于|涉及)[^,;。、]{0,16}?的(?:建议提案|提案|建议|议案)|等(?:[。;,]|$)|(?:[两三四五六七八九十]|[0-9]+)(?:大|个)(?:方面|领域|主题)|…+",
     )
     .expect("close regex")
 });
