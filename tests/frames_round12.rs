@@ -243,3 +243,19 @@ fn every_side_closes_a_list() {
         assert!(l.iter().any(|(t, _)| t == want), "{want} not in {l:?}");
     }
 }
+
+#[test]
+fn a_body_keeps_the_short_form_of_its_own_name() {
+    let sector = |name: &str| {
+        meta(&format!(
+            "{name}2015年建议提案办理工作总结\n2015年,我局共承办建议提案20件,办复率100%。"
+        ))
+        .sector
+    };
+    assert_eq!(sector("某市环境保护局"), "环保");
+    assert_eq!(sector("某市生态环境局"), "生态环境");
+    assert_eq!(sector("某县卫生和计划生育局"), "卫计");
+    assert_eq!(sector("某县卫生局"), "卫健");
+    assert_eq!(sector("某省林业和草原局"), "林草");
+    assert_eq!(sector("某市国土资源局"), "国土资源");
+}

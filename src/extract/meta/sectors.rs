@@ -9,10 +9,10 @@ pub(super) const SECTORS: &[(&str, &[&str])] = &[
     ("财政", &["财政"]),
     // 教体局: education merged with sports, named by both short forms.
     ("教育", &["教育和体育", "教育体育", "教体", "教育"]),
-    (
-        "卫健",
-        &["卫生健康", "卫生和计划生育", "卫健", "卫计", "卫生"],
-    ),
+    // A body keeps the short form of its own name (SCHEMA), so the health and family-planning
+    // commissions before 2018 are 卫计; a plain 卫生局 is 卫健 (dev's labels).
+    ("卫健", &["卫生健康", "卫健", "卫生"]),
+    ("卫计", &["卫生和计划生育", "卫生计生", "卫计"]),
     // Some cities merge urban management into the housing body (住房城乡建设管理委): the same
     // line of work, written with 管理 before its suffix.
     (
@@ -27,8 +27,12 @@ pub(super) const SECTORS: &[(&str, &[&str])] = &[
     ),
     ("交通运输", &["交通运输", "交通"]),
     ("农业农村", &["农业农村", "农业"]),
-    ("自然资源", &["自然资源和规划", "自然资源", "国土资源"]),
-    ("生态环境", &["生态环境", "环境保护", "环保"]),
+    ("自然资源", &["自然资源和规划", "自然资源"]),
+    // Land-resources bureaus before 2018, by their own name.
+    ("国土资源", &["国土资源"]),
+    ("生态环境", &["生态环境"]),
+    // Environmental protection bureaus before 2018 call themselves 环保 (环保局, 环保部).
+    ("环保", &["环境保护", "环保"]),
     ("统计", &["统计"]),
     ("信访", &["信访"]),
     ("行政审批", &["行政审批服务", "行政审批"]),
@@ -64,7 +68,9 @@ pub(super) const SECTORS: &[(&str, &[&str])] = &[
     ("医保", &["医疗保障", "医保"]),
     // Named 退役军人事务局/部; the short form drops 事务 (退役军人局, 退役军人部门).
     ("退役军人", &["退役军人事务"]),
-    ("林业", &["林业和草原", "林业"]),
+    // Forestry and grassland bureaus (since 2018) are 林草 by their own short form.
+    ("林草", &["林业和草原", "林草"]),
+    ("林业", &["林业"]),
     ("城管", &["城市管理", "城管"]),
     ("审计", &["审计"]),
     ("工信", &["工业和信息化", "经济和信息化", "工信", "经信"]),
