@@ -205,6 +205,16 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
     if let Some(y) = first_dated(text) {
         return Some(y);
     }
+    // "去年,城西区政协…共收到提案N件" under a dateline of 2016: the year before the date.
+    let counting_sentence = text
+        .split(['。', '\n'])
+        .find(|s| ITEM_COUNT.is_match(s) && HANDLING_VERBS.iter().any(|v| s.contains(v)));
+    if counting_sentence.is_some_and(|s| ["去年", "上年", "过去一年"].iter().any(|w| s.contains(w)))
+        && let Some(c) = DATE.captures(text)
+    {
+        let y = c.get(1).or(c.get(2)).or(c.get(3))?;
+        return y.as_str().parse::<u16>().ok().map(|y| y - 1);
+    }
     if (text.contains("今年") || text.contains("本年"))
         && let Some(c) = DATE.captures(text)
     {
@@ -370,6 +380,18 @@ mod tests {
         );
         assert_eq!(
             y("关于报告的议案\n常委会:\n报告已经同意,请予审议。\n某区人民政府\n2016年9月9日"),
+            Some(2016)
+        );
+    }
+
+    #[test]
+    fn last_year_under_a_dateline_is_the_year_before() {
+        assert_eq!(
+            y("某区政协提案工作\n04.03.2016 11:18\n去年,区政协共收到提案120件,全部办复。"),
+            Some(2015)
+        );
+        assert_eq!(
+            y("某区政协提案工作\n04.03.2016 11:18\n今年区政协共收到提案120件。去年办复率100%。"),
             Some(2016)
         );
     }
