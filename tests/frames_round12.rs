@@ -259,3 +259,11 @@ fn a_body_keeps_the_short_form_of_its_own_name() {
     assert_eq!(sector("某省林业和草原局"), "林草");
     assert_eq!(sector("某市国土资源局"), "国土资源");
 }
+
+#[test]
+fn a_noun_of_other_things_after_the_number_says_what_it_counts() {
+    let r = doc("今年共立案提案64件,另有31个意见和建议。提案委员会将41个议题汇总整理为专题报告。");
+    lacks(&r, Total, 41.0);
+    lacks(&r, Reference, 41.0);
+    has(&r, (Proposal, Total, 64.0, Eq));
+}

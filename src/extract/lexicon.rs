@@ -591,6 +591,7 @@ pub const OTHER_ITEM_NOUNS: &[Entry<()>] = &[
         (),
         "opinions a standing committee gives on reports it reviewed",
     ),
+    ("议题", (), "topics for discussion, gathered from items"),
 ];
 
 /// [`OTHER_ITEM_NOUNS`] compiled.

@@ -4,7 +4,7 @@
 //! counts that are no items handled (letters, 件次, merged or set-aside items).
 
 use super::facts::{Reader, text_of};
-use super::lexicon::{FORMS, KIND_RE};
+use super::lexicon::{FORMS, KIND_RE, OTHER_ITEMS};
 use super::mentions::Mention;
 use super::slots::Right;
 
@@ -44,6 +44,13 @@ impl Reader<'_> {
         }
         if unit != '件' && !self.item_units.contains(&unit) {
             self.item_units.push(unit);
+        }
+        // "41个议题": a noun of other things right after the number says what it counts.
+        if OTHER_ITEMS
+            .find(&self.right_clause(m.end, e))
+            .is_some_and(|o| o.start() == 0)
+        {
+            return false;
         }
         // "260件“代表建议办理反馈表”": forms sent back, not items (SCHEMA: forms received give
         // no fact), however the items are named inside the form's name.
