@@ -267,3 +267,13 @@ fn a_noun_of_other_things_after_the_number_says_what_it_counts() {
     lacks(&r, Reference, 41.0);
     has(&r, (Proposal, Total, 64.0, Eq));
 }
+
+#[test]
+fn what_the_counted_items_concern_may_follow_the_count() {
+    let l = labels("今年代表共提出建议774件。其中,57件涉及推进健康城市建设,20件涉及改善住房条件。");
+    assert!(l.contains(&("推进健康城市建设".into(), Some(57))), "{l:?}");
+    assert!(l.contains(&("改善住房条件".into(), Some(20))), "{l:?}");
+    // 问题 after the area is no part of its name.
+    let l = labels("今年代表共提出建议774件。其中,57件涉及交通问题,已全部办结。");
+    assert!(l.contains(&("交通".into(), Some(57))), "{l:?}");
+}

@@ -339,7 +339,21 @@ impl Reader<'_> {
         if split_by_role {
             return None;
         }
-        topic_label(&near_area, clause, wide).or_else(|| self.enumerated_heading(near_from, &near))
+        topic_label(&near_area, clause, wide)
+            .or_else(|| self.enumerated_heading(near_from, &near))
+            .or_else(|| self.area_after(m, e))
+    }
+
+    /// "其中,73件涉及办好人民满意的教育,57件涉及推进健康北京建设": the count first, then what its
+    /// items concern, to the end of its clause.
+    fn area_after(&self, m: &Mention, e: usize) -> Option<String> {
+        static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^(?:建议|提案|议案)?(?:涉及|是关于|关于)(?P<label>[^,;:。、]{2,20}?)(?:方面|领域|问题)?(?:的(?:建议|提案|议案|问题))?$")
+                .expect("area-after regex")
+        });
+        let right = self.right_clause(m.end, e);
+        let caps = AFTER.captures(right.trim_end())?;
+        area(&caps["label"])
     }
 
     /// "一是产业转型。涉及建议提案77件": a count of the items concerning something, with no area
