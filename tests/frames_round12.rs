@@ -277,3 +277,16 @@ fn what_the_counted_items_concern_may_follow_the_count() {
     let l = labels("今年代表共提出建议774件。其中,57件涉及交通问题,已全部办结。");
     assert!(l.contains(&("交通".into(), Some(57))), "{l:?}");
 }
+
+#[test]
+fn one_sessions_totals_are_parts_of_the_terms() {
+    let r =
+        doc("本届政协五年共提交提案7667件,立案5952件。其中,四届五次会议提交提案1350件,立案897件。");
+    has(&r, (Proposal, Total, 7667.0, Eq));
+    has(&r, (Proposal, Total, 5952.0, Eq));
+    lacks(&r, Total, 1350.0);
+    lacks(&r, Total, 897.0);
+    // Without a term total, a session's count is the whole.
+    let r = doc("四届五次会议共提交提案1350件,立案897件。");
+    has(&r, (Proposal, Total, 1350.0, Eq));
+}

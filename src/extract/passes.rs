@@ -389,6 +389,58 @@ pub(super) fn drop_restated(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     retain_flagged(rows, keep)
 }
 
+/// Words that frame a count over a whole term of several sessions, with the reason.
+const TERM_WORDS: &[(&str, &str)] = &[
+    ("五年", "a five-year term"),
+    ("本届", "this term"),
+    ("届内", "within the term"),
+    ("任期内", "within the term of office"),
+];
+
+/// One session of a term: "四届五次会议", "十三届二次会议".
+static ONE_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[一二三四五六七八九十]+届[一二三四五六七八九十]+次(?:会议|全会)")
+        .expect("session regex")
+});
+
+/// A total of one session (`四届五次会议提交提案1350件`) after a larger total of the same kind
+/// over the whole term (`四届市政协五年提交提案7667件`) is a part of the term's: no fact.
+pub(super) fn drop_session_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    // The sentence up to the count: "四届五次会议提交提案1350件,立案897件" frames all three.
+    // (At most 200 characters back, so a text of one endless sentence stays linear.)
+    let words = |r: &Row| {
+        let at = r.fact.start.min(chars.len());
+        let floor = at.saturating_sub(200);
+        let from = (floor..at)
+            .rev()
+            .find(|&i| "\n。".contains(chars[i]))
+            .map_or(floor, |i| i + 1);
+        text_of(chars, from, r.fact.end.min(chars.len()))
+    };
+    // The largest term total of each kind.
+    let mut term: HashMap<Subject, f64> = HashMap::new();
+    for r in rows.iter().filter(|r| r.fact.measure == Measure::Total) {
+        if TERM_WORDS.iter().any(|(w, _)| words(r).contains(w)) {
+            let most = term.entry(r.fact.subject).or_insert(r.fact.value);
+            *most = most.max(r.fact.value);
+        }
+    }
+    if term.is_empty() {
+        return rows;
+    }
+    let keep: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            let w = words(r);
+            !(r.fact.measure == Measure::Total
+                && ONE_SESSION.is_match(&w)
+                && !TERM_WORDS.iter().any(|(t, _)| w.contains(t))
+                && term.get(&r.fact.subject).is_some_and(|&v| v > r.fact.value))
+        })
+        .collect();
+    retain_flagged(rows, keep)
+}
+
 /// Where the text before `at` begins after the last character that `stops` (0 when none does).
 fn start_after(chars: &[char], at: usize, stops: impl Fn(char) -> bool) -> usize {
     (0..at.min(chars.len()))
