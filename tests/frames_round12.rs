@@ -290,3 +290,10 @@ fn one_sessions_totals_are_parts_of_the_terms() {
     let r = doc("四届五次会议共提交提案1350件,立案897件。");
     has(&r, (Proposal, Total, 1350.0, Eq));
 }
+
+#[test]
+fn solved_or_solvable_this_year_joins_two_classes() {
+    let r = doc("今年共承办建议3件,所提问题已解决或在本年度内能够解决的3件,占总数的100%。");
+    lacks(&r, Solved, 3.0);
+    lacks(&r, InProgress, 3.0);
+}

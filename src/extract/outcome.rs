@@ -40,6 +40,11 @@ const MARKERS: &[(&str, Measure, &str)] = &[
     ("计划", Measure::InProgress, "planned"),
     ("规划", Measure::InProgress, "planned"),
     ("拟", Measure::InProgress, "to be done"),
+    (
+        "能够解决",
+        Measure::InProgress,
+        "can be solved (在本年度内能够解决): not done yet, but within reach",
+    ),
     ("准备", Measure::InProgress, "to be done"),
     ("部分", Measure::InProgress, "partly (SCHEMA: in_progress)"),
     ("启动", Measure::InProgress, "work started"),
