@@ -133,12 +133,12 @@ impl Reader<'_> {
                     && !false_context(words, c.start(), c.end())
             })
         };
-        // …and after 对, the verb follows what it is done to ("对72件重点提案…作出批示").
         // "2件“回头看”不满意件": the word right after the count says whose items they are.
         let own_words = right_text.trim_start_matches(['件', '“', '"', '‘']);
         let marks_own = COUNT_CUE_RE.find(own_words).is_some_and(|c| {
             c.start() == 0 && lookup(COUNT_CUES, c.as_str()) == Some(Cue::NotHandled)
         });
+        // …and after 对, the verb follows what it is done to ("对72件重点提案…作出批示").
         if not_handled(&clause)
             || marks_own
             || (near.contains('对') && not_handled(&self.right_clause(m.end, e)))
