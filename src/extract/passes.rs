@@ -7,7 +7,7 @@ use super::lexicon::ADDITION_CUES;
 use crate::model::{Measure, Qualifier, Subject};
 use crate::segment::ends_sentence;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A body that only leads (SCHEMA): lead counts and no co-handling or total anywhere in the
@@ -369,7 +369,7 @@ pub(super) fn drop_time_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
 /// A count restated later without its kind ("区政协提案6件(其中4个主办件…)。4个主办件主要聚焦…")
 /// is the count already read with its kind: the restatement gives no second, combined fact.
 pub(super) fn drop_restated(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
-    let mut seen: HashMap<(Measure, u64), ()> = HashMap::new();
+    let mut seen: HashSet<(Measure, u64)> = HashSet::new();
     let keep: Vec<bool> = rows
         .iter()
         .map(|r| {
@@ -379,11 +379,11 @@ pub(super) fn drop_restated(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
             }
             let key = (f.measure, f.value.to_bits());
             if f.subject != Subject::Combined {
-                seen.insert(key, ());
+                seen.insert(key);
                 return true;
             }
             let words = text_of(chars, f.start, f.end.min(chars.len()));
-            !seen.contains_key(&key) || ["建议", "提案", "议案"].iter().any(|w| words.contains(w))
+            !seen.contains(&key) || ["建议", "提案", "议案"].iter().any(|w| words.contains(w))
         })
         .collect();
     retain_flagged(rows, keep)

@@ -224,14 +224,20 @@ impl Reader<'_> {
         }
         // "其中代表建议所提问题得到解决的占68.85%,满意率达91.8%;政协委员所提提案…": the one
         // kind the statement (back to a semicolon) names.
-        // Only parallel statements: a sentence that has a semicolon before the rate, or after.
-        let before = text_of(self.chars, s, near_from.max(s));
+        // Only parallel statements: a sentence that has a semicolon before the rate, or after
+        // (each looked for at most 200 characters away, as the sentence below).
+        let before = text_of(
+            self.chars,
+            s.max(near_from.saturating_sub(200)),
+            near_from.max(s),
+        );
         let statement = match before.rfind(';') {
             Some(p) => Some(before[p + 1..].to_string()),
             None => {
-                let sentence_end = (near_from..self.chars.len())
+                let limit = (near_from + 200).min(self.chars.len());
+                let sentence_end = (near_from..limit)
                     .find(|&i| ends_sentence(self.chars[i]))
-                    .unwrap_or(self.chars.len());
+                    .unwrap_or(limit);
                 text_of(self.chars, near_from, sentence_end)
                     .contains(';')
                     .then_some(before)

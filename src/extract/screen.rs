@@ -14,6 +14,14 @@ impl Reader<'_> {
     pub(super) fn counts_items(&mut self, s: usize, e: usize, m: &Mention, right: &Right) -> bool {
         // A table's count column counts items, as 件 does.
         let unit = if m.cell { '件' } else { self.chars[m.end - 1] };
+        let right_text = self.right_clause(m.end, e);
+        // "41个议题": a noun of other things right after the number says what it counts.
+        if OTHER_ITEMS
+            .find(&right_text)
+            .is_some_and(|o| o.start() == 0)
+        {
+            return false;
+        }
         // 个/项/条 count items where the item noun stands next to the number, or where the text
         // has counted items in that unit before ("代表建议11条,已解决的5个").
         if unit != '件' && right.kind.is_none() {
@@ -32,7 +40,6 @@ impl Reader<'_> {
                         .all(|c| "共有为计 ".contains(c))
                     && ends_in_kind(self.clause_start(s, opening - 1), opening - 1));
             // With the noun left out ("已解决的5个,"), the count is of the items being counted.
-            let right_text = self.right_clause(m.end, e);
             let elided = !self.item_units.is_empty() && right_text.is_empty();
             // "4个主办件": the items named by their role, 件 as their noun.
             let role_items = ["主办件", "协办件", "会办件", "分办件", "单办件", "主合办件"]
@@ -45,16 +52,9 @@ impl Reader<'_> {
         if unit != '件' && !self.item_units.contains(&unit) {
             self.item_units.push(unit);
         }
-        // "41个议题": a noun of other things right after the number says what it counts.
-        if OTHER_ITEMS
-            .find(&self.right_clause(m.end, e))
-            .is_some_and(|o| o.start() == 0)
-        {
-            return false;
-        }
         // "260件“代表建议办理反馈表”": forms sent back, not items (SCHEMA: forms received give
         // no fact), however the items are named inside the form's name.
-        if FORMS.is_match(&self.right_clause(m.end, e)) {
+        if FORMS.is_match(&right_text) {
             return false;
         }
         // "办理一件、受益一片": 一件 without the item noun is an idiom, not a count.
