@@ -33,6 +33,8 @@ mod frames_round10;
 mod frames_round11;
 // Issue 7, round 12: shares and ranks of areas, lists closed by central work, numeral years.
 mod frames_round12;
+// Issue 7, round 13: the counting body's place, and the rules of sets p21–p25.
+mod frames_round13;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

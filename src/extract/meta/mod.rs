@@ -472,6 +472,11 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
     if reporting.national {
         region.clear();
         level.clear();
+    } else if let Some((place, place_level)) = reporting.place {
+        // The body that counts the items, written with its place ("甘谷县政府共承办…"), is
+        // where the report comes from, whatever higher bodies the text names.
+        region = place.to_string();
+        level = place_level.to_string();
     }
     // A 市 that handles the suggestions of a 州's (prefecture's) congress is a county-level
     // city under that prefecture.

@@ -248,6 +248,31 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
     (name, d.level.to_string())
 }
 
+/// The division whose full name (with its suffix) ends `before`, the longest one: the place
+/// written right before a body's name ("甘谷县" in "今年甘谷县政府"). A short form (甘谷政府)
+/// is not read: bare names are too often ordinary words.
+pub(super) fn place_before(before: &str) -> Option<(&'static str, &'static str)> {
+    let places = &*PLACES;
+    let chars: Vec<char> = before.chars().collect();
+    (2..=chars.len().min(12)).rev().find_map(|len| {
+        let start = chars.len() - len;
+        let name: String = chars[start..].iter().collect();
+        // 和县, 洋县: a one-character name stands only after punctuation or a higher
+        // division, not inside a phrase (代表建议和县人大常委会), as in `region`.
+        if len == 2
+            && start > 0
+            && crate::decode::is_cjk(chars[start - 1])
+            && !"省市州".contains(chars[start - 1])
+        {
+            return None;
+        }
+        match places.names.get(&name) {
+            Some(&(idx, false)) => Some((places.all[idx].name, places.all[idx].level)),
+            _ => None,
+        }
+    })
+}
+
 /// A date right after a place: the place is a dateline.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,2})月").expect("dateline regex")
@@ -289,4 +314,22 @@ pub(super) fn town_name(text: &str) -> Option<String> {
     seen.into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(name, _)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::place_before;
+
+    #[test]
+    fn a_place_written_right_before_a_body() {
+        assert_eq!(place_before("今年甘谷县"), Some(("甘谷县", "county")));
+        assert_eq!(
+            place_before("据了解,湖北省宜昌市"),
+            Some(("宜昌市", "city"))
+        );
+        // A one-character name inside a phrase is a word, not a county (建议和县…).
+        assert_eq!(place_before("代表建议和县"), None);
+        assert_eq!(place_before("安徽省和县"), Some(("和县", "county")));
+        assert_eq!(place_before("今年市"), None);
+    }
 }

@@ -152,6 +152,9 @@ pub struct Reporter {
     /// The sector is read from the session the items came to, not from a body named as their
     /// receiver: a body named in the title outranks it.
     pub by_session: bool,
+    /// The place written right before the counting body's name ("甘谷县政府共承办…" →
+    /// 甘谷县): where the body that counts the items is.
+    pub place: Option<(&'static str, &'static str)>,
 }
 
 /// Reads who reports from `text`.
@@ -161,10 +164,11 @@ pub fn read(text: &str) -> Reporter {
     };
     let body = reporting_body(&c);
     Reporter {
-        sector: body.map(|(sector, _, _)| sector),
-        whole_government: body.is_some_and(|(_, whole, _)| whole),
-        by_session: body.is_some_and(|(_, _, session)| session),
+        sector: body.map(|(sector, _, _, _)| sector),
+        whole_government: body.is_some_and(|(_, whole, _, _)| whole),
+        by_session: body.is_some_and(|(_, _, session, _)| session),
         national: national(&c),
+        place: body.and_then(|(_, _, _, place)| place),
     }
 }
 
@@ -271,9 +275,16 @@ fn session_body(subject: &str) -> Option<&'static str> {
     found
 }
 
-/// The reporting body's sector, whether it is a government as a whole, and whether it was read
-/// from a session's name only.
-fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
+/// The reporting body's sector, whether it is a government as a whole, whether it was read
+/// from a session's name only, and the place written before the body's name.
+type Body = (
+    &'static str,
+    bool,
+    bool,
+    Option<(&'static str, &'static str)>,
+);
+
+fn reporting_body(c: &Counting) -> Option<Body> {
     // "县人大常委会交由县人民政府办理的81件建议": the body that hands the items over to the
     // handler reports them; with nobody before 交由, the handler does (交由市政府办理的提案).
     let subject = match c.subject.rfind("交由") {
@@ -285,7 +296,7 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
         return None;
     }
     // The body nearest the verb is its subject.
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<(usize, usize, &'static str)> = None;
     for &(word, sector, _) in BODIES {
         for (at, _) in subject.match_indices(word) {
             let end = at + word.len();
@@ -301,13 +312,13 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
             if addressee(&subject[..at]) && rest.contains([',', '，']) {
                 continue;
             }
-            if best.is_none_or(|(b, _)| end > b) {
-                best = Some((end, sector));
+            if best.is_none_or(|(b, _, _)| end > b) {
+                best = Some((end, at, sector));
             }
         }
     }
     let (verb, items) = (c.verb, c.items);
-    let Some((end, sector)) = best else {
+    let Some((end, at, sector)) = best else {
         // Only the CPPCC receives and registers proposals: with no body named, the text
         // speaks for it.
         let registers = verb.ends_with("立案")
@@ -321,7 +332,7 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
         // "记者从第十届区人大五次会议了解到,…共收到建议105件": items received at a session,
         // with no body named to receive them, were received by the body holding it.
         if registers {
-            return Some(("政协", false, false));
+            return Some(("政协", false, false, None));
         }
         let receives = ["收到", "受理", "接收", "接到", "提出", "提交", "立案"]
             .iter()
@@ -329,7 +340,7 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
         return receives
             .then(|| session_body(c.sentence))
             .flatten()
-            .map(|sector| (sector, false, true));
+            .map(|sector| (sector, false, true, None));
     };
     // "县人大常委会办公室", "市政府办公厅" are fine; "市政协提案委员会" too; but a
     // department named after the body ("市政府…局") is the subject instead.
@@ -346,7 +357,12 @@ fn reporting_body(c: &Counting) -> Option<(&'static str, bool, bool)> {
     let whole = ["政府系统", "国务院"]
         .iter()
         .any(|w| subject[..end].ends_with(w) || subject[..end].ends_with(&format!("{w}各部门")));
-    Some((sector, whole, false))
+    Some((
+        sector,
+        whole,
+        false,
+        super::region::place_before(&subject[..at]),
+    ))
 }
 
 #[cfg(test)]
