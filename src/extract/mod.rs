@@ -11,6 +11,7 @@ pub mod numerals;
 pub mod outcome;
 mod part_cues;
 mod passes;
+mod rate_cues;
 mod rates;
 mod screen;
 mod slots;
