@@ -2,7 +2,8 @@
 //! earlier sets, each stated as a fact about how handling reports are written and checked with
 //! invented sentences.
 
-use crate::phenomena::meta;
+use crate::phenomena::{doc, has, lacks, meta};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
 fn the_counting_body_written_with_its_place_is_where_the_report_comes_from() {
@@ -11,4 +12,62 @@ fn the_counting_body_written_with_its_place_is_where_the_report_comes_from() {
         "检查两案办理工作\n7月2日,市人大常委会副主任带领检查组深入某地检查。据了解,今年甘谷县政府共承办代表建议19件、委员提案27件。",
     );
     assert_eq!((m.region.as_str(), m.level.as_str()), ("甘谷县", "county"));
+}
+
+#[test]
+fn chengban_is_the_whole_beside_a_sole_handling_role() {
+    // 独办 names the lead role, so 承办 is what the body undertook in all.
+    let r =
+        doc("我局共承办区人大代表建议1件,区政协提案3件,其中,独办件4件,协办件0件,均已按时办结。");
+    has(&r, (Suggestion, Total, 1.0, Eq));
+    has(&r, (Proposal, Total, 3.0, Eq));
+    has(&r, (Combined, Lead, 4.0, Eq));
+    lacks(&r, Lead, 3.0);
+}
+
+#[test]
+fn items_passed_on_to_units_are_not_carried_out() {
+    let r = doc("召开交办会,将省政府交办的66件建议提案分解落实到24个处室、单位,明确了办理时限。");
+    has(&r, (Combined, Total, 66.0, Eq));
+    lacks(&r, Solved, 66.0);
+}
+
+#[test]
+fn adopted_then_the_state_of_the_problem_is_the_class() {
+    let r = doc(
+        "189件委员提案中,被采纳、所提问题已经解决或者基本解决的有143件;被采纳、所提问题正在解决或列入计划逐步解决的有31件;因条件所限暂时难以解决的有15件。",
+    );
+    has(&r, (Proposal, Solved, 143.0, Eq));
+    has(&r, (Proposal, InProgress, 31.0, Eq));
+    has(&r, (Proposal, NotFeasible, 15.0, Eq));
+}
+
+#[test]
+fn items_all_co_handled_give_total_and_co() {
+    let r = doc(
+        "今年共承办人大代表建议、政协委员提案6件,其中,有2件代表建议交由我局办理,均作为会办单位;有4件委员提案交由我局办理,均作为会办单位。",
+    );
+    has(&r, (Combined, Co, 6.0, Eq));
+    has(&r, (Suggestion, Co, 2.0, Eq));
+    has(&r, (Proposal, Co, 4.0, Eq));
+    // A sentence that names a lead role as well says nothing of the kind.
+    let r = doc("今年共承办建议提案6件,其中主办2件,其余均为会办件。");
+    lacks(&r, Co, 6.0);
+}
+
+#[test]
+fn registering_said_after_the_count_is_a_stage_of_its_own() {
+    let r = doc("会议期间共收到委员提案167件。经认真审议,确定128件为立案提案。");
+    has(&r, (Proposal, Total, 167.0, Eq));
+    has(&r, (Proposal, Total, 128.0, Eq));
+    let r = doc("共收到委员提案167件。经审查,128件予以立案。");
+    has(&r, (Proposal, Total, 128.0, Eq));
+}
+
+#[test]
+fn a_later_stage_keeps_the_kind_of_the_items_counted_before() {
+    let r = doc(
+        "县政协会议以来,共收到委员提案118件,经审查,立案114件。进一步整理、并案后交办100件,其中重点提案7件。会上强调,要办理好议案、建议和提案。",
+    );
+    has(&r, (Proposal, Total, 100.0, Eq));
 }

@@ -27,6 +27,13 @@ use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series,
 use crate::model::{Measure, Subject};
 use crate::segment::ends_phrase;
 
+/// Registering said right after a count ("128件为立案提案", "128件予以立案", "128件被立案").
+static REGISTERED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    // (Not a cue of the next count: "收到提案162件立案132件".)
+    regex::Regex::new(r"^件?(?:为|予以|被|获)?立案(?:[^\d零一二两三四五六七八九十百千共]|$)")
+        .expect("registered-after regex")
+});
+
 impl Reader<'_> {
     pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
         // Until a fact is read, this count gives none (see `Frame::void`).
@@ -118,6 +125,10 @@ impl Reader<'_> {
 
         // The measure: after the number, else the nearest specific cue, else an outcome phrase.
         let (specific, whole) = self.left_cues(&mask_asides(&left));
+        // "确定128件为立案提案", "128件予以立案": registering said after the count is a stage
+        // of its own, a whole, as 立案128件 is.
+        let registers_after = REGISTERED_AFTER.is_match(&right_text);
+        let whole = whole.or(registers_after.then_some((left.chars().count(), Cue::Whole)));
         // "主办(含承办、分办)75件": a lead count that says it takes in split or collected
         // handling (neither lead nor co, SCHEMA) counts no role; its parts give none either.
         if let Some((p, Cue::Measure(Measure::Lead))) = specific
@@ -340,7 +351,7 @@ impl Reader<'_> {
             && !sum_follows;
         // "…其中会后17件,经审查立案175件": registering is a new stage, not a part; so is merging
         // the registered items ("并案处理后为123件").
-        let registers = REGISTERING.iter().any(|w| near.contains(w));
+        let registers = REGISTERING.iter().any(|w| near.contains(w)) || registers_after;
         let registered = whole.is_some() && (registers || merged_stage) && !part_cue;
         let in_breakdown = top.parent.is_some() && !registered;
         let mut inherited = false;
@@ -551,6 +562,9 @@ impl Reader<'_> {
             // Registering (立案) is what a CPPCC does to proposals; a congress registers only
             // 议案, which are named as such.
             .or((registered && registers).then_some(Subject::Proposal))
+            // "立案114件。…并案后交办100件": a later stage of items counted before keeps
+            // their kind.
+            .or(self.wholes.last().copied().filter(|_| registered))
             .unwrap_or(self.hints.default_subject);
         // "A类的建议提案有2件,…C类的建议5件": an outcome list of both kinds keeps its subject
         // when a later item shortens 建议提案 to 建议; a deputy's suggestion is named as such.
@@ -608,6 +622,12 @@ impl Reader<'_> {
             ev_start += 1;
         }
         let mut ev_end = m.end + right.len;
+        if let Some(r) = REGISTERED_AFTER
+            .find(&right_text)
+            .filter(|_| registers_after)
+        {
+            ev_end = ev_end.max(m.end + right_text[..r.end()].chars().count());
+        }
         let mut value = m.value;
         if measure == Measure::Key
             && unit != '件'

@@ -156,8 +156,12 @@ pub fn hints(text: &str) -> DocHints {
     static CO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?:协办|会办)[^,。;]{0,3}?\d+\s*件").expect("co regex")
     });
-    // (主合办, lead and joint handling together, is a lead role as 主办 is.)
-    let chengban_is_lead = CO.is_match(text) && !text.contains("主办") && !text.contains("主合办");
+    // 承办 leads only where the text names no lead role of its own: 主办, 主合办 (lead and
+    // joint handling together), 独办 or 单办 (sole handling); beside them 承办 is the whole.
+    let chengban_is_lead = CO.is_match(text)
+        && !["主办", "主合办", "独办", "单办"]
+            .iter()
+            .any(|w| text.contains(w));
     DocHints {
         default_subject,
         chengban_is_lead,

@@ -118,13 +118,18 @@ static LETTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([ABCD甲乙丙丁])类|(?:^|[\s|])([ABCD])[\s|]*$").expect("letter regex")
 });
 
-/// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
-fn class_of(part: &str, adjacent: bool) -> Reading {
-    // "全部落实到承办单位": items passed on to the bodies that handle them, not carried out
-    // (落实到位 is carried out).
+/// "全部落实到承办单位", "分解落实到24个处室": items passed on to the bodies that handle them,
+/// not carried out (落实到位 is carried out). The verb is written 转交到 instead, of the same
+/// length, so offsets into the text stay valid.
+pub(super) fn passed_on(s: &str) -> std::borrow::Cow<'_, str> {
     static PASSED_TO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new("落实到([^位]|$)").expect("passed-to regex"));
-    let part = &*PASSED_TO.replace_all(part, "交到$1");
+    PASSED_TO.replace_all(s, "转交到$1")
+}
+
+/// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
+fn class_of(part: &str, adjacent: bool) -> Reading {
+    let part = &*passed_on(part);
     // "市规划局西陵分局…需办理": a marker that is part of a body's name (规划局, 计划生育委员会)
     // says nothing of the items.
     static BODY_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -295,6 +300,13 @@ pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading 
     if TWO_LETTERS.captures_iter(phrase).any(|c| c[1] != c[2]) {
         return Reading::Unclear;
     }
+    // "被采纳、所提问题正在解决或列入计划逐步解决的": the class scheme of the national rules
+    // opens every class with the proposal adopted; the state of the problem raised, after it,
+    // is the class.
+    static ADOPTED_THEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("(?:已?被|得到)?采纳[、,](所提问题|提出的问题|问题)").expect("adopted regex")
+    });
+    let phrase = &*ADOPTED_THEN.replace_all(phrase, "$1");
     let mut found: Option<Measure> = None;
     let parts: Vec<&str> = PARTS.split(phrase).collect();
     let last = parts.len().saturating_sub(1);

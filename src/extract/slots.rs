@@ -97,7 +97,9 @@ pub(super) const KIND_QUALIFIERS: &str = "政协人大代表委员县市省区�
 impl Reader<'_> {
     pub(super) fn read_right(&self, m: &Mention, e: usize) -> Right {
         let right = self.right_clause(m.end, e);
-        let r16: String = right.chars().take(16).collect();
+        // (The verb of items passed on is masked before the 16 characters are cut, so a cut
+        // after 落实 does not leave it looking carried out.)
+        let r16: String = outcome::passed_on(&right).chars().take(16).collect();
         let r = r16.trim_start_matches(['的', ' ']);
         let r = [
             "被确定为",

@@ -17,35 +17,50 @@ use std::sync::LazyLock;
 impl Reader<'_> {
     /// "共26件,其中建议8件、提案18件,全部为本局主办": a sentence saying its items were all
     /// led by the body, and naming no co-handled ones, gives each total read in it as lead too
-    /// (SCHEMA: a body that only leads). `before` is the first fact of the sentence.
+    /// (SCHEMA: a body that only leads); "有2件代表建议交由我区办理,均作为会办单位", all
+    /// co-handled and no lead named, gives each total as co (one that only co-handles).
+    /// `before` is the first fact of the sentence.
     pub(super) fn all_led(&mut self, s: usize, e: usize, before: usize) {
-        static ALL_LED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-            regex::Regex::new("(?:全部|均|都)(?:为|是|由)[^,;。]{0,12}主办").expect("all-led regex")
+        /// The role all the items had, and the roles a sentence saying so must not name.
+        static ALL_OF_ROLE: LazyLock<[(Regex, Measure, &[&str]); 2]> = LazyLock::new(|| {
+            [
+                (
+                    Regex::new("(?:全部|均|都)(?:为|是|由|作为)[^,;。]{0,12}主办")
+                        .expect("all-led regex"),
+                    Measure::Lead,
+                    &["协办", "会办", "参办"],
+                ),
+                (
+                    Regex::new("(?:全部|均|都)(?:为|是|作为)[^,;。]{0,12}(?:会办|协办)")
+                        .expect("all-co regex"),
+                    Measure::Co,
+                    &["主办", "牵头", "独办", "单办"],
+                ),
+            ]
         });
         let sentence = text_of(self.chars, s, e);
-        if !ALL_LED.is_match(&sentence)
-            || ["协办", "会办", "参办"]
-                .iter()
-                .any(|w| sentence.contains(w))
-        {
+        let Some(role) = ALL_OF_ROLE.iter().find_map(|(re, role, others)| {
+            (re.is_match(&sentence) && !others.iter().any(|w| sentence.contains(w)))
+                .then_some(*role)
+        }) else {
             return;
-        }
-        let led: Vec<RawFact> = self.facts[before..]
+        };
+        let given: Vec<RawFact> = self.facts[before..]
             .iter()
             .filter(|r| r.fact.measure == Measure::Total)
             .filter(|r| {
                 !self.facts[before..].iter().any(|o| {
-                    o.fact.measure == Measure::Lead
+                    o.fact.measure == role
                         && o.fact.subject == r.fact.subject
                         && o.fact.value == r.fact.value
                 })
             })
             .map(|r| RawFact {
-                measure: Measure::Lead,
+                measure: role,
                 ..r.fact.clone()
             })
             .collect();
-        for fact in led {
+        for fact in given {
             self.push(fact);
         }
     }
