@@ -71,3 +71,37 @@ fn a_later_stage_keeps_the_kind_of_the_items_counted_before() {
     );
     has(&r, (Proposal, Total, 100.0, Eq));
 }
+
+#[test]
+fn proposals_passed_on_as_opinions_are_not_handled_items() {
+    let r = doc(
+        "大会共收到提案135件,经审查立案128件;未予立案4件;作为意见建议转相关部门在工作中参考3件。",
+    );
+    has(&r, (Proposal, Total, 128.0, Eq));
+    lacks(&r, Reference, 3.0);
+}
+
+#[test]
+fn seeking_the_deputies_understanding_is_no_goal() {
+    let r = doc(
+        "收到的33件建议中,21件已办理答复,对暂时不能办理的12件,已向代表说明情况,积极争取代表的理解和支持,答复率、面商率、满意率均达到100%。",
+    );
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+}
+
+#[test]
+fn suggestions_after_a_total_of_motions_are_another_kind_of_item() {
+    let r = doc(
+        "去年大会期间,代表提出的271件议案,交由9个专门委员会审议;对各方面工作提出的8314件建议、批评和意见,交由204家单位研究办理。",
+    );
+    has(&r, (Suggestion, Total, 271.0, Eq));
+    has(&r, (Suggestion, Total, 8314.0, Eq));
+    // A whole of both covers either: its motions and suggestions are its parts.
+    let r = doc(
+        "全乡共承办人大代表议案和建议20件,其中议案1件,建议19件,均已办理。今年的1件议案具有前瞻性。",
+    );
+    has(&r, (Suggestion, Total, 20.0, Eq));
+    lacks(&r, Total, 19.0);
+    lacks(&r, Total, 1.0);
+}

@@ -296,6 +296,16 @@ impl Reader<'_> {
         .or_else(|| kinds_in(&near, self.hints.deputies))
         .or_else(|| kinds_in(&left, self.hints.deputies));
         let mut kind = right.kind.or(left_kind);
+        // Whether the count names motions (议案), suggestions proper, or both.
+        let motions = {
+            // "271件议案", "24件议案,建议、批评和意见": the nouns after the number (a comma
+            // may list them), else the count's own clause.
+            let after = text_of(self.chars, m.end, (m.end + 16).min(e));
+            match KIND_RE.find(&after).filter(|_| right.kind.is_some()) {
+                Some(noun) => Nouns::of(&after[noun.start()..]),
+                None => Nouns::of(&near),
+            }
+        };
         // "代表建议、提案分别为592件、759件": the kinds before 分别 go to the counts in turn.
         if !self.kinds_in_turn_from(&near, m.start, e) {
             return;
@@ -459,7 +469,9 @@ impl Reader<'_> {
                 } else if let Some(k) = kind {
                     // (A count larger than every total is neither restated nor a part:
                     // "今年收到548件…2006年,581件代表建议的办理工作满意率达到了100%".)
-                    if self.wholes.contains(&k)
+                    // (Suggestions after a total of motions, "271件议案…8314件建议、批评和
+                    // 意见", are another kind of item.)
+                    if self.whole_of(k, motions)
                         && !addition
                         && !(self.exceeds_totals(m.value)
                             && years(&text_of(self.chars, s, m.start)).next().is_some())
@@ -610,6 +622,7 @@ impl Reader<'_> {
         if measure == Measure::Total || also_total {
             self.wholes.push(subject);
             self.wholes_sliced.push(part_by);
+            self.wholes_motions.push(motions);
         }
         let ev_from = cue_at
             .or(whole.map(|w| w.0))
@@ -644,5 +657,40 @@ impl Reader<'_> {
             (ev_start, ev_end),
             split,
         );
+    }
+}
+
+/// Which nouns of the suggestion subject a count names: motions (议案) and suggestions proper
+/// share the subject but are two kinds of item; a whole of both covers either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Nouns {
+    Suggestions,
+    Motions,
+    Both,
+}
+
+impl Nouns {
+    fn of(words: &str) -> Nouns {
+        match (words.contains("议案"), words.contains("建议")) {
+            (true, true) => Nouns::Both,
+            (true, false) => Nouns::Motions,
+            _ => Nouns::Suggestions,
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// A whole of kind `k` was read before: for suggestions, one of the same noun or of both.
+    fn whole_of(&self, k: Subject, nouns: Nouns) -> bool {
+        self.wholes
+            .iter()
+            .zip(&self.wholes_motions)
+            .any(|(&w, &n)| {
+                w == k
+                    && (k != Subject::Suggestion
+                        || n == nouns
+                        || n == Nouns::Both
+                        || nouns == Nouns::Both)
+            })
     }
 }

@@ -184,6 +184,9 @@ pub(super) struct Reader<'a> {
     pub wholes: Vec<Subject>,
     /// For each of `wholes`, what it was a slice by when it carried a part cue of its own.
     pub wholes_sliced: Vec<Option<PartBy>>,
+    /// For each of `wholes`, the nouns it counted: motions (议案) and suggestions share a
+    /// subject but are two kinds of item.
+    pub wholes_motions: Vec<super::counts::Nouns>,
     /// Current list: outcome counts of one class and kind in one list are summed.
     pub list: usize,
     /// Kinds of the counts emitted in the current sentence, joined.
@@ -231,6 +234,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         frames: vec![Frame::default()],
         wholes: Vec::new(),
         wholes_sliced: Vec::new(),
+        wholes_motions: Vec::new(),
         breakdowns: 0,
         list: 0,
         last_count_subject: None,

@@ -200,6 +200,16 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
         Cue::NotHandled,
         "items not registered, handled as letters instead",
     ),
+    (
+        "作为意见建议",
+        Cue::NotHandled,
+        "proposals not registered, passed on as opinions for reference (作为意见建议转…参考)",
+    ),
+    (
+        "转为意见建议",
+        Cue::NotHandled,
+        "proposals not registered, passed on as opinions",
+    ),
 ];
 
 /// Places where a cue word is part of another word: (word, characters that may not come

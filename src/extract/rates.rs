@@ -316,6 +316,14 @@ impl Reader<'_> {
             Regex::new("(?:按照|依照|根据|遵照|按)[^,。;]{0,12}?要求").expect("as-required regex")
         });
         let sentence_left = AS_REQUIRED.replace_all(&sentence_left, "").into_owned();
+        // "已向代表说明情况,积极争取代表的理解和支持,答复率…均达到100%": seeking the deputies'
+        // understanding is how unsolved items were answered, not a goal for the figure.
+        static SEEK_UNDERSTANDING: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new("争取[^,。;]{0,10}?(?:理解|支持|谅解|配合|认可)").expect("seek regex")
+        });
+        let sentence_left = SEEK_UNDERSTANDING
+            .replace_all(&sentence_left, "")
+            .into_owned();
         // "每件建议办理做到回复率、办结率和满意率均为100%": 做到 with 均为 before the figure,
         // and no modal, tells how the work was done; "要做到…" stays a goal.
         let sentence_left = match sentence_left.rfind("做到") {

@@ -229,9 +229,12 @@ impl Reader<'_> {
         // "包含建议614件": 包含 opens a breakdown as 包括 does; its 含 is no included count.
         let opens_breakdown =
             |p: &regex::Match| p.as_str() == "含" && near[..p.start()].ends_with('包');
+        // "对各方面工作提出的8314件建议": every area (各方面, 多方面) is no slice of the items.
+        let every_area =
+            |p: &regex::Match| p.as_str() == "方面" && near[..p.start()].ends_with(['各', '多']);
         PART_RE
             .find_iter(near)
-            .filter(|p| !passed_on(p) && !opens_breakdown(p))
+            .filter(|p| !passed_on(p) && !opens_breakdown(p) && !every_area(p))
             .find(|p| {
                 self.hints.between_sessions
                     || !["会议期间", "大会期间"].contains(&p.as_str())
