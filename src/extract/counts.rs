@@ -24,8 +24,8 @@ use super::lexicon::{
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
 use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series, trivial, years};
+use super::whose::{Nouns, Whose};
 use crate::model::{Measure, Subject};
-use crate::segment::ends_phrase;
 
 /// Registering said right after a count ("128件为立案提案", "128件予以立案", "128件被立案").
 static REGISTERED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -514,83 +514,20 @@ impl Reader<'_> {
         }
 
         // Whose items: own kind, the heading's or list's, the whole's, the document's.
-        let outcome = is_outcome(measure);
-        let set_apart = text_of(self.chars, cursor, m.start)
-            .chars()
-            .filter(|&c| ends_phrase(c))
-            .count()
-            > 1;
-        let group_subject = top.group.iter().copied().reduce(Subject::join);
-        // "承办人大建议538件、政协提案314件,共852件": a whole naming no kind after totals of
-        // different kinds sums them.
-        let sums_kinds = kind.is_none()
-            && measure == Measure::Total
-            && ["共", "共计", "合计", "总计", "共有"]
-                .contains(&left.trim_start_matches([',', '、', ' ']))
-            && top.prev.is_some_and(|p| p.measure == Measure::Total)
-            && top
-                .group
-                .iter()
-                .any(|&g| Some(g) != top.group.first().copied());
-        let subject = kind
-            .or(group_subject.filter(|_| sums_kinds))
-            .or(
-                if outcome && set_apart && top.prev.is_some_and(|p| !is_outcome(p.measure)) {
-                    group_subject
-                } else {
-                    None
-                },
-            )
-            // After the whole has been split by kind in full ("其中建议10件,提案18件,主办10件,
-            // 会办18件"), a count naming no kind is the whole's again.
-            .or(top
-                .parent
-                .filter(|p| {
-                    in_breakdown && top.kind_split_run >= 2 && p.subject == Subject::Combined
-                })
-                .filter(|_| split.is_none())
-                .map(|p| p.subject))
-            // An outcome, grade or role right after a count of one kind, in the same statement,
-            // is about that kind ("人大代表建议15件,主办12件,协办3件").
-            .or(top
-                .prev
-                .filter(|p| p.said || !in_breakdown || outcome || !self.new_statement)
-                .map(|p| p.subject))
-            .or(top.parent.map(|p| p.subject))
-            .or(top.prev.map(|p| p.subject))
-            // An outcome list running on from the sentence before keeps its kind; outcomes
-            // with no kind near break down the last whole read.
-            .or(self
-                .last_fact
-                .filter(|&(m, _)| outcome && is_outcome(m))
-                .map(|(_, s)| s))
-            // "主办的建议提案…,所提问题已经解决182件": the kinds the sentence named before.
-            .or_else(|| {
-                outcome
-                    .then(|| kinds_in(&text_of(self.chars, s, m.start), self.hints.deputies))
-                    .flatten()
-            })
-            .or(self.wholes.last().copied().filter(|_| outcome))
-            // Registering (立案) is what a CPPCC does to proposals; a congress registers only
-            // 议案, which are named as such.
-            .or((registered && registers).then_some(Subject::Proposal))
-            // "立案114件。…并案后交办100件": a later stage of items counted before keeps
-            // their kind.
-            .or(self.wholes.last().copied().filter(|_| registered))
-            .unwrap_or(self.hints.default_subject);
-        // "A类的建议提案有2件,…C类的建议5件": an outcome list of both kinds keeps its subject
-        // when a later item shortens 建议提案 to 建议; a deputy's suggestion is named as such.
-        let subject = if outcome
-            && subject == Subject::Suggestion
-            && self
-                .last_fact
-                .is_some_and(|(m, s)| is_outcome(m) && s == Subject::Combined)
-            && !["代表", "人大", "议案"].iter().any(|w| near.contains(w))
-        {
-            Subject::Combined
-        } else {
-            subject
-        };
+        let subject = self.count_subject(&Whose {
+            s,
+            at: m.start,
+            cursor,
+            kind,
+            measure,
+            top: &top,
+            in_breakdown,
+            split,
+            left: &left,
+            near: &near,
+            registered,
+            registers,
+        });
 
         {
             let top = self.top();
@@ -657,40 +594,5 @@ impl Reader<'_> {
             (ev_start, ev_end),
             split,
         );
-    }
-}
-
-/// Which nouns of the suggestion subject a count names: motions (议案) and suggestions proper
-/// share the subject but are two kinds of item; a whole of both covers either.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Nouns {
-    Suggestions,
-    Motions,
-    Both,
-}
-
-impl Nouns {
-    fn of(words: &str) -> Nouns {
-        match (words.contains("议案"), words.contains("建议")) {
-            (true, true) => Nouns::Both,
-            (true, false) => Nouns::Motions,
-            _ => Nouns::Suggestions,
-        }
-    }
-}
-
-impl Reader<'_> {
-    /// A whole of kind `k` was read before: for suggestions, one of the same noun or of both.
-    fn whole_of(&self, k: Subject, nouns: Nouns) -> bool {
-        self.wholes
-            .iter()
-            .zip(&self.wholes_motions)
-            .any(|(&w, &n)| {
-                w == k
-                    && (k != Subject::Suggestion
-                        || n == nouns
-                        || n == Nouns::Both
-                        || nouns == Nouns::Both)
-            })
     }
 }

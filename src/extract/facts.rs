@@ -186,7 +186,7 @@ pub(super) struct Reader<'a> {
     pub wholes_sliced: Vec<Option<PartBy>>,
     /// For each of `wholes`, the nouns it counted: motions (议案) and suggestions share a
     /// subject but are two kinds of item.
-    pub wholes_motions: Vec<super::counts::Nouns>,
+    pub wholes_motions: Vec<super::whose::Nouns>,
     /// Current list: outcome counts of one class and kind in one list are summed.
     pub list: usize,
     /// Kinds of the counts emitted in the current sentence, joined.

@@ -17,3 +17,4 @@ mod screen;
 mod slots;
 pub mod topics;
 mod totals;
+mod whose;
