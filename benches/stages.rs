@@ -172,7 +172,7 @@ fn extract_topics(b: Bencher) {
 fn extract_meta(b: Bencher) {
     let f = fixture();
     b.counter(BytesCount::of_str(&f.simplified))
-        .bench(|| meta::meta(black_box(&f.simplified), 100, 10));
+        .bench(|| meta::meta(black_box(&f.simplified), 100, 10, &|_| false));
 }
 
 #[divan::bench]

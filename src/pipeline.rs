@@ -184,7 +184,9 @@ impl Engine {
             .filter(|f| f.qualifier != Qualifier::Target)
             .count();
         let handling = self.segmenter.handling_terms(norm.as_str());
-        let meta = meta::meta(norm.as_str(), handling, achieved);
+        let meta = meta::meta(norm.as_str(), handling, achieved, &|w| {
+            self.segmenter.is_place_name(w)
+        });
         // Exact capacity: on a large file a vector grown by doubling holds up to twice this.
         let mut original: Vec<char> = Vec::with_capacity(original_text.chars().count());
         original.extend(original_text.chars());

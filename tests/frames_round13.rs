@@ -105,3 +105,16 @@ fn suggestions_after_a_total_of_motions_are_another_kind_of_item() {
     lacks(&r, Total, 19.0);
     lacks(&r, Total, 1.0);
 }
+
+#[test]
+fn a_county_body_may_be_named_by_its_county_bare_name() {
+    // Written twice, and a place name in the dictionary: the county.
+    let m = meta(
+        "县政协会议收到提案148件\n来源:闽侯新闻网\n闽侯新闻网讯 记者从县政协会议上获悉,本次大会共收到提案148件。",
+    );
+    assert_eq!((m.region.as_str(), m.level.as_str()), ("闽侯县", "county"));
+    // Written once it is as often a word of the sentence.
+    let m =
+        meta("县人大常委会听取建议办理情况\n代表们围绕新建房屋交付等问题提出建议25件,均已办复。");
+    assert_eq!(m.region, "");
+}

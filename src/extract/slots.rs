@@ -72,6 +72,13 @@ static KEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("key-after regex")
 });
 
+/// The items counted, described over a list of qualities, made key items: "7件群众关注度高、
+/// 综合性强的建议被确定为常委会重点督办建议" (read to the end of the clause, over 、).
+static KEY_CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^件?[^,;。\d]{0,24}?的(?:提案|建议|议案)被(?:确定|确立|列|定|选定|遴选)为[^,;。、\d]{0,10}?重点(?:督办)?(?:提案|建议|议案)")
+        .expect("key-chosen regex")
+});
+
 /// The clause after a count that makes its items key items ("经主席会议审定为重点提案").
 static KEY_NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:并|均)?经[^,;。\d]{0,12}?(?:审定|确定|确立|列|定)为[^,;。\d]{0,16}?重点(?:督办)?(?:提案|建议|议案)")
@@ -143,7 +150,10 @@ impl Reader<'_> {
         {
             // "10件提案被确定为重点提案", "24件市领导领办的重点建议提案"
             out.measure = Some(Measure::Key);
-        } else if KEY_AFTER.is_match(&right) || KEY_NEXT.is_match(&self.next_clause(m.end, e)) {
+        } else if KEY_AFTER.is_match(&right)
+            || KEY_NEXT.is_match(&self.next_clause(m.end, e))
+            || KEY_CHOSEN.is_match(&text_of(self.chars, m.end, e.min(m.end + 60)))
+        {
             // "6件提案作为2017年区政府办理的重点提案": who handles them, and when, may stand
             // between the verb and the key phrase; or the choice is told in the next clause
             // ("遴选出…的提案11件,经主席会议审定为…领衔督办的重点提案").

@@ -193,6 +193,13 @@ impl Segmenter {
             .collect()
     }
 
+    /// Whether the dictionary knows `word` as one word that names a place (tag `ns`): "苍南",
+    /// "松江" are; "振兴", "开发" are not.
+    pub fn is_place_name(&self, word: &str) -> bool {
+        let tags = self.jieba.tag(word, false);
+        tags.len() == 1 && tags[0].tag == "ns"
+    }
+
     /// Frequency of `word` in the dictionary; 0 when it is no dictionary word.
     pub fn word_freq(&self, word: &str) -> usize {
         if self.jieba.has_word(word) {

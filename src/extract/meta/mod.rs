@@ -10,6 +10,7 @@ mod year;
 use crate::model::DocMeta;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+pub use region::PlaceTest;
 use region::{PLACES, region, town_name};
 use sectors::SECTORS;
 use std::collections::HashMap;
@@ -184,7 +185,12 @@ pub struct Who {
 
 /// Fills region, level, sector and agency, with the names of the three kinds of body; `head`
 /// is the title's byte range (see [`head`]).
-pub fn who(text: &str, report: bool, (head_start, head_end): (usize, usize)) -> Who {
+pub fn who(
+    text: &str,
+    report: bool,
+    (head_start, head_end): (usize, usize),
+    is_place: region::PlaceTest,
+) -> Who {
     // Departments.
     let mut score: HashMap<&'static str, (usize, usize)> = HashMap::new();
     let mut prefixes: Vec<&str> = Vec::new();
@@ -433,7 +439,7 @@ pub fn who(text: &str, report: bool, (head_start, head_end): (usize, usize)) -> 
     let (region, level) = if placeholder {
         (String::new(), String::new())
     } else {
-        region(text, &body_level)
+        region(text, &body_level, is_place)
     };
     let level = if region.is_empty() { body_level } else { level };
     who(region, level)
@@ -457,7 +463,12 @@ fn body_agrees(sector: &str, agency: &str) -> bool {
 }
 
 /// Every document field; `handling` is the number of words naming handled items.
-pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
+pub fn meta(
+    text: &str,
+    handling: usize,
+    achieved_facts: usize,
+    is_place: region::PlaceTest,
+) -> DocMeta {
     let report = is_report(text, handling, achieved_facts);
     let title = head(text);
     let Who {
@@ -467,7 +478,7 @@ pub fn meta(text: &str, handling: usize, achieved_facts: usize) -> DocMeta {
         agency,
         bodies,
         titled,
-    } = who(text, report, title);
+    } = who(text, report, title, is_place);
     let reporting = reporter::read(text);
     if reporting.national {
         region.clear();
@@ -535,7 +546,7 @@ mod tests {
             level: l,
             sector: s,
             ..
-        } = who(text, true, head(text));
+        } = who(text, true, head(text), &|_| false);
         assert_eq!(
             (r.as_str(), l.as_str(), s.as_str()),
             ("攀枝花市", "city", "民政")
@@ -548,6 +559,7 @@ mod tests {
             "上海市交通委2023年建议提案办理工作总结\n2023年,市交通委共承办市人大代表建议、市政协提案223件。",
             3,
             1,
+            &|_| false,
         );
         assert_eq!(
             (m.region.as_str(), m.level.as_str()),
@@ -558,7 +570,7 @@ mod tests {
     #[test]
     fn autonomous_prefecture_short_form() {
         let text = "政协楚雄州十届一次会议,楚雄州人社局承办提案。州人社局";
-        let w = who(text, true, head(text));
+        let w = who(text, true, head(text), &|_| false);
         assert_eq!((w.region.as_str(), w.level.as_str()), ("楚雄州", "city"));
     }
 }

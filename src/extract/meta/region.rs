@@ -122,11 +122,18 @@ fn short_name(name: &str) -> Option<String> {
     Some(short)
 }
 
-/// The most frequent place written in the text whose level fits the reporting body.
-pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
+/// Tells whether a word is a place name (jieba's `ns` tag), for bare county names.
+pub type PlaceTest<'a> = &'a dyn Fn(&str) -> bool;
+
+/// The most frequent place written in the text whose level fits the reporting body. A county
+/// body whose text writes no place in full may be named by its county's bare name ("苍南",
+/// "松江"), when the dictionary knows that name as a place (`is_place`).
+pub(super) fn region(text: &str, body_level: &str, is_place: PlaceTest) -> (String, String) {
     let places = &*PLACES;
     let chars: Vec<char> = text.chars().collect();
     let mut found: HashMap<usize, (usize, usize, String)> = HashMap::new(); // idx → (count, first, as written)
+    // Bare county names, kept aside: idx → (count, first, the name as written).
+    let mut bare_counties: HashMap<usize, (usize, usize, String)> = HashMap::new();
     let mut i = 0;
     // The place matched last, where it ended, and whether it was counted.
     let mut last: Option<(usize, usize, bool)> = None;
@@ -150,10 +157,18 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
                     // when the reporting body is a county.
                     // A bare county name is too often an ordinary word (和政, 振兴).
                     let ok = d.level != "county";
-                    if !ok
-                        || "省市县区州".contains(next)
-                            && !places.names.contains_key(&format!("{s}{next}"))
+                    if "省市县区州".contains(next)
+                        && !places.names.contains_key(&format!("{s}{next}"))
                     {
+                        continue;
+                    }
+                    if !ok {
+                        // "城关镇", "新华街道", "长安路": a bare name before a town, street or road
+                        // names that, not the county.
+                        if !"镇乡街村路道".contains(next) {
+                            let e = bare_counties.entry(idx).or_insert((0, i, s.clone()));
+                            e.0 += 1;
+                        }
                         continue;
                     }
                 }
@@ -236,7 +251,19 @@ pub(super) fn region(text: &str, body_level: &str) -> (String, String) {
         }
     }
     let Some((_, _, idx)) = best else {
-        return (String::new(), String::new());
+        if body_level != "county" {
+            return (String::new(), String::new());
+        }
+        // The most often written bare county name the dictionary knows as a place, written
+        // at least twice (once, it is as often a word: 新建房屋, 长寿城).
+        let bare = bare_counties
+            .iter()
+            .filter(|(_, (count, _, name))| *count >= 2 && is_place(name))
+            .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)));
+        return bare.map_or((String::new(), String::new()), |(&idx, _)| {
+            let d = &places.all[idx];
+            (d.name.to_string(), d.level.to_string())
+        });
     };
     let d = &places.all[idx];
     let written = &found[&idx].2;
