@@ -118,3 +118,33 @@ fn a_county_body_may_be_named_by_its_county_bare_name() {
         meta("县人大常委会听取建议办理情况\n代表们围绕新建房屋交付等问题提出建议25件,均已办复。");
     assert_eq!(m.region, "");
 }
+
+fn labels(text: &str) -> Vec<(String, Option<u32>)> {
+    doc(text)
+        .topics
+        .iter()
+        .map(|t| (t.label.clone(), t.count))
+        .collect()
+}
+
+#[test]
+fn a_list_closed_by_the_number_of_its_kinds() {
+    let l = labels(
+        "会上共收到代表所提意见建议33件,内容涉及基础设施建设、民生事业、土地资源管理和社会经济管理等4类。",
+    );
+    for want in ["基础设施建设", "民生事业", "土地资源管理", "社会经济管理"] {
+        assert!(l.iter().any(|(t, _)| t == want), "{want}: {l:?}");
+    }
+}
+
+#[test]
+fn an_area_may_carry_a_code_of_letters_and_digits() {
+    let l = labels(
+        "共立案205件。按提案类别分,有关G60科创走廊建设的提案25件,占12.2%;有关5G基站建设的提案24件,占11.7%;有关城市治理的提案40件。",
+    );
+    assert!(
+        l.contains(&("G60科创走廊建设".to_string(), Some(25))),
+        "{l:?}"
+    );
+    assert!(l.contains(&("5G基站建设".to_string(), Some(24))), "{l:?}");
+}

@@ -244,8 +244,13 @@ pub(super) fn area(label: &str) -> Option<String> {
         };
     }
     let listed = label.starts_with("关于");
-    // Quoted words are part of a name ("“三农”问题").
-    let words_only = label
+    // Quoted words are part of a name ("“三农”问题"); so is a code of letters and digits
+    // ("G60科创走廊", "5G基站", "PM2.5治理"), though a bare number is not.
+    static CODE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[A-Za-z]+[0-9]+(?:\.[0-9]+)?|[0-9]+[A-Za-z]+").expect("code regex")
+    });
+    let words_only = CODE
+        .replace_all(label, "码")
         .chars()
         .all(|c| crate::decode::is_cjk(c) || "、“”".contains(c));
     let unmasked = GONG_WORDS
