@@ -148,3 +148,11 @@ fn an_area_may_carry_a_code_of_letters_and_digits() {
     );
     assert!(l.contains(&("5G基站建设".to_string(), Some(24))), "{l:?}");
 }
+
+#[test]
+fn an_arrangement_for_the_years_handling_is_no_report() {
+    let m = meta(
+        "某区人民政府关于办理2022年人大代表建议政协提案工作的安排意见\n各委、局、办:\n今年区政府共承办人大代表建议43件、政协提案86件,其中主办17件。现就做好办理工作提出如下意见。",
+    );
+    assert!(!m.is_report);
+}

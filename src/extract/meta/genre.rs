@@ -41,6 +41,10 @@ const INSTRUMENTS: &[(&str, &str)] = &[
     ("规则", "rules"),
     ("方案", "a plan or scheme"),
     ("实施意见", "an implementing opinion"),
+    (
+        "安排意见",
+        "an arrangement: how this year's items are to be handled",
+    ),
     ("决定", "a decision"),
     ("公告", "an announcement"),
     ("要点", "a work plan"),
