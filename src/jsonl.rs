@@ -25,7 +25,8 @@ pub fn write(w: &mut dyn Write, result: &Result<DocRecord, DocError>) -> io::Res
         Ok(r) => LineRef::Doc(r),
         Err(e) => LineRef::Error(e),
     };
-    serde_json::to_writer(&mut *w, &line).map_err(io::Error::other)?;
+    // (From, not other: a closed pipe met inside a record stays a closed pipe.)
+    serde_json::to_writer(&mut *w, &line).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }
 
@@ -51,6 +52,33 @@ pub fn parse(line: &str) -> Result<Result<DocRecord, DocError>, String> {
 mod tests {
     use super::*;
     use crate::model::{DocMeta, Fact, Measure, Qualifier, Script, Stage, Subject};
+
+    /// A writer whose pipe closes after `room` bytes.
+    struct ClosesAfter {
+        room: usize,
+    }
+
+    impl Write for ClosesAfter {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            if self.room == 0 {
+                return Err(io::ErrorKind::BrokenPipe.into());
+            }
+            let n = buf.len().min(self.room);
+            self.room -= n;
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_pipe_closed_inside_a_record_is_a_closed_pipe() {
+        let mut w = ClosesAfter { room: 10 };
+        let err = write(&mut w, &Ok(record())).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
 
     fn record() -> DocRecord {
         DocRecord {
