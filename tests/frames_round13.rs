@@ -156,3 +156,12 @@ fn an_arrangement_for_the_years_handling_is_no_report() {
     );
     assert!(!m.is_report);
 }
+
+#[test]
+fn a_batch_by_proposer_with_no_whole_written_is_a_total() {
+    let r = doc("座谈会上,省水利厅相关处室负责同志就四个党派的5件提案办理情况进行了详细介绍。");
+    has(&r, (Proposal, Total, 5.0, Eq));
+    // The rest of a whole the text has yet to write is no batch.
+    let r = doc("其余的166件代表建议已办理完毕。");
+    lacks(&r, Total, 166.0);
+}

@@ -441,7 +441,14 @@ impl Reader<'_> {
                         _ => Measure::Total,
                     }
                 } else if part_cue {
-                    if !beside {
+                    // "四个党派的5件提案" with no whole written anywhere before: a batch by who
+                    // raised the items or when is a total of its own (SCHEMA), as with a whole
+                    // cue. (Not the rest, 其余的166件, nor items led by leaders: slices of a
+                    // whole the text has yet to write.)
+                    let no_whole = self.wholes.is_empty()
+                        && kind.is_some()
+                        && matches!(part_by, Some(PartBy::Proposer | PartBy::Time));
+                    if !beside && !no_whole {
                         self.top().part_last = true;
                         return;
                     }
