@@ -165,3 +165,15 @@ fn a_batch_by_proposer_with_no_whole_written_is_a_total() {
     let r = doc("其余的166件代表建议已办理完毕。");
     lacks(&r, Total, 166.0);
 }
+
+#[test]
+fn a_ministry_or_an_institution_speaking_of_itself_reports() {
+    let m = meta(
+        "关于2018年全国人大代表建议和全国政协委员提案的办理情况\n应急管理部高度重视建议提案办理工作。2018年,我部共收到建议提案146件,均已按时办复。",
+    );
+    assert_eq!(m.sector, "应急管理");
+    let m = meta(
+        "某县体育事业发展中心关于政协提案办理工作情况\n今年我中心共收到政协提案5件,目前已经全部办理完毕。",
+    );
+    assert_eq!(m.sector, "体育");
+}

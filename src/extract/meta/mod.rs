@@ -44,7 +44,9 @@ static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
     alts.sort_by_key(|a| std::cmp::Reverse(a.chars().count()));
     Regex::new(&format!(
         // A name may be extended before its suffix: "城市管理和综合执法局", "城管执法局".
-        "(?P<pre>自治区|[省市州县区旗盟镇乡])?(?P<name>{})(?:和[\\p{{Han}}]{{2,4}}?执法|综合执法|执法)?(?P<suf>分局|总局|局|厅|委员会|委|办公室|部|院|支队|大队)",
+        // A public institution names its line of work before 事业发展中心 or 服务中心
+        // ("体育事业发展中心", "林业服务中心").
+        "(?P<pre>自治区|[省市州县区旗盟镇乡])?(?P<name>{})(?:和[\\p{{Han}}]{{2,4}}?执法|综合执法|执法)?(?P<suf>分局|总局|局|厅|委员会|委|办公室|部|院|支队|大队|事业发展中心|服务中心)",
         alts.join("|")
     ))
     .expect("agency regex")
@@ -145,11 +147,18 @@ fn head(text: &str) -> (usize, usize) {
 
 /// The text speaks as a department ("我局").
 fn self_reference(text: &str) -> bool {
-    text.contains("我局")
-        || text.contains("本局")
-        || text.contains("局机关")
-        || text.contains("我厅")
+    SELF_NAMES.iter().any(|(w, _)| text.contains(w))
 }
+
+/// How a department names itself, with the reason.
+const SELF_NAMES: &[(&str, &str)] = &[
+    ("我局", "a bureau"),
+    ("本局", "a bureau"),
+    ("局机关", "a bureau's own offices"),
+    ("我厅", "a provincial department"),
+    ("我部", "a ministry (我部共收到…建议提案)"),
+    ("我中心", "a public institution (体育事业发展中心)"),
+];
 
 /// True when `at` lies inside a title in 《》 that opened at most 60 characters before.
 fn inside_title(text: &str, at: usize) -> bool {

@@ -238,7 +238,7 @@ pub fn event_sector(text: &str) -> Option<&'static str> {
 }
 
 /// Words that make a body a department (its own sector is read elsewhere).
-const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '所'];
+const DEPARTMENT_ENDS: &[char] = &['局', '厅', '委', '办', '院', '室', '所', '部', '心'];
 
 /// The sector (政府, 政协 or 人大) of the body that counts the items in the first counting
 /// sentence (later ones count parts, outcomes or other batches), when that body is no
@@ -321,8 +321,12 @@ fn reporting_body(c: &Counting) -> Option<Body> {
     let Some((end, at, sector)) = best else {
         // Only the CPPCC receives and registers proposals: with no body named, the text
         // speaks for it.
+        // (Items named as the CPPCC's, 政协提案 or 政协委员提案, came to someone else: the
+        // CPPCC calls them 提案 or 委员提案.)
         let registers = verb.ends_with("立案")
-            || (verb.ends_with("收到") || verb == "提交") && items.contains("提案");
+            || (verb.ends_with("收到") || verb == "提交")
+                && items.contains("提案")
+                && !items.contains("政协");
         let by_department = subject
             .trim_end_matches(['共', ' '])
             .ends_with(DEPARTMENT_ENDS);

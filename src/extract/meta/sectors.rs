@@ -56,7 +56,8 @@ pub(super) const SECTORS: &[(&str, &[&str])] = &[
     ("水利", &["水利"]),
     // Water affairs bureaus are named 水务 in their own name (SCHEMA: the short form used).
     ("水务", &["水务"]),
-    // Courts: "人民法" before the suffix 院.
+    // Courts: "人民法" before the suffix 院. (Not "法" alone: a congress's report names the
+    // courts it oversees, 市法院, as often as a court names itself.)
     ("法院", &["人民法"]),
     // Procuratorates: "人民检察" before the suffix 院; they are written 检察院, as courts 法院.
     ("检察院", &["人民检察"]),
