@@ -177,3 +177,25 @@ fn a_ministry_or_an_institution_speaking_of_itself_reports() {
     );
     assert_eq!(m.sector, "体育");
 }
+
+#[test]
+fn the_aim_items_were_raised_around_in_their_own_clause() {
+    let r = doc(
+        "一年来共收到提案504件,立案443件。委员们围绕促进经济高质量发展提出提案189件;围绕民主政治建设、构建法治社会提出提案35件;围绕社会保障和改善民生提出提案170件。",
+    );
+    has(&r, (Proposal, Total, 504.0, Eq));
+    lacks(&r, Total, 35.0);
+    lacks(&r, Total, 170.0);
+    let l: Vec<(String, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.clone(), t.count))
+        .collect();
+    for (want, n) in [
+        ("促进经济高质量发展", 189),
+        ("民主政治建设、构建法治社会", 35),
+        ("社会保障和改善民生", 170),
+    ] {
+        assert!(l.contains(&(want.to_string(), Some(n))), "{want}: {l:?}");
+    }
+}

@@ -63,9 +63,10 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
             .expect("setting regex")
     });
     // "围绕服务国家战略全局,提出提案95件": the aim the items were raised around, in the
-    // clause before a count that says only that they were raised.
+    // clause before a count that says only that they were raised, or in its own clause with
+    // the raisers before it ("委员们围绕社会保障和改善民生提出提案170件").
     static AROUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[,;。:])\s*(?:围绕|聚焦|着眼)(?P<label>[^,;:。]{2,24}?)[,:]\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
+        Regex::new(r"(?:^|[,;。:])[^,;。:]{0,8}?(?:围绕|聚焦|着眼)(?P<label>[^,;:。]{2,30}?)[,:]?\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
             .expect("around regex")
     });
     // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
@@ -77,11 +78,16 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
             .expect("most regex")
     });
     // "有关部门会办的12件": 有关 before a body is "the bodies concerned", not "about".
+    // "围绕民主政治建设提出提案35件": a label that ends in the raising verb is the aim the items
+    // were raised around (AROUND below), not an area ending in 提出.
     let about = ABOUT.captures(near).filter(|c| {
         !(&c["verb"] == "有关"
             && NOT_AREAS_AFTER_YOUGUAN
                 .iter()
                 .any(|(w, _)| c["label"].starts_with(w)))
+            && !["提出", "提交", "撰写"]
+                .iter()
+                .any(|w| c["label"].trim_end_matches('了').ends_with(w))
     });
     // "一是关于城区停车难问题,共5件": a numbered area with its count in the next clause.
     static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
