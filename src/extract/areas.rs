@@ -81,13 +81,14 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
     // "围绕民主政治建设提出提案35件": a label that ends in the raising verb is the aim the items
     // were raised around (AROUND below), not an area ending in 提出.
     let about = ABOUT.captures(near).filter(|c| {
-        !(&c["verb"] == "有关"
+        let concerned = &c["verb"] == "有关"
             && NOT_AREAS_AFTER_YOUGUAN
                 .iter()
-                .any(|(w, _)| c["label"].starts_with(w)))
-            && !["提出", "提交", "撰写"]
-                .iter()
-                .any(|w| c["label"].trim_end_matches('了').ends_with(w))
+                .any(|(w, _)| c["label"].starts_with(w));
+        let raised = ["提出", "提交", "撰写"]
+            .iter()
+            .any(|w| c["label"].trim_end_matches('了').ends_with(w));
+        !concerned && !raised
     });
     // "一是关于城区停车难问题,共5件": a numbered area with its count in the next clause.
     static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
