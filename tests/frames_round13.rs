@@ -199,3 +199,13 @@ fn the_aim_items_were_raised_around_in_their_own_clause() {
         assert!(l.contains(&(want.to_string(), Some(n))), "{want}: {l:?}");
     }
 }
+
+#[test]
+fn completed_items_name_the_kind_of_the_outcome_list_after_them() {
+    let r = doc(
+        "共收到人大代表建议和政协委员提案291件,其中人大代表建议191件,政协委员提案100件。暂时不能解决的建议14件。办结的政协委员提案66件;已列入推进计划拟解决的30件;留待决策参考的4件。",
+    );
+    has(&r, (Proposal, InProgress, 30.0, Eq));
+    has(&r, (Proposal, Reference, 4.0, Eq));
+    lacks(&r, Total, 66.0);
+}

@@ -19,20 +19,13 @@ use super::areas::{breakdown_area, cell_area};
 use super::facts::{CountedTopic, Prev, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
-    PartBy, REGISTERING, false_context, kinds_in, lookup,
+    PartBy, REGISTERED_AFTER, REGISTERING, false_context, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
 use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series, trivial, years};
-use super::whose::{Nouns, Whose};
+use super::whose::Whose;
 use crate::model::{Measure, Subject};
-
-/// Registering said right after a count ("128件为立案提案", "128件予以立案", "128件被立案").
-static REGISTERED_AFTER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    // (Not a cue of the next count: "收到提案162件立案132件".)
-    regex::Regex::new(r"^件?(?:为|予以|被|获)?立案(?:[^\d零一二两三四五六七八九十百千共]|$)")
-        .expect("registered-after regex")
-});
 
 impl Reader<'_> {
     pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
@@ -257,7 +250,13 @@ impl Reader<'_> {
                     cue_at = Some(p);
                     match specific.map(|x| x.1) {
                         Some(Cue::Measure(x)) => measure = Some(x),
-                        _ => return, // a joined grade, a role that is no measure, a completion
+                        // "办结的政协委员提案66件;已列入推进计划拟解决的30件": completed items give
+                        // no fact, but the kind they name is the outcome list's that follows.
+                        Some(Cue::Done) => {
+                            let kind = right.kind.or_else(|| kinds_in(&near, self.hints.deputies));
+                            return self.done_names_kind(kind);
+                        }
+                        _ => return, // a joined grade, a role that is no measure
                     }
                 }
                 Some((p, 1)) => {
@@ -297,15 +296,7 @@ impl Reader<'_> {
         .or_else(|| kinds_in(&left, self.hints.deputies));
         let mut kind = right.kind.or(left_kind);
         // Whether the count names motions (议案), suggestions proper, or both.
-        let motions = {
-            // "271件议案", "24件议案,建议、批评和意见": the nouns after the number (a comma
-            // may list them), else the count's own clause.
-            let after = text_of(self.chars, m.end, (m.end + 16).min(e));
-            match KIND_RE.find(&after).filter(|_| right.kind.is_some()) {
-                Some(noun) => Nouns::of(&after[noun.start()..]),
-                None => Nouns::of(&near),
-            }
-        };
+        let motions = self.nouns_of(&m, e, right.kind.is_some(), &near);
         // "代表建议、提案分别为592件、759件": the kinds before 分别 go to the counts in turn.
         if !self.kinds_in_turn_from(&near, m.start, e) {
             return;

@@ -36,6 +36,13 @@ pub type Entry<T> = (&'static str, T, &'static str);
 pub use super::part_cues::{PART_CUES, PartBy};
 pub use super::rate_cues::*;
 
+/// Registering said right after a count ("128件为立案提案", "128件予以立案", "128件被立案").
+pub static REGISTERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    // (Not a cue of the next count: "收到提案162件立案132件".)
+    Regex::new(r"^件?(?:为|予以|被|获)?立案(?:[^\d零一二两三四五六七八九十百千共]|$)")
+        .expect("registered-after regex")
+});
+
 /// Count cues: words between the previous mention and a count that say what it counts.
 pub const COUNT_CUES: &[Entry<Cue>] = &[
     (

@@ -3,8 +3,9 @@
 //! and the document; and which nouns of the suggestion subject (motions, suggestions proper) a
 //! count names, so that one is not taken for a restatement of the other.
 
-use super::facts::{Frame, Reader, is_outcome, text_of};
-use super::lexicon::kinds_in;
+use super::facts::{Frame, Prev, Reader, is_outcome, text_of};
+use super::lexicon::{KIND_RE, kinds_in};
+use super::mentions::Mention;
 use crate::model::{Measure, Subject};
 use crate::segment::ends_phrase;
 
@@ -160,5 +161,32 @@ impl Reader<'_> {
                         || n == Nouns::Both
                         || nouns == Nouns::Both)
             })
+    }
+}
+
+impl Reader<'_> {
+    /// Whether the count at `m` (its sentence ending at `e`) names motions (议案), suggestions
+    /// proper, or both: the nouns after the number when it names its kind there (a comma may
+    /// list them: "24件议案,建议、批评和意见"), else its own clause `near`.
+    pub(super) fn nouns_of(&self, m: &Mention, e: usize, kind_after: bool, near: &str) -> Nouns {
+        let after = text_of(self.chars, m.end, (m.end + 16).min(e));
+        match KIND_RE.find(&after).filter(|_| kind_after) {
+            Some(noun) => Nouns::of(&after[noun.start()..]),
+            None => Nouns::of(near),
+        }
+    }
+
+    /// "办结的政协委员提案66件;已列入推进计划拟解决的30件": completed items give no fact, but
+    /// the kind they name is the outcome list's that follows.
+    pub(super) fn done_names_kind(&mut self, kind: Option<Subject>) {
+        if let Some(k) = kind {
+            self.top().prev = Some(Prev {
+                measure: Measure::Total,
+                subject: k,
+                said: true,
+                whole: false,
+                restated: true,
+            });
+        }
     }
 }
