@@ -209,3 +209,26 @@ fn completed_items_name_the_kind_of_the_outcome_list_after_them() {
     has(&r, (Proposal, Reference, 4.0, Eq));
     lacks(&r, Total, 66.0);
 }
+
+#[test]
+fn satisfied_ratings_quoted_are_a_satisfaction_rate() {
+    let r = doc(
+        "今年共办理人大代表建议32件,全部在规定的期限内办结。代表充分肯定我局的建议办理工作,实现了“满意”评价100%的目标。",
+    );
+    assert!(
+        r.facts
+            .iter()
+            .any(|f| f.measure == SatisfactionRate && f.value == 100.0 && f.qualifier == Eq),
+        "{:?}",
+        r.facts
+    );
+}
+
+#[test]
+fn completed_items_counted_a_little_way_from_their_verb() {
+    let r = doc(
+        "其中,人大代表建议100件(会办件81件、主办件19件),政协提案84件(会办件61件、主办件23件)。已办理完成的42件主办件中,办理结果为解决采纳的22件。",
+    );
+    lacks(&r, Lead, 42.0);
+    has(&r, (Suggestion, Lead, 19.0, Eq));
+}

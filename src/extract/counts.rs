@@ -153,8 +153,9 @@ impl Reader<'_> {
         // reply per item, so they count the items of that class.
         let specific = specific.filter(|&(p, c)| c != Cue::Done || !outcome::class_ends(&left, p));
         // "已办结58件…": items completed so far, whatever follows; a heading still opens.
+        // (The cue within five characters of the number: "已办结58件", "已办理完成的42件".)
         if let Some((p, Cue::Done)) = specific
-            && left.chars().count() - p <= 4
+            && left.chars().count() - p <= 5
             && !matches!(right.measure, Some(x) if is_outcome(x))
         {
             if right.heading {

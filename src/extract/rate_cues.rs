@@ -52,6 +52,16 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
     ("满意率", Some(Measure::SatisfactionRate), ""),
     ("满意度", Some(Measure::SatisfactionRate), ""),
     (
+        "满意评价",
+        Some(Measure::SatisfactionRate),
+        "the share of ratings that were 满意",
+    ),
+    (
+        "“满意”评价",
+        Some(Measure::SatisfactionRate),
+        "the same with the grade quoted (实现了“满意”评价100%的目标)",
+    ),
+    (
         "满足率",
         Some(Measure::SatisfactionRate),
         "word-swapped copies of 满意率",
