@@ -232,3 +232,20 @@ fn completed_items_counted_a_little_way_from_their_verb() {
     lacks(&r, Lead, 42.0);
     has(&r, (Suggestion, Lead, 19.0, Eq));
 }
+
+#[test]
+fn outcome_phrases_with_a_solving_noun_a_shared_marker_or_other_reasons() {
+    let r = doc(
+        "共提出提案429件。其中:提案所提问题已经解决的有301件;提案所提问题承办单位已制定解决措施或已列入计划的有57件;提案所提问题因目前条件限制或其他原因难以解决留作参考的有29件。",
+    );
+    has(&r, (Proposal, InProgress, 57.0, Eq));
+    has(&r, (Proposal, Reference, 29.0, Eq));
+    let r = doc("764件代表建议全部办理完毕。B类建议(所提建议已列入计划拟解决或采纳的)187件。");
+    has(&r, (Suggestion, InProgress, 187.0, Eq));
+    // Two classes joined by 以及, or by 或 after the reason, stay two classes.
+    let r = doc(
+        "共办理提案39件。所提问题因条件限制或其他原因难以解决的,以及所提问题留作参考的(C类)2件;只能以后研究解决、留作参考或不可行的10件。",
+    );
+    lacks(&r, Reference, 2.0);
+    lacks(&r, Reference, 10.0);
+}

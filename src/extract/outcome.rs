@@ -26,6 +26,7 @@ const MARKERS: &[(&str, Measure, &str)] = &[
     ("暂未", Measure::NotFeasible, "not yet, for now"),
     ("暂时不", Measure::NotFeasible, "not for now"),
     ("暂无", Measure::NotFeasible, "no means for now"),
+    ("不可行", Measure::NotFeasible, "infeasible"),
     ("尚不", Measure::NotFeasible, "not yet"),
     ("尚未具备", Measure::NotFeasible, "conditions not yet met"),
     ("不具备", Measure::NotFeasible, "conditions not met"),
@@ -83,6 +84,7 @@ const HEADLESS: &[&str] = &[
     "列入",
     "纳入",
     "启动",
+    "不可行",
 ];
 
 /// Verbs after 正在 that tell what people are doing at an event, not how far items have got
@@ -307,31 +309,48 @@ pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading 
         Regex::new("(?:已?被|得到)?采纳[、,](所提问题|提出的问题|问题)").expect("adopted regex")
     });
     let phrase = &*ADOPTED_THEN.replace_all(phrase, "$1");
-    let mut found: Option<Measure> = None;
+    // "已制定解决措施": 解决 inside a noun (measures, a plan, a way to solve) is no head.
+    static SOLVING_NOUN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("解决(措施|方案|办法|途径|思路)").expect("solving-noun regex"));
+    let phrase = &*SOLVING_NOUN.replace_all(phrase, "应对$1");
+    // "因目前条件限制或其他原因难以解决": "or other reasons" is part of the reason, no join.
+    static OTHER_REASONS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new("(?:或|和|及|以及)其[他它]原因").expect("reasons regex"));
+    let phrase = &*OTHER_REASONS.replace_all(phrase, "");
+    let mut found: Option<(usize, Measure)> = None;
     let parts: Vec<&str> = PARTS.split(phrase).collect();
+    // The words that join part i to part i + 1.
+    let joins: Vec<&str> = PARTS.find_iter(phrase).map(|m| m.as_str()).collect();
     let last = parts.len().saturating_sub(1);
     for (i, part) in parts.iter().enumerate() {
+        // "已列入计划拟解决或采纳的": a bare head after a class shares its marker (拟采纳).
+        let bare = part.trim_end_matches(['的', '有', ')', '）', ' ']);
+        if found.is_some() && ["解决", "采纳", "落实", "吸纳"].contains(&bare) {
+            continue;
+        }
         match class_of(part, i == last) {
             Reading::Class(c) => match found {
                 // "因条件限制暂不能解决、留作参考": the reason why items are kept for reference,
-                // not a second class; with 或 the phrase joins two classes.
-                Some(f)
+                // not a second class; with 或, 和 or 以及 between them the phrase joins two
+                // classes (a 或 inside the reason, "因条件限制或其他原因难以解决留作参考", joins
+                // none).
+                Some((at, f))
                     if f != c
-                        && !phrase.contains('或')
+                        && joins[at..i].iter().all(|j| *j == "、")
                         && [f, c].contains(&Measure::Reference)
                         && [f, c].contains(&Measure::NotFeasible) =>
                 {
-                    found = Some(Measure::Reference)
+                    found = Some((at, Measure::Reference))
                 }
-                Some(f) if f != c => return Reading::Unclear,
-                _ => found = Some(c),
+                Some((_, f)) if f != c => return Reading::Unclear,
+                _ => found = Some((i, c)),
             },
             Reading::Unclear => return Reading::Unclear,
             Reading::None => {}
         }
     }
     match found {
-        Some(c) => Reading::Class(c),
+        Some((_, c)) => Reading::Class(c),
         None if letters_count => letter(phrase, letters).map_or(Reading::None, Reading::Class),
         None => Reading::None,
     }
