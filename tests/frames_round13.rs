@@ -249,3 +249,11 @@ fn outcome_phrases_with_a_solving_noun_a_shared_marker_or_other_reasons() {
     lacks(&r, Reference, 2.0);
     lacks(&r, Reference, 10.0);
 }
+
+#[test]
+fn one_item_in_chinese_numerals_is_a_way_of_speaking() {
+    let r = doc("共办理建议提案40件,力求做到办好一件建议、解决一类问题、推动一方面工作。");
+    lacks(&r, Total, 1.0);
+    let r = doc("今年我局仅有一件人大代表建议,已办复。");
+    has(&r, (Suggestion, Total, 1.0, Eq));
+}

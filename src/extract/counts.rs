@@ -305,7 +305,6 @@ impl Reader<'_> {
         if right.kind.is_none() && !self.respectively.is_empty() {
             kind = Some(self.respectively.remove(0));
         }
-        // "建议12件,提案8件,共计20件": a sum over the kinds listed before it.
         // "建议12件,提案8件,共计20件": a sum over the kinds listed before it; with a role
         // ("…共计13件主办件") the role of the counts it sums too.
         if ["共计", "总共", "合计", "合共"]
@@ -332,7 +331,11 @@ impl Reader<'_> {
                 return;
             }
         }
-
+        // "办好一件建议": 一件 is a way of speaking unless counted (共一件, 仅有一件).
+        if m.chinese && m.value == 1.0 && !left.trim_end().ends_with(['共', '有', '计', '仅', '只'])
+        {
+            return;
+        }
         let top = self.top().clone();
         let addition = ADDITION_CUES.iter().any(|w| left.contains(w));
         // "并案处理8件" are merged items, a part; "并案(处理)后为123件" is what the registered
