@@ -64,9 +64,10 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
     });
     // "围绕服务国家战略全局,提出提案95件": the aim the items were raised around, in the
     // clause before a count that says only that they were raised, or in its own clause with
-    // the raisers before it ("委员们围绕社会保障和改善民生提出提案170件").
+    // the raisers before it ("委员们围绕社会保障和改善民生提出提案170件"). Examples closed by 等
+    // ("围绕产业转型、乡村振兴等中心工作提交提案120件") say what all the items covered.
     static AROUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[,;。:])[^,;。:]{0,8}?(?:围绕|聚焦|着眼)(?P<label>[^,;:。]{2,30}?)[,:]?\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
+        Regex::new(r"(?:^|[,;。:])[^,;。:]{0,8}?(?:围绕|聚焦|着眼)(?:(?P<label>[^,;:。]{2,30}?)[,:]|(?P<own>[^,;:。等]{2,30}?))\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
             .expect("around regex")
     });
     // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
@@ -132,7 +133,9 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
                 .then(|| LISTED.captures(near))
                 .flatten()
         })?;
-    area(problem_to_solve(caps.name("label")?.as_str()))
+    area(problem_to_solve(
+        caps.name("label").or(caps.name("own"))?.as_str(),
+    ))
 }
 
 /// Words of a count of all the items (received, handled, raised): examples before 等 in its
