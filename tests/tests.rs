@@ -35,6 +35,8 @@ mod frames_round11;
 mod frames_round12;
 // Issue 7, round 13: the counting body's place, and the rules of sets p21–p25.
 mod frames_round13;
+// Round 15 of issue 7: rules from fresh sets p31–p35 and from the earlier sets' misses.
+mod frames_round15;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

@@ -65,9 +65,12 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
     // "围绕服务国家战略全局,提出提案95件": the aim the items were raised around, in the
     // clause before a count that says only that they were raised, or in its own clause with
     // the raisers before it ("委员们围绕社会保障和改善民生提出提案170件"). Examples closed by 等
-    // ("围绕产业转型、乡村振兴等中心工作提交提案120件") say what all the items covered.
+    // ("围绕产业转型、乡村振兴等中心工作提交提案120件") say what all the items covered. A
+    // longer aim is a list closed by 等 ("围绕A、B、C…等,提出提案1262件"), and so is one after 就
+    // or 针对 ("就A、B等方面,提交提案89件"). A count said to be of all the items (共提出, 累计
+    // 提交) is the whole, whatever it was raised around.
     static AROUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[,;。:])[^,;。:]{0,8}?(?:围绕|聚焦|着眼)(?:(?P<label>[^,;:。]{2,30}?)[,:]|(?P<own>[^,;:。等]{2,30}?))\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
+        Regex::new(r"(?:^|[,;。:])[^,;。:]{0,8}?(?:(?:围绕|聚焦|着眼)(?:(?P<label>[^,;:。]{2,30}?|[^,;:。]{2,90}?等[^,;:。等]{0,6}?)[,:]|(?P<own>[^,;:。等]{2,30}?))|(?:就|针对)(?P<listed>[^,;:。]{2,90}?等[^,;:。等]{0,6}?)[,:])\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
             .expect("around regex")
     });
     // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
@@ -126,16 +129,50 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
                     .any(|w| c["label"].contains(w))
             })
         })
-        .or_else(|| MOST.captures(wide))
-        .or_else(|| AROUND.captures(wide))
-        .or_else(|| {
-            (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
-                .then(|| LISTED.captures(near))
-                .flatten()
-        })?;
-    area(problem_to_solve(
-        caps.name("label").or(caps.name("own"))?.as_str(),
-    ))
+        .or_else(|| MOST.captures(wide));
+    if caps.is_none()
+        && let Some(c) = AROUND.captures(wide)
+    {
+        let label = c.name("label").or(c.name("own")).or(c.name("listed"))?;
+        return aim(problem_to_solve(label.as_str()));
+    }
+    let caps = caps.or_else(|| {
+        (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
+            .then(|| LISTED.captures(near))
+            .flatten()
+    })?;
+    area(problem_to_solve(caps.name("label")?.as_str()))
+}
+
+/// Words that may follow the 等 of a list of aims without naming an area of their own
+/// ("就A、B等方面"), with the reason.
+const AIM_TAILS: &[(&str, &str)] = &[
+    ("", "the list ends at 等"),
+    ("方面", "aspects: the listed ones"),
+    ("问题", "issues: the listed ones"),
+    ("工作", "work: the listed work"),
+    ("领域", "fields: the listed ones"),
+];
+
+/// The area of an aim the items were raised around: a list closed by 等 and a word of
+/// [`AIM_TAILS`] is the area as listed, its items verbs and all ("实施创新驱动战略" and
+/// "落实节能减排" say what was proposed, no outcome); otherwise as [`area`] reads it.
+fn aim(label: &str) -> Option<String> {
+    if let Some(at) = list_deng(label)
+        && AIM_TAILS
+            .iter()
+            .any(|(t, _)| label[at + '等'.len_utf8()..] == **t)
+    {
+        let list = &label[..at];
+        if list.contains('、')
+            && list
+                .chars()
+                .all(|c| crate::decode::is_cjk(c) || "、“”".contains(c))
+        {
+            return Some(list.to_string());
+        }
+    }
+    area(label)
 }
 
 /// Words of a count of all the items (received, handled, raised): examples before 等 in its

@@ -18,8 +18,8 @@
 use super::areas::{breakdown_area, cell_area};
 use super::facts::{CountedTopic, Prev, Reader, is_outcome, text_of};
 use super::lexicon::{
-    ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, KEY_ITEMS, KIND_RE, OTHER_ITEMS,
-    PartBy, REGISTERED_AFTER, REGISTERING, false_context, kinds_in, lookup,
+    ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, DIFFERENCE, KEY_ITEMS, KIND_RE,
+    OTHER_ITEMS, PartBy, REGISTERED_AFTER, REGISTERING, false_context, kinds_in, lookup,
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
@@ -29,6 +29,11 @@ use crate::model::{Measure, Subject};
 
 impl Reader<'_> {
     pub(super) fn count(&mut self, s: usize, e: usize, cursor: usize, m: Mention) {
+        let before = (
+            self.top().void_last,
+            self.top().part_last,
+            self.top().area_last,
+        );
         // Until a fact is read, this count gives none (see `Frame::void`).
         self.top().void_last = true;
         self.top().part_last = false;
@@ -97,6 +102,12 @@ impl Reader<'_> {
             return;
         }
         if COUNT_SKIP.is_match(&near) || right.unclear {
+            // "共计517件,比上一届增加228件。其中建议289件": a difference counts no items, so
+            // what follows splits the count before it, as if the difference were not there.
+            if DIFFERENCE.is_match(&near) {
+                let top = self.top();
+                (top.void_last, top.part_last, top.area_last) = before;
+            }
             return;
         }
         // "2022年…与2021年相比均进一步增长(2021年共147件": a clause led by a year earlier

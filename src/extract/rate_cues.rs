@@ -170,6 +170,12 @@ pub static COUNT_SKIP: LazyLock<Regex> = LazyLock::new(|| {
         .expect("skip regex")
 });
 
+/// Words before a count that make it a difference between periods, no count of items.
+pub static DIFFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("比上年|较上年|比去年|较去年|比上一?届|较上一?届|同比|增加|减少|增长|下降")
+        .expect("difference regex")
+});
+
 /// Words before a rate that make it no handling rate.
 pub static RATE_SKIP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("占|比上年|较上年|同比|增长|下降|提高了|立案率|占比").expect("rate skip regex")

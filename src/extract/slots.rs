@@ -452,9 +452,20 @@ pub(super) fn outcome_phrase(since: &str, fresh: bool) -> String {
     let whole_clause_before = ends.len() >= 2 || (fresh && !ends.is_empty());
     // "…3年内难以解决的,以及所提问题留作参考的(C类)2件": a clause that opens with a
     // conjunction joins the clause before it, and both name the count's class.
-    let joined = ["以及", "及", "和", "或者", "或"]
+    // "所提问题已经解决或基本解决的,即A类提案有362件": a clause that opens with 即 (that
+    // is) restates the one before it, which says what the class is (即将, "about to", is no
+    // restatement).
+    let opening = own_text.trim_start();
+    let restates = ["即", "也就是", "亦即"]
         .iter()
-        .any(|w| own_text.trim_start().starts_with(w));
+        .any(|w| opening.starts_with(w))
+        && !["即将", "即时", "即可"]
+            .iter()
+            .any(|w| opening.starts_with(w));
+    let joined = restates
+        || ["以及", "及", "和", "或者", "或"]
+            .iter()
+            .any(|w| opening.starts_with(w));
     if joined && whole_clause_before {
         let prev = if ends.len() >= 2 {
             ends[ends.len() - 2] + 1

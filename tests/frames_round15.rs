@@ -1,0 +1,58 @@
+//! Round 15 of issue 7: rules found on the misses of the earlier fresh sets and on sets
+//! p31–p35, each stated as a fact about how handling reports are written and checked with
+//! invented sentences.
+
+use crate::phenomena::{doc, has, lacks};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
+
+#[test]
+fn a_class_restated_with_ji_is_named_by_the_clause_before() {
+    // "…的,即A类提案有N件": the letter is defined by the clause it restates.
+    let r = doc(
+        "今年共承办政协提案600件。所提问题已经解决或基本解决的,即A类提案有350 件,占58%;所提问题被列入计划或正在解决的,即B类提案有210件;因条件限制暂不能解决的,即C类提案有40件。",
+    );
+    has(&r, (Proposal, Solved, 350.0, Eq));
+    has(&r, (Proposal, InProgress, 210.0, Eq));
+    has(&r, (Proposal, NotFeasible, 40.0, Eq));
+    // 即将 (about to) restates nothing.
+    let r = doc("今年共承办政协提案600件,已解决的有300件,即将办结的30件。");
+    lacks(&r, Solved, 30.0);
+}
+
+#[test]
+fn a_difference_between_periods_is_not_what_the_next_breakdown_splits() {
+    // 其中 after "比上一届增加N件" splits the whole before the difference.
+    let r = doc("本届以来,我局共承办建议提案420件,比上一届增加96件。其中建议250件,提案170件。");
+    has(&r, (Combined, Total, 420.0, Eq));
+    has(&r, (Suggestion, Total, 250.0, Eq));
+    has(&r, (Proposal, Total, 170.0, Eq));
+    lacks(&r, Total, 96.0);
+}
+
+#[test]
+fn a_count_raised_in_all_around_an_aim_is_the_whole() {
+    // 共 says the count is of every item; the aim is what they all covered.
+    let r =
+        doc("本届以来,委员们围绕全县中心工作和群众关心的热点难点问题,共提出提案312件,立案290件。");
+    has(&r, (Proposal, Total, 312.0, Eq));
+    has(&r, (Proposal, Total, 290.0, Eq));
+}
+
+#[test]
+fn long_aim_lists_closed_by_deng_are_areas_of_the_whole() {
+    // After a whole, counts raised around a list of aims closed by 等 (or after 就 and 针对)
+    // are parts by area: topics, no totals; verbs inside the aims name no outcome.
+    let r = doc(
+        "五年来共提交提案2100件。委员们围绕推进城市副中心建设、实施创新驱动战略、发展新兴产业等,提出提案700件;就优化营商环境、落实节能减排等方面,提交提案500件;针对教育、医疗、养老等民生问题,提交提案600件。",
+    );
+    has(&r, (Proposal, Total, 2100.0, Eq));
+    lacks(&r, Total, 700.0);
+    lacks(&r, Total, 500.0);
+    lacks(&r, Total, 600.0);
+    lacks(&r, Solved, 500.0);
+    crate::frames_round3::has_topic(
+        "五年来共提交提案2100件。委员们就优化营商环境、落实节能减排等方面,提交提案500件;针对教育、医疗、养老等民生问题,提交提案600件。",
+        "优化营商环境、落实节能减排",
+        Some(500),
+    );
+}
