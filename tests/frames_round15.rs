@@ -56,3 +56,25 @@ fn long_aim_lists_closed_by_deng_are_areas_of_the_whole() {
         Some(500),
     );
 }
+
+#[test]
+fn rates_with_both_authors_named_are_of_the_one_kind_counted() {
+    // "与代表委员见面率…" is a stock pair of authors; a report on proposals that counts only
+    // proposals gives proposal rates.
+    let own = |text: &str| {
+        crate::phenomena::ENGINE
+            .process_bytes("t.txt", text.as_bytes(), banli::ingest::Kind::Text)
+            .expect("processed")
+    };
+    let r = own(
+        "某区2022年政协提案办理工作总结\n2022年,我区共办理市政协委员提案6件(主办1件、会办5件)。目前,6件提案均已按期办结,并实现了与代表委员见面率、办结率和满意率三个100%。",
+    );
+    has(&r, (Proposal, Total, 6.0, Eq));
+    has(&r, (Proposal, SatisfactionRate, 100.0, Eq));
+    has(&r, (Proposal, ContactRate, 100.0, Eq));
+    // A report that counts both kinds keeps the rates combined.
+    let r = doc(
+        "今年共办理人大代表建议8件、政协委员提案6件,均已按期办结,并实现了与代表委员见面率、办结率和满意率三个100%。",
+    );
+    has(&r, (Combined, SatisfactionRate, 100.0, Eq));
+}

@@ -42,6 +42,16 @@ fn names_in(left: &str) -> Vec<Named> {
         .collect()
 }
 
+/// Stock phrases naming the authors of both kinds together ("与代表委员沟通"), which say
+/// whose items a rate is of only when the report counts both kinds.
+const AUTHOR_PAIRS: &[&str] = &[
+    "代表委员",
+    "代表、委员",
+    "代表和委员",
+    "人大代表、政协委员",
+    "人大代表和政协委员",
+];
+
 impl Reader<'_> {
     /// Handles a rate (or a 三个百分之百 group) and any rates paired with it by 分别; returns how
     /// many mentions it consumed.
@@ -220,6 +230,20 @@ impl Reader<'_> {
             chars[from..].iter().collect()
         };
         if let Some(f) = self.named_subject(&own_clause) {
+            // "与代表委员见面率、办结率和满意率三个100%" in a report that counts only
+            // proposals: the pair of authors is a stock phrase, the items are the ones counted
+            // (when the text's nouns lean to that kind as well: a count of the other kind may
+            // have been lost, "共办理人大建议件,政协提案6件").
+            if f == Subject::Combined
+                && AUTHOR_PAIRS.iter().any(|w| own_clause.contains(w))
+                && !["建议", "提案", "议案", "两案"]
+                    .iter()
+                    .any(|w| own_clause.contains(w))
+                && let Some(k) = self.sole_counted_kind()
+                && k == self.hints.default_subject
+            {
+                return k;
+            }
             return f;
         }
         // "其中代表建议所提问题得到解决的占68.85%,满意率达91.8%;政协委员所提提案…": the one
@@ -265,6 +289,17 @@ impl Reader<'_> {
             return c;
         }
         self.hints.default_subject
+    }
+
+    /// The one kind of every total read so far, when there is one and it is not both.
+    fn sole_counted_kind(&self) -> Option<Subject> {
+        let mut kinds = self
+            .facts
+            .iter()
+            .filter(|r| r.fact.measure == Measure::Total)
+            .map(|r| r.fact.subject);
+        let first = kinds.next()?;
+        (first != Subject::Combined && kinds.all(|k| k == first)).then_some(first)
     }
 
     /// The kind `text` names: by a kind word, else by the people whose items they are.

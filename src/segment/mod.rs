@@ -85,17 +85,30 @@ pub fn unwrap_lines(text: MappedText) -> MappedText {
             best = Some((top, n));
         }
     }
-    let Some((top, shared)) = best else {
-        return text;
-    };
-    if shared < 4 || shared * 10 < long.len() * 3 {
-        return text;
-    }
+    let band = best
+        .filter(|&(_, shared)| shared >= 4 && shared * 10 >= long.len() * 3)
+        .map(|(top, _)| top);
     let mut drop = vec![false; chars.len()];
     for pair in lines.windows(2) {
         let (a, end) = trimmed(&pair[0]);
         let last = if end > a { chars[end - 1] } else { ' ' };
         let next = chars.get(pair[1].0).copied().unwrap_or(' ');
+        // A line that opens with a count ("766件", "98.5%") after a line of prose cut short
+        // (it holds a clause mark but does not end on one) goes on from it: a break there is
+        // page noise ("共收到委员提案\n766件"), in any text. A headline may open with a count
+        // ("524件提案全部办复"), but the line before a headline is blank or a title, which
+        // holds no clause mark.
+        let goes_on = end > a
+            && !ends_phrase(last)
+            && chars[a..end].iter().any(|&c| ends_phrase(c))
+            && opens_with_count(&chars[pair[1].0..pair[1].1]);
+        if goes_on {
+            drop[end..=pair[0].1.min(chars.len() - 1)].fill(true);
+            continue;
+        }
+        let Some(top) = band else {
+            continue;
+        };
         if in_band(width((a, end)), top)
             && !ends_phrase(last)
             && !"”\"'》)".contains(last)
@@ -114,6 +127,17 @@ pub fn unwrap_lines(text: MappedText) -> MappedText {
         }
     }
     out
+}
+
+/// True when `line` opens with a number in digits and its unit of items or percent.
+fn opens_with_count(line: &[char]) -> bool {
+    let digits = line
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == '.')
+        .count();
+    digits > 0
+        && line[..digits].iter().any(char::is_ascii_digit)
+        && matches!(line[digits..].iter().find(|c| **c != ' '), Some('件' | '%'))
 }
 
 /// Display columns of a character: two for Chinese, full-width forms and the punctuation that
@@ -254,6 +278,16 @@ mod tests {
         assert_eq!(wrapped.chars().nth(out.origin(seven)), Some('7'));
         let prose = "共办理建议19件。\n其中主办2件。\n办复率100%。\n";
         assert_eq!(unwrap_lines(MappedText::identity(prose)).as_str(), prose);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_count_goes_on_from_prose_cut_short() {
+        let text =
+            "标题\n据了解,会议期间共收到委员提案\n766件,立案690件。\n通报\n524件提案全部办复\n";
+        let out = unwrap_lines(MappedText::identity(text));
+        assert!(out.as_str().contains("共收到委员提案766件"));
+        // A headline that opens with a count stays on its own line after a title.
+        assert!(out.as_str().contains("通报\n524件"));
     }
 
     #[test]
