@@ -78,3 +78,28 @@ fn rates_with_both_authors_named_are_of_the_one_kind_counted() {
     );
     has(&r, (Combined, SatisfactionRate, 100.0, Eq));
 }
+
+#[test]
+fn put_off_is_not_feasible_and_key_lists_name_key_items() {
+    let r = doc(
+        "代表们共提出建议300件。列入市人大常委会领导重点督办10件建议,市政府领导现场重点办理10件建议。已解决的(A类)200件,列入计划解决的(B类)80件,暂缓解决的(C类)20件。",
+    );
+    has(&r, (Suggestion, Key, 10.0, Eq));
+    has(&r, (Suggestion, NotFeasible, 20.0, Eq));
+    lacks(&r, InProgress, 10.0);
+    lacks(&r, Total, 10.0);
+    lacks(&r, Solved, 20.0);
+}
+
+#[test]
+fn lead_counts_of_named_bodies_split_the_items_by_handler() {
+    let r = doc(
+        "市人大代表共提出建议300件。其中,党群系统主办20件,政府系统主办270件,市中级法院主办6件,市检察院主办4件。",
+    );
+    has(&r, (Suggestion, Total, 300.0, Eq));
+    lacks(&r, Lead, 300.0);
+    lacks(&r, Lead, 270.0);
+    // One body's own roles still sum as one role.
+    let r = doc("我局共承办建议提案15件,其中独办4件、主办8件、协办3件。");
+    has(&r, (Combined, Lead, 12.0, Eq));
+}

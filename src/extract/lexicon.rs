@@ -258,7 +258,10 @@ pub static KEY_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
         "|领[办衔][^,;。]{0,6}重要(?:提案|建议|议案)",
         // "从401件建议中选择了10件作为重点": chosen as the key ones.
         // (with 作为 already read off the clause after the number: a bare 重点 ends it).
-        "|(?:作为|列为|确定为|定为)重点|^重点(?:督办|办理)?$",
+        "|(?:作为|列为|确定为|定为)重点|^重点$",
+        // "列入省人大常委会领导和专委会重点督办12件建议", "省政府系统现场重点办理12件建议":
+        // supervised or handled as key items, right before the count (列入 here is no plan).
+        "|重点(?:督办|办理)$",
     ))
     .expect("key regex")
 });

@@ -26,6 +26,7 @@ const MARKERS: &[(&str, Measure, &str)] = &[
     ("暂未", Measure::NotFeasible, "not yet, for now"),
     ("暂时不", Measure::NotFeasible, "not for now"),
     ("暂无", Measure::NotFeasible, "no means for now"),
+    ("暂缓", Measure::NotFeasible, "put off for now (暂缓解决)"),
     ("不可行", Measure::NotFeasible, "infeasible"),
     ("尚不", Measure::NotFeasible, "not yet"),
     ("尚未具备", Measure::NotFeasible, "conditions not yet met"),

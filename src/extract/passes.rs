@@ -189,6 +189,12 @@ pub(super) fn merge_outcomes(facts: Vec<Row>) -> Vec<RawFact> {
     out
 }
 
+/// A body named right before its lead role ("政府系统主办", "市中级法院主办").
+static BODY_LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([\p{Han}]{1,10}?(?:系统|法院|检察院|政府|部门|单位|机关|局|委|厅))(?:牵头)?主办")
+        .expect("body-leads regex")
+});
+
 /// Two or more lead counts of one kind in one list ("独办3件、主办4件、分办5件、会办20件",
 /// "独办4件,主办12件,协办3件" of 15) are either disjoint roles or one inside the other. When
 /// one of them with the co-handled count makes up the kind's written total, the others are
@@ -228,6 +234,19 @@ pub(super) fn merge_leads(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
             .iter()
             .any(|&i| rows[i].fact.value != rows[leads[0]].fact.value);
         if leads.len() < 2 || !distinct {
+            continue;
+        }
+        // "党群系统主办29件,政府系统主办534件,市中级法院主办4件": each lead count names its own
+        // body, so the list splits items by handler (parts, SCHEMA), no role of the reporter.
+        let bodies: Vec<String> = leads
+            .iter()
+            .filter_map(|&i| {
+                let clause = text_of(chars, rows[i].fact.start, rows[i].fact.end.min(chars.len()));
+                BODY_LEADS.captures(&clause).map(|c| c[1].to_string())
+            })
+            .collect();
+        if bodies.len() == leads.len() && bodies.iter().any(|b| *b != bodies[0]) {
+            leads.iter().for_each(|&i| drop[i] = true);
             continue;
         }
         let co: f64 = rows
