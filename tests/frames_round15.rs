@@ -103,3 +103,29 @@ fn lead_counts_of_named_bodies_split_the_items_by_handler() {
     let r = doc("我局共承办建议提案15件,其中独办4件、主办8件、协办3件。");
     has(&r, (Combined, Lead, 12.0, Eq));
 }
+
+#[test]
+fn items_still_being_handled_are_a_status_not_a_count() {
+    let r = doc(
+        "共收到提案300件,立案280件。截至8月,已办结提案260件,正在办理的20件,其中所提问题已解决的有150件。",
+    );
+    has(&r, (Proposal, Total, 280.0, Eq));
+    lacks(&r, Total, 20.0);
+    has(&r, (Proposal, Solved, 150.0, Eq));
+}
+
+#[test]
+fn grades_of_the_key_items_after_grades_of_all_are_a_part() {
+    let r = doc(
+        "今年共交办代表建议200件,均已答复。满意190件,基本满意8件,不满意2件。10件重点建议已办理答复完毕,9件满意,1件基本满意。",
+    );
+    // (The test header names both kinds, so the grades of all the items are combined.)
+    has(&r, (Combined, Satisfied, 190.0, Eq));
+    has(&r, (Suggestion, Key, 10.0, Eq));
+    lacks(&r, Satisfied, 9.0);
+    lacks(&r, BasicallySatisfied, 1.0);
+    // Without grades of all the items, the key items' grades are the only ones written.
+    let r =
+        doc("今年共交办代表建议200件,均已答复。10件重点建议已办理答复完毕,9件满意,1件基本满意。");
+    has(&r, (Suggestion, Satisfied, 9.0, Eq));
+}

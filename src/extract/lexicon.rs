@@ -162,6 +162,11 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
         Cue::Done,
         "items still being handled: a status like completion, no fact",
     ),
+    (
+        "正在办理",
+        Cue::Done,
+        "items still being handled (已办结271件,正在办理的15件): a status, no fact",
+    ),
     ("公开", Cue::NotHandled, "items published (SCHEMA: no fact)"),
     ("发布", Cue::NotHandled, "items published"),
     ("退回", Cue::NotHandled, "items returned"),

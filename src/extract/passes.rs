@@ -461,6 +461,40 @@ pub(super) fn drop_session_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
 }
 
 /// Where the text before `at` begins after the last character that `stops` (0 when none does).
+/// "满意286件,基本满意3件…15件重点建议已办理答复完毕,14件满意,1件基本满意": grades in a
+/// sentence about the key items, after larger counts of the same grades for all the items,
+/// are the grades of a part and give no fact.
+pub(super) fn drop_key_grades(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    let grade = |m: Measure| {
+        matches!(
+            m,
+            Measure::Satisfied | Measure::BasicallySatisfied | Measure::Unsatisfied
+        )
+    };
+    let keep: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            if !grade(r.fact.measure) {
+                return true;
+            }
+            let from = start_after(chars, r.fact.start, ends_sentence);
+            let key_first = rows.iter().any(|k| {
+                k.fact.measure == Measure::Key
+                    && k.fact.start >= from
+                    && k.fact.start < r.fact.start
+            });
+            let whole_grade = rows.iter().any(|h| {
+                h.fact.measure == r.fact.measure
+                    && (h.fact.subject == r.fact.subject || h.fact.subject == Subject::Combined)
+                    && h.fact.value > r.fact.value
+                    && h.fact.end <= from
+            });
+            !(key_first && whole_grade)
+        })
+        .collect();
+    retain_flagged(rows, keep)
+}
+
 fn start_after(chars: &[char], at: usize, stops: impl Fn(char) -> bool) -> usize {
     (0..at.min(chars.len()))
         .rev()
