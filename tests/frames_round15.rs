@@ -129,3 +129,15 @@ fn grades_of_the_key_items_after_grades_of_all_are_a_part() {
         doc("今年共交办代表建议200件,均已答复。10件重点建议已办理答复完毕,9件满意,1件基本满意。");
     has(&r, (Suggestion, Satisfied, 9.0, Eq));
 }
+
+#[test]
+fn proposers_met_with_after_counts_of_both_kinds_stand_for_all_items() {
+    let r = doc(
+        "今年共承办市人大建议40件、市政协提案60件。截至九月底已全部办结。与代表见面沟通率100%、办结率100%、满意率100%。",
+    );
+    has(&r, (Combined, ContactRate, 100.0, Eq));
+    has(&r, (Combined, SatisfactionRate, 100.0, Eq));
+    // A rate named by its author is that author's kind.
+    let r = doc("今年共收到人大建议40件、政协提案60件。实现了代表沟通率、代表满意率两个100%。");
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+}

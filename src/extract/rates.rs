@@ -244,6 +244,20 @@ impl Reader<'_> {
             {
                 return k;
             }
+            // "市人大建议53件、市政协提案87件。…与代表见面联系沟通率100%": the proposers met
+            // with (与代表), named alone and with no item noun after counts of both kinds, stand
+            // for all of them. A rate named by its author ("代表满意率") stays that kind's.
+            if f != Subject::Combined
+                && ["与代表", "同代表", "与委员", "同委员"]
+                    .iter()
+                    .any(|w| own_clause.contains(w))
+                && !["建议", "提案", "议案", "两案", "人大", "政协"]
+                    .iter()
+                    .any(|w| own_clause.contains(w))
+                && self.counted_kinds_before(near_from) == Some(Subject::Combined)
+            {
+                return Subject::Combined;
+            }
             return f;
         }
         // "其中代表建议所提问题得到解决的占68.85%,满意率达91.8%;政协委员所提提案…": the one
@@ -289,6 +303,25 @@ impl Reader<'_> {
             return c;
         }
         self.hints.default_subject
+    }
+
+    /// The kinds, joined, of the totals in the last sentence with totals before `at`, when it
+    /// is at most 200 characters back.
+    fn counted_kinds_before(&self, at: usize) -> Option<Subject> {
+        let totals = || {
+            self.facts
+                .iter()
+                .filter(move |r| r.fact.measure == Measure::Total && r.fact.start < at)
+        };
+        let last = totals().map(|r| r.fact.start).max()?;
+        if at - last > 200 {
+            return None;
+        }
+        let from = start_after_sentence(self.chars, last);
+        totals()
+            .filter(|r| r.fact.start >= from)
+            .map(|r| r.fact.subject)
+            .reduce(Subject::join)
     }
 
     /// The one kind of every total read so far, when there is one and it is not both.
@@ -496,4 +529,12 @@ fn kinds_in_turn(left: &str) -> Option<(Subject, Subject)> {
     } else {
         (Subject::Proposal, Subject::Suggestion)
     })
+}
+
+/// Where the sentence holding `at` starts.
+fn start_after_sentence(chars: &[char], at: usize) -> usize {
+    (0..at.min(chars.len()))
+        .rev()
+        .find(|&i| ends_sentence(chars[i]))
+        .map_or(0, |i| i + 1)
 }
