@@ -141,3 +141,20 @@ fn proposers_met_with_after_counts_of_both_kinds_stand_for_all_items() {
     let r = doc("今年共收到人大建议40件、政协提案60件。实现了代表沟通率、代表满意率两个100%。");
     has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
 }
+
+#[test]
+fn a_list_closed_by_a_described_head_of_concern_is_topics() {
+    crate::frames_round3::has_topic(
+        "本局承办建议提案60件。建议提案内容主要集中在完善行政管理体制、推进强省建设、完善地方法规等本系统正在改革攻坚的重点、热点,情况反映真实。",
+        "推进强省建设",
+        None,
+    );
+}
+
+#[test]
+fn counts_of_other_things_in_ge_are_no_counted_areas() {
+    let t = crate::frames_round3::topics(
+        "今年承办委员提案120件。共涉及到十几个部门和本部的23个司局及直属单位。",
+    );
+    assert!(t.iter().all(|(_, n)| *n != Some(23)), "{t:?}");
+}

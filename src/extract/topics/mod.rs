@@ -363,6 +363,17 @@ fn items_by(
             continue;
         }
         let n: u32 = caps["n"].parse().unwrap_or(0);
+        // "教育部的23个司局": a count in 个, 项 or 条 with a noun of other things after it
+        // counts those things, not items.
+        let rest = &sentence[after + whole.end()..];
+        let other_things = !whole.as_str().ends_with('件')
+            && rest.chars().next().is_some_and(crate::decode::is_cjk)
+            && !["建议", "提案", "议案", "件"]
+                .iter()
+                .any(|w| rest.starts_with(w));
+        if other_things {
+            continue;
+        }
         // An outcome class, a role or a completion counted in the list is no area.
         if let Some(label) = clean(label).and_then(|l| super::areas::area(&l)) {
             out.push(RawTopic {
