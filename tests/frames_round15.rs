@@ -158,3 +158,19 @@ fn counts_of_other_things_in_ge_are_no_counted_areas() {
     );
     assert!(t.iter().all(|(_, n)| *n != Some(23)), "{t:?}");
 }
+
+#[test]
+fn kinds_after_baokuo_are_the_counts_own() {
+    let r = doc(
+        "本部今年将承办600件。本部承办的建议、议案、提案中包括人大代表建议300件、议案40件、政协委员提案260件。",
+    );
+    has(&r, (Suggestion, Total, 300.0, Eq));
+    has(&r, (Proposal, Total, 260.0, Eq));
+    lacks(&r, Total, 1.0);
+    assert!(
+        !r.facts
+            .iter()
+            .any(|f| f.subject == Combined && f.value == 300.0),
+        "300 is the suggestions' count"
+    );
+}

@@ -303,6 +303,15 @@ impl Reader<'_> {
         } else {
             None
         }
+        // "承办的建议、议案、提案中包括人大代表建议446件": the kinds after the word that opens
+        // a breakdown are this count's; those before it name the whole.
+        .or_else(|| {
+            ["包括", "其中"]
+                .iter()
+                .filter_map(|w| span.rfind(w).map(|p| p + w.len()))
+                .max()
+                .and_then(|p| kinds_in(&span[p..], self.hints.deputies))
+        })
         .or_else(|| kinds_in(&span, self.hints.deputies))
         .or_else(|| kinds_in(&near, self.hints.deputies))
         .or_else(|| kinds_in(&left, self.hints.deputies));
