@@ -24,7 +24,7 @@ use super::lexicon::{
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
 use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series, trivial, years};
-use super::whose::Whose;
+use super::whose::{KindWords, Whose};
 use crate::model::{Measure, Subject};
 
 impl Reader<'_> {
@@ -294,27 +294,15 @@ impl Reader<'_> {
             return;
         }
         // The own clause reaches back over a bracket ("人大代表建议(议案)共26件").
-        // "19件意见建议和27件提案已经解决…的有29件": a kind word right after the count before
-        // is that count's noun; the class is taken from every count of the clause.
         let after_count = near_from == cursor && cursor > s && self.chars[cursor - 1] == '件';
-        let nouns_before = after_count && KIND_RE.find(&near).is_some_and(|k| k.start() == 0);
-        let left_kind = if nouns_before && measure.is_some_and(is_outcome) {
-            kinds_in(&clause, self.hints.deputies)
-        } else {
-            None
-        }
-        // "承办的建议、议案、提案中包括人大代表建议446件": the kinds after the word that opens
-        // a breakdown are this count's; those before it name the whole.
-        .or_else(|| {
-            ["包括", "其中"]
-                .iter()
-                .filter_map(|w| span.rfind(w).map(|p| p + w.len()))
-                .max()
-                .and_then(|p| kinds_in(&span[p..], self.hints.deputies))
-        })
-        .or_else(|| kinds_in(&span, self.hints.deputies))
-        .or_else(|| kinds_in(&near, self.hints.deputies))
-        .or_else(|| kinds_in(&left, self.hints.deputies));
+        let left_kind = self.kind_in_words(KindWords {
+            after_count,
+            outcome: measure.is_some_and(is_outcome),
+            clause: &clause,
+            span: &span,
+            near: &near,
+            left: &left,
+        });
         let mut kind = right.kind.or(left_kind);
         // Whether the count names motions (议案), suggestions proper, or both.
         let motions = self.nouns_of(&m, e, right.kind.is_some(), &near);

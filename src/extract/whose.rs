@@ -190,3 +190,42 @@ impl Reader<'_> {
         }
     }
 }
+
+/// The words before a count that may name its kind, nearest last.
+pub(super) struct KindWords<'a> {
+    /// The count follows the count before it straight after its 件.
+    pub after_count: bool,
+    /// The count is of an outcome class.
+    pub outcome: bool,
+    pub clause: &'a str,
+    /// From the count's cue (or its whole's) to the count.
+    pub span: &'a str,
+    pub near: &'a str,
+    pub left: &'a str,
+}
+
+impl Reader<'_> {
+    /// The kind the words before a count name, if any.
+    pub(super) fn kind_in_words(&self, w: KindWords) -> Option<Subject> {
+        let deputies = self.hints.deputies;
+        // "19件意见建议和27件提案已经解决…的有29件": a kind word right after the count before
+        // is that count's noun; the class is taken from every count of the clause.
+        let nouns_before = w.after_count && KIND_RE.find(w.near).is_some_and(|k| k.start() == 0);
+        if nouns_before
+            && w.outcome
+            && let Some(k) = kinds_in(w.clause, deputies)
+        {
+            return Some(k);
+        }
+        // "承办的建议、议案、提案中包括人大代表建议446件": the kinds after the word that opens
+        // a breakdown are this count's; those before it name the whole.
+        ["包括", "其中"]
+            .iter()
+            .filter_map(|o| w.span.rfind(o).map(|p| p + o.len()))
+            .max()
+            .and_then(|p| kinds_in(&w.span[p..], deputies))
+            .or_else(|| kinds_in(w.span, deputies))
+            .or_else(|| kinds_in(w.near, deputies))
+            .or_else(|| kinds_in(w.left, deputies))
+    }
+}
