@@ -174,3 +174,10 @@ fn kinds_after_baokuo_are_the_counts_own() {
         "300 is the suggestions' count"
     );
 }
+
+#[test]
+fn lenticular_brackets_hold_asides_as_round_ones_do() {
+    let r = doc("2025年,市政府收到市政协转交的提案319件【含重点提案11件】,其中经济建设类120件。");
+    has(&r, (Proposal, Total, 319.0, Eq));
+    lacks(&r, Key, 319.0);
+}
