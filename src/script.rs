@@ -42,6 +42,8 @@ pub struct Converters {
     /// scanned in [`Converters::new`]: text with none of them is left as it is, so simplified
     /// text costs one pass of lookups instead of a conversion.
     traditional: Vec<u64>,
+    /// The one character t2s makes of a character it changes alone, where it makes one.
+    simplified: std::collections::HashMap<char, char>,
 }
 
 /// Code points whose t2s conversion is tabulated: CJK ideographs (extension A, the unified
@@ -90,6 +92,7 @@ impl Converters {
     /// Tabulates which characters `t2s` changes when converted alone.
     fn tabulate(t2s: Opencc, s2t: Opencc) -> Converters {
         let mut traditional = vec![0u64; (0x2FA20 / 64) + 1];
+        let mut simplified = std::collections::HashMap::new();
         let mut buf = String::new();
         for &(from, to) in SCANNED {
             // One conversion per block: characters joined by newlines convert one by one.
@@ -106,6 +109,10 @@ impl Converters {
                 if !same {
                     let n = *c as usize;
                     traditional[n / 64] |= 1 << (n % 64);
+                    let mut one = lines.get(i).map(|l| l.chars()).into_iter().flatten();
+                    if let (Some(d), None) = (one.next(), one.next()) {
+                        simplified.insert(*c, d);
+                    }
                 }
             }
         }
@@ -113,7 +120,13 @@ impl Converters {
             t2s,
             s2t,
             traditional,
+            simplified,
         }
+    }
+
+    /// The simplified form of a character t2s changes alone into one character.
+    pub fn simplified_char(&self, c: char) -> Option<char> {
+        self.simplified.get(&c).copied()
     }
 
     /// Whether t2s changes `c` when converting it alone.

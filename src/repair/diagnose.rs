@@ -17,8 +17,8 @@
 
 use super::docstats::DocStats;
 use super::mojibake::{
-    Fix, Judge, LOST, decode_char_refs, encode_with, gbk_pair_unreadable, is_gb2312_level1,
-    is_latin_signal, redecode, repair_latin_line, utf8_with_lost_bytes,
+    Fix, Judge, LOST, decode_char_refs, encode_with, gbk_pair_unreadable, redecode,
+    repair_latin_line, utf8_with_lost_bytes,
 };
 use crate::decode::is_cjk;
 use encoding_rs::{BIG5, Encoding, GBK, UTF_8, WINDOWS_1252};
@@ -445,18 +445,24 @@ pub(super) fn reread(r: Reading, s: &str) -> Option<(String, usize)> {
 const SAMPLE_CHARS: usize = 6000;
 
 /// True when the sample reads as ordinary text that no mix-up made: common characters only,
-/// no symbol-row characters, no Latin look-alikes, nothing lost.
-fn looks_clean(sample: &str) -> bool {
+/// no symbol-row characters, no Latin letters among the hanzi, nothing lost. Typographic
+/// punctuation (“”, —, …) is ordinary Chinese punctuation, no sign of Windows-1252: the
+/// Latin mix-ups fill a text with accented letters (`ÕþÐ­Ìá°¸`, `æ”¿å`).
+fn looks_clean(sample: &str, judge: &Judge) -> bool {
     let cjk = sample.chars().filter(|&c| is_cjk(c)).count();
     let level1 = sample
         .chars()
-        .filter(|&c| is_cjk(c) && is_gb2312_level1(c))
+        .filter(|&c| is_cjk(c) && judge.is_common(c))
         .count();
-    let odd = sample.chars().any(|c| {
-        c == '\u{FFFD}'
-            || is_latin_signal(c)
-            || matches!(c, '\u{3040}'..='\u{30FF}' | '\u{0370}'..='\u{04FF}' | '\u{2500}'..='\u{257F}' | '\u{3100}'..='\u{312F}' | '\u{E000}'..='\u{F8FF}')
-    });
+    let accented = sample
+        .chars()
+        .filter(|&c| matches!(c, 'À'..='ÿ') && c != '×' && c != '÷')
+        .count();
+    let odd = accented >= 2
+        || sample.chars().any(|c| {
+            c == '\u{FFFD}'
+                || matches!(c, '\u{80}'..='\u{9F}' | '\u{3040}'..='\u{30FF}' | '\u{0370}'..='\u{04FF}' | '\u{2500}'..='\u{257F}' | '\u{3100}'..='\u{312F}' | '\u{E000}'..='\u{F8FF}')
+        });
     cjk > 0 && level1 * 20 >= cjk * 19 && !odd && !sample.contains("锟斤拷")
 }
 
@@ -474,7 +480,7 @@ pub fn diagnose(lines: &[&str], judge: &Judge) -> Option<Reading> {
         sample.push_str(l);
         sample.push('\n');
     }
-    if sample.is_empty() || looks_clean(&sample) {
+    if sample.is_empty() || looks_clean(&sample, judge) {
         return None;
     }
     let before = judge.chinese_score(&decode_char_refs(&sample));
@@ -573,5 +579,28 @@ mod tests {
         // Alone, jieba prefers 才 five times less than 年; after a number, by far more.
         assert!(with('年') - with('才') >= MARGIN);
         assert!(with('件') - with('他') >= MARGIN);
+    }
+
+    #[test]
+    fn quotes_dashes_and_traditional_script_look_clean_and_latin_mixups_do_not() {
+        let (segmenter, converters) = (Segmenter::new(), Converters::new().expect("opencc"));
+        let budget = crate::repair::budget::Budget::unlimited();
+        let judge = Judge {
+            converters: &converters,
+            segmenter: &segmenter,
+            budget: &budget,
+        };
+        assert!(looks_clean(
+            "今年共办理“两会”建议提案30件——均已按时办结……\n",
+            &judge
+        ));
+        assert!(looks_clean(
+            "今年共辦理人大代表建議30件,均已按時辦結。\n",
+            &judge
+        ));
+        // GBK bytes read as Windows-1252, UTF-8 read twice, UTF-8 read as GBK.
+        assert!(!looks_clean("½ñÄê¹²°ìÀí½¨Òé30¼þ\n", &judge));
+        assert!(!looks_clean("ä»Šå¹´å…±åŠžç\u{90}†å»ºè®®30ä»¶\n", &judge));
+        assert!(!looks_clean("浠婂勾鍏卞姙鐞嗗缓璁?0浠?\n", &judge));
     }
 }

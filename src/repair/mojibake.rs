@@ -329,6 +329,18 @@ pub(super) fn is_gb2312_level1(c: char) -> bool {
     GB2312.get(&c).is_some_and(|&lead| lead <= 0xD7)
 }
 
+impl Judge<'_> {
+    /// A common character: GB2312 level 1, or the traditional form of one ("會", "議"). Clean
+    /// text in either script is almost all common; a codec mix-up yields rare characters.
+    pub(super) fn is_common(&self, c: char) -> bool {
+        is_gb2312_level1(c)
+            || self
+                .converters
+                .simplified_char(c)
+                .is_some_and(is_gb2312_level1)
+    }
+}
+
 /// GB2312 characters (and punctuation) with their GBK lead byte, decoded once.
 pub(super) static GB2312: std::sync::LazyLock<HashMap<char, u8>> = std::sync::LazyLock::new(|| {
     let mut map = HashMap::new();
@@ -368,11 +380,11 @@ fn repair_line(s: &str, judge: &Judge) -> Option<(String, Fix)> {
     if cjk < 4 {
         return None;
     }
-    // Cheap gate: ordinary simplified text is almost all common (GB2312 level-1) characters;
-    // only other lines are worth scoring.
+    // Cheap gate: ordinary text is almost all common characters (GB2312 level 1, or their
+    // traditional forms); only other lines are worth scoring.
     let level1 = s
         .chars()
-        .filter(|&c| is_cjk(c) && is_gb2312_level1(c))
+        .filter(|&c| is_cjk(c) && judge.is_common(c))
         .count();
     // Kana, Greek, Cyrillic, bopomofo or box drawing beside hanzi come from GBK's symbol rows:
     // a sign of a wrong codec.
