@@ -566,10 +566,18 @@ mod tests {
     use crate::script::Converters;
     use crate::segment::Segmenter;
 
+    /// The heavy objects a judge borrows.
+    fn parts() -> (Segmenter, Converters, crate::repair::budget::Budget) {
+        (
+            Segmenter::new(),
+            Converters::new().expect("opencc"),
+            crate::repair::budget::Budget::unlimited(),
+        )
+    }
+
     #[test]
     fn a_number_in_digits_makes_a_unit_after_it_likely() {
-        let (segmenter, converters) = (Segmenter::new(), Converters::new().expect("opencc"));
-        let budget = crate::repair::budget::Budget::unlimited();
+        let (segmenter, converters, budget) = parts();
         let judge = Judge {
             converters: &converters,
             segmenter: &segmenter,
@@ -583,8 +591,7 @@ mod tests {
 
     #[test]
     fn quotes_dashes_and_traditional_script_look_clean_and_latin_mixups_do_not() {
-        let (segmenter, converters) = (Segmenter::new(), Converters::new().expect("opencc"));
-        let budget = crate::repair::budget::Budget::unlimited();
+        let (segmenter, converters, budget) = parts();
         let judge = Judge {
             converters: &converters,
             segmenter: &segmenter,
