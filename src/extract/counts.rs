@@ -493,13 +493,7 @@ impl Reader<'_> {
                         if let Some(label) = breakdown_area(&near, kind) {
                             self.topics.push(topic(label));
                         }
-                        self.top().prev = Some(Prev {
-                            measure: Measure::Total,
-                            subject: k,
-                            said: true,
-                            whole: false,
-                            restated: true,
-                        });
+                        self.top().prev = Some(Prev::restated_total(k));
                         self.top().void_last = false;
                         return;
                     }

@@ -59,6 +59,20 @@ pub(super) struct Prev {
     pub restated: bool,
 }
 
+impl Prev {
+    /// A said total of `subject` that restates items already counted: the list it starts gives
+    /// no fact.
+    pub(super) fn restated_total(subject: Subject) -> Prev {
+        Prev {
+            measure: Measure::Total,
+            subject,
+            said: true,
+            whole: false,
+            restated: true,
+        }
+    }
+}
+
 /// One level of nesting: the whole being broken down, and the last count of the current list.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Frame {

@@ -180,13 +180,7 @@ impl Reader<'_> {
     /// the kind they name is the outcome list's that follows.
     pub(super) fn done_names_kind(&mut self, kind: Option<Subject>) {
         if let Some(k) = kind {
-            self.top().prev = Some(Prev {
-                measure: Measure::Total,
-                subject: k,
-                said: true,
-                whole: false,
-                restated: true,
-            });
+            self.top().prev = Some(Prev::restated_total(k));
         }
     }
 }
