@@ -495,7 +495,8 @@ pub(super) fn drop_key_grades(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     retain_flagged(rows, keep)
 }
 
-fn start_after(chars: &[char], at: usize, stops: impl Fn(char) -> bool) -> usize {
+/// Where the run after the last stop character before `at` starts (0 when there is none).
+pub(super) fn start_after(chars: &[char], at: usize, stops: impl Fn(char) -> bool) -> usize {
     (0..at.min(chars.len()))
         .rev()
         .find(|&i| stops(chars[i]))

@@ -317,7 +317,7 @@ impl Reader<'_> {
         if at - last > 200 {
             return None;
         }
-        let from = start_after_sentence(self.chars, last);
+        let from = super::passes::start_after(self.chars, last, ends_sentence);
         totals()
             .filter(|r| r.fact.start >= from)
             .map(|r| r.fact.subject)
@@ -529,12 +529,4 @@ fn kinds_in_turn(left: &str) -> Option<(Subject, Subject)> {
     } else {
         (Subject::Proposal, Subject::Suggestion)
     })
-}
-
-/// Where the sentence holding `at` starts.
-fn start_after_sentence(chars: &[char], at: usize) -> usize {
-    (0..at.min(chars.len()))
-        .rev()
-        .find(|&i| ends_sentence(chars[i]))
-        .map_or(0, |i| i + 1)
 }
