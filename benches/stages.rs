@@ -104,11 +104,7 @@ fn repair_bench(b: Bencher, text: &str) {
     let mapped = MappedText::identity(text);
     b.counter(BytesCount::of_str(text)).bench(|| {
         let budget = Budget::new(repair::budget::DEFAULT_REPAIR_BUDGET);
-        let judge = Judge {
-            converters: &f.converters,
-            segmenter: &f.segmenter,
-            budget: &budget,
-        };
+        let judge = Judge::new(&f.converters, &f.segmenter, &budget);
         repair::repair(black_box(mapped.clone()), &judge)
     });
 }

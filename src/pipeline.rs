@@ -350,11 +350,7 @@ impl Engine {
             MappedText::from_string(text)
         };
         let budget = repair::budget::Budget::new(self.repair_budget);
-        let judge = repair::mojibake::Judge {
-            converters: &self.converters,
-            segmenter: &self.segmenter,
-            budget: &budget,
-        };
+        let judge = repair::mojibake::Judge::new(&self.converters, &self.segmenter, &budget);
         repair::repair(base, &judge)
     }
 

@@ -156,8 +156,8 @@ pub(super) fn redecode_lost_leads(
             }
             judge.budget.charge(c.len());
             let freq = |x: &char| {
-                let simp = judge.converters.to_simplified(&x.to_string());
-                judge.segmenter.word_freq(&simp)
+                let simp: Vec<char> = judge.simplified(&x.to_string()).chars().collect();
+                judge.dict_freq(&simp)
             };
             c.sort_by_key(|x| std::cmp::Reverse(freq(x)));
             c.truncate(40);
@@ -263,7 +263,7 @@ fn window_logp(judge: &Judge, chars: &[char]) -> f64 {
                 punctuation_p(w[0]).ln()
             } else if k == 1 {
                 let f = if is_cjk(w[0]) {
-                    judge.segmenter.word_freq(&w[0].to_string())
+                    judge.dict_freq(&w[..1])
                 } else {
                     0
                 };
@@ -273,7 +273,7 @@ fn window_logp(judge: &Judge, chars: &[char]) -> f64 {
                     unknown
                 }
             } else if w.iter().all(|&c| is_cjk(c)) {
-                let f = judge.segmenter.word_freq(&w.iter().collect::<String>());
+                let f = judge.dict_freq(w);
                 if f == 0 {
                     continue;
                 }
@@ -305,23 +305,14 @@ fn window_logp(judge: &Judge, chars: &[char]) -> f64 {
 /// The Chinese numerals a number written in digits may be read as, for [`numeral_word_freq`]:
 /// the digits, the round units (十百千万) and the two numerals of counting (两, and 几
 /// for "some").
-const NUMERALS: [&str; 15] = [
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "两", "几",
+const NUMERALS: [char; 15] = [
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '两', '几',
 ];
 
 /// Total dictionary frequency of the words made of a Chinese numeral and `c` (`一年`, `两件`):
 /// how likely `c` is to follow a number.
 pub(super) fn numeral_word_freq(judge: &Judge, c: char) -> usize {
-    let mut w = String::with_capacity(8);
-    NUMERALS
-        .iter()
-        .map(|n| {
-            w.clear();
-            w.push_str(n);
-            w.push(c);
-            judge.segmenter.word_freq(&w)
-        })
-        .sum()
+    NUMERALS.iter().map(|&n| judge.dict_freq(&[n, c])).sum()
 }
 
 /// Probability of a punctuation mark (jieba's dictionary has none): rough shares of the marks
@@ -372,8 +363,7 @@ pub(super) fn choose_run(
             window[at - from + k] = c;
         }
         let simp: Vec<char> = judge
-            .converters
-            .to_simplified(&window.iter().collect::<String>())
+            .simplified(&window.iter().collect::<String>())
             .chars()
             .collect();
         let mut lp = window_logp(judge, &simp);
@@ -578,11 +568,7 @@ mod tests {
     #[test]
     fn a_number_in_digits_makes_a_unit_after_it_likely() {
         let (segmenter, converters, budget) = parts();
-        let judge = Judge {
-            converters: &converters,
-            segmenter: &segmenter,
-            budget: &budget,
-        };
+        let judge = Judge::new(&converters, &segmenter, &budget);
         let with = |c: char| window_logp(&judge, &['2', '0', '1', '9', c, '，', '全']);
         // Alone, jieba prefers 才 five times less than 年; after a number, by far more.
         assert!(with('年') - with('才') >= MARGIN);
@@ -592,11 +578,7 @@ mod tests {
     #[test]
     fn quotes_dashes_and_traditional_script_look_clean_and_latin_mixups_do_not() {
         let (segmenter, converters, budget) = parts();
-        let judge = Judge {
-            converters: &converters,
-            segmenter: &segmenter,
-            budget: &budget,
-        };
+        let judge = Judge::new(&converters, &segmenter, &budget);
         assert!(looks_clean(
             "今年共办理“两会”建议提案30件——均已按时办结……\n",
             &judge

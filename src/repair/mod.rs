@@ -17,6 +17,7 @@ pub mod budget;
 pub mod diagnose;
 mod docstats;
 mod latin;
+mod memo;
 pub mod mojibake;
 pub mod pinyin;
 mod window;

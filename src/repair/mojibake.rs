@@ -15,6 +15,7 @@
 use super::diagnose;
 use super::docstats::{DocStats, clear_winner, fill_from_document, numeral_class};
 pub(super) use super::latin::repair_latin_line;
+use super::memo::Memo;
 use super::window::{chars_after, chars_before};
 use crate::decode::is_cjk;
 use crate::script::Converters;
@@ -31,9 +32,37 @@ pub struct Judge<'a> {
     pub segmenter: &'a Segmenter,
     /// The document's work budget for restoring lost characters.
     pub budget: &'a super::budget::Budget,
+    /// Dictionary and conversion answers already given for this document.
+    memo: Memo,
 }
 
-impl Judge<'_> {
+impl<'a> Judge<'a> {
+    /// A judge for one document, with its own budget and an empty memo.
+    pub fn new(
+        converters: &'a Converters,
+        segmenter: &'a Segmenter,
+        budget: &'a super::budget::Budget,
+    ) -> Judge<'a> {
+        Judge {
+            converters,
+            segmenter,
+            budget,
+            memo: Memo::default(),
+        }
+    }
+
+    /// jieba's dictionary frequency of the word `word` spells, as written (no conversion); 0
+    /// when it is no dictionary word. Remembered for the document.
+    pub fn dict_freq(&self, word: &[char]) -> usize {
+        self.memo.word_freq(self.segmenter, word)
+    }
+
+    /// `text` in simplified script, remembered for the document (for the short windows that
+    /// lost characters are chosen in).
+    pub fn simplified(&self, text: &str) -> String {
+        self.memo.to_simplified(self.converters, text)
+    }
+
     /// Share of CJK characters that sit in dictionary words of two or more characters.
     pub fn chinese_score(&self, s: &str) -> f64 {
         let simp = self.converters.to_simplified(s);
@@ -88,11 +117,11 @@ impl Judge<'_> {
     /// Dictionary frequency of `s` (simplified after conversion) as one word; 0 when it is no
     /// word of two or more characters.
     pub fn word_freq(&self, s: &str) -> usize {
-        let simp = self.converters.to_simplified(s);
-        if simp.chars().count() < 2 {
+        let simp: Vec<char> = self.converters.to_simplified(s).chars().collect();
+        if simp.len() < 2 {
             return 0;
         }
-        self.segmenter.word_freq(&simp)
+        self.dict_freq(&simp)
     }
 }
 
