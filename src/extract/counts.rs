@@ -416,6 +416,12 @@ impl Reader<'_> {
                             if let Some(label) = breakdown_area(&near, kind) {
                                 self.topics.push(topic(label));
                             }
+                            self.keep_as_base(
+                                kind,
+                                m.value,
+                                (s.max(cursor), near_from),
+                                m.end + right.len,
+                            );
                             self.top().part_last = true;
                             return;
                         }
@@ -428,6 +434,12 @@ impl Reader<'_> {
                             self.wholes.contains(&k)
                         })
                     {
+                        self.keep_as_base(
+                            kind,
+                            m.value,
+                            (s.max(cursor), near_from),
+                            m.end + right.len,
+                        );
                         self.top().part_last = true;
                         return;
                     }
@@ -436,6 +448,12 @@ impl Reader<'_> {
                         || self.next_clause(m.end, e).starts_with('占');
                     // "经审查立案468件,占收到总数的90%": registering is a stage of its own.
                     if share && !self.wholes.is_empty() && !registered {
+                        self.keep_as_base(
+                            kind,
+                            m.value,
+                            (s.max(cursor), near_from),
+                            m.end + right.len,
+                        );
                         self.top().part_last = true;
                         return;
                     }
@@ -493,6 +511,13 @@ impl Reader<'_> {
                         if let Some(label) = breakdown_area(&near, kind) {
                             self.topics.push(topic(label));
                         }
+                        // It may yet sum the totals before it ([`super::bases::sums`]).
+                        let start = self.clause_start(s.max(cursor), near_from).max(s);
+                        self.sums.push(super::bases::Base {
+                            subject: k,
+                            value: m.value,
+                            span: (start, m.end + right.len),
+                        });
                         self.top().prev = Some(Prev::restated_total(k));
                         self.top().void_last = false;
                         return;

@@ -228,6 +228,11 @@ pub(super) struct Reader<'a> {
     /// The largest value of a total pushed so far (kept as facts are pushed, so that asking
     /// for it does not go over every fact: linear in a large document).
     pub most_total: Option<f64>,
+    /// Shares of a whole set aside as parts, which may yet be the base of the outcome classes.
+    pub bases: Vec<super::bases::Base>,
+    /// Counts of a kind already totalled, read as restatements, which may yet be the sum of
+    /// the totals before them.
+    pub sums: Vec<super::bases::Base>,
 }
 
 /// The characters `a..b` as a string.
@@ -260,6 +265,8 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
         respectively: Vec::new(),
         classes_in_turn: Vec::new(),
         joint_in_turn: false,
+        bases: Vec::new(),
+        sums: Vec::new(),
         item_units: Vec::new(),
         most_total: None,
     };
@@ -292,7 +299,8 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
     }
     // Passes over the whole document, in order: splits that are parts go first, then roles
     // and outcomes are reconciled, then lead-only bodies get their totals.
-    let rows = passes::drop_level_parts(reader.facts, &chars);
+    let rows = super::bases::sums(reader.facts, &reader.sums, &chars);
+    let rows = passes::drop_level_parts(rows, &chars);
     let rows = passes::drop_level_splits(rows, &chars);
     let rows = passes::drop_handler_splits(rows, &chars);
     let rows = passes::drop_time_parts(rows, &chars);
@@ -301,6 +309,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
     let rows = passes::drop_key_grades(rows, &chars);
     let rows = passes::merge_leads(rows, &chars);
     let facts = passes::lead_only_totals(passes::merge_outcomes(rows));
+    let facts = super::bases::restore(facts, &reader.bases);
     (facts, reader.topics)
 }
 

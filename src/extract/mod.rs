@@ -1,6 +1,7 @@
 //! Stage 6: facts, topics and document fields from normalised text.
 
 mod areas;
+mod bases;
 mod counts;
 mod emit;
 pub mod facts;

@@ -329,9 +329,19 @@ pub(super) fn drop_handler_splits(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
             let (from, to) = sentence_of(r.fact.start);
             // The whole may come after, when the split stands in a headline above the report
             // ("省政府承办代表建议562件…;省法院办理代表建议2件" over "共提出590件建议").
+            // Or open the sentence, when it is no handler's count itself ("共收到代表建议163件,
+            // 交市人民政府办理154件、…转交…办理7件").
+            let opens = |w: &Row| {
+                w.fact.end <= r.fact.start
+                    && !HANDLED_BY.is_match(&text_of(
+                        chars,
+                        w.fact.start,
+                        w.fact.end.min(chars.len()),
+                    ))
+            };
             let whole = rows.iter().any(|w| {
                 w.fact.measure == Measure::Total
-                    && (w.fact.end <= from || w.fact.start >= to)
+                    && (w.fact.end <= from || w.fact.start >= to || opens(w))
                     && w.fact.value > r.fact.value
                     && (w.fact.subject == r.fact.subject
                         || w.fact.subject == Subject::Combined

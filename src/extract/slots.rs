@@ -73,9 +73,11 @@ static KEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The items counted, described over a list of qualities, made key items: "7件群众关注度高、
-/// 综合性强的建议被确定为常委会重点督办建议" (read to the end of the clause, over 、).
+/// 综合性强的建议被确定为常委会重点督办建议" (read to the end of the clause, over 、); or
+/// named key items after the description ("确定36件事关全州经济、社会和民生发展的重点督办人大
+/// 代表建议").
 static KEY_CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^件?[^,;。\d]{0,24}?的(?:提案|建议|议案)被(?:确定|确立|列|定|选定|遴选)为[^,;。、\d]{0,10}?重点(?:督办)?(?:提案|建议|议案)")
+    Regex::new(r"^件?[^,;。\d]{0,24}?的(?:提案|建议|议案)被(?:确定|确立|列|定|选定|遴选)为[^,;。、\d]{0,10}?重点(?:督办)?(?:提案|建议|议案)|^件?[^,;。\d]{0,30}?的重点(?:督办|办理|处理)?(?:人大代表|政协委员|代表|委员)?(?:提案|建议|议案)+")
         .expect("key-chosen regex")
 });
 
@@ -101,6 +103,18 @@ static ITEM_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that may stand between a number and the kind of item it counts.
 pub(super) const KIND_QUALIFIERS: &str = "政协人大代表委员县市省区州的重点重要立案主办协办会办件中";
 
+/// Verbs by which a count is said to be of a kind or class: "被确定为重点提案", "作为建议".
+const COUNTED_AS: [&str; 8] = [
+    "被确定为",
+    "确定为",
+    "被列为",
+    "列为",
+    "作为",
+    "为",
+    "属于",
+    "是",
+];
+
 impl Reader<'_> {
     pub(super) fn read_right(&self, m: &Mention, e: usize) -> Right {
         let right = self.right_clause(m.end, e);
@@ -108,19 +122,22 @@ impl Reader<'_> {
         // after 落实 does not leave it looking carried out.)
         let r16: String = outcome::passed_on(&right).chars().take(16).collect();
         let r = r16.trim_start_matches(['的', ' ']);
-        let r = [
-            "被确定为",
-            "确定为",
-            "被列为",
-            "列为",
-            "作为",
-            "为",
-            "属于",
-            "是",
-        ]
-        .iter()
-        .find_map(|w| r.strip_prefix(w))
-        .unwrap_or(r);
+        // What the items are counted as: "10件被确定为重点提案", "133件均作为建议处理" (an
+        // adverb of all the items may stand before the verb).
+        let as_what = |r: &'_ str| -> Option<usize> {
+            let adverb = ["均", "都", "全部"]
+                .iter()
+                .find_map(|a| r.strip_prefix(a))
+                .unwrap_or(r);
+            COUNTED_AS
+                .iter()
+                .find_map(|w| adverb.strip_prefix(w))
+                .map(|rest| r.len() - rest.len())
+        };
+        let r = as_what(r).map_or(r, |cut| &r[cut..]);
+        let chosen = KEY_CHOSEN
+            .find(&text_of(self.chars, m.end, e.min(m.end + 60)))
+            .map(|k| k.as_str().to_string());
         let mut out = Right {
             kind: None,
             measure: None,
@@ -152,7 +169,7 @@ impl Reader<'_> {
             out.measure = Some(Measure::Key);
         } else if KEY_AFTER.is_match(&right)
             || KEY_NEXT.is_match(&self.next_clause(m.end, e))
-            || KEY_CHOSEN.is_match(&text_of(self.chars, m.end, e.min(m.end + 60)))
+            || chosen.is_some()
         {
             // "6件提案作为2017年区政府办理的重点提案": who handles them, and when, may stand
             // between the verb and the key phrase; or the choice is told in the next clause
@@ -172,6 +189,16 @@ impl Reader<'_> {
                 "满意" => Some(Measure::Satisfied),
                 _ => Some(Measure::BasicallySatisfied),
             };
+        }
+        // The kind the key phrase of a long description ends in ("…的重点督办人大代表建议").
+        if out.measure == Some(Measure::Key)
+            && let Some(c) = chosen.as_deref()
+        {
+            let tail = &c[c.rfind("重点").unwrap_or(0)..];
+            out.kind = KIND_RE
+                .find_iter(tail)
+                .filter_map(|k| kind_of(k.as_str()))
+                .reduce(Subject::join);
         }
         // A list word right after the number starts the next item: its kind and outcome are
         // not this count's ("人大建议6件和政协提案2件", "…的418件、列入计划逐步解决的…").

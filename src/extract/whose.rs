@@ -99,9 +99,10 @@ impl Reader<'_> {
                 .last_fact
                 .filter(|&(m, _)| outcome && is_outcome(m))
                 .map(|(_, s)| s))
-            // "主办的建议提案…,所提问题已经解决182件": the kinds the sentence named before.
+            // "主办的建议提案…,所提问题已经解决182件": the kinds the sentence named before;
+            // so too for roles ("全国人大交办的代表建议,省政府主办1件、协办1件").
             .or_else(|| {
-                outcome
+                (outcome || matches!(measure, Measure::Lead | Measure::Co))
                     .then(|| kinds_in(&text_of(self.chars, s, at), self.hints.deputies))
                     .flatten()
             })

@@ -1,0 +1,151 @@
+//! The base of the outcome classes: a share of the whole that the report goes on to divide.
+//!
+//! A report often counts the items raised and then the share passed to the body that reports
+//! ("共提出建议150件,交市政府系统办理140件,占93.3%"). Such a share is a part of the whole and
+//! gives no fact, unless the report then classifies exactly those items: when its outcome
+//! classes add up to the share (A类100件、B类30件、C类10件 = 140), the share is the set of
+//! items whose handling the report describes, a total of its own (SCHEMA: parts are counts
+//! "of items already counted"; the base of the classes is counted nowhere else). The reader
+//! sets shares aside ([`Base`]) instead of forgetting them, and [`restore`] keeps those the
+//! classes add up to.
+
+use super::facts::{RawFact, Reader};
+use super::passes::{Row, start_after};
+use crate::model::{Measure, Qualifier, Subject};
+
+/// A share of a whole, set aside while reading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Base {
+    /// Whose items.
+    pub subject: Subject,
+    /// How many.
+    pub value: f64,
+    /// Its clause (normalised text, chars).
+    pub span: (usize, usize),
+}
+
+impl Reader<'_> {
+    /// Keeps a count read as a share of the last whole (of kind `kind`, else the
+    /// whole's): its clause runs from the clause start before `near` (not before `from`) to
+    /// `end`.
+    pub(super) fn keep_as_base(
+        &mut self,
+        kind: Option<Subject>,
+        value: f64,
+        (from, near): (usize, usize),
+        end: usize,
+    ) {
+        if let Some(subject) = kind.or(self.wholes.last().copied()) {
+            let start = self.clause_start(from, near).max(from);
+            self.bases.push(Base {
+                subject,
+                value,
+                span: (start, end),
+            });
+        }
+    }
+}
+
+/// The classes a report divides handled items into.
+const CLASSES: [Measure; 4] = [
+    Measure::Solved,
+    Measure::InProgress,
+    Measure::NotFeasible,
+    Measure::Reference,
+];
+
+/// `facts` with a total for each base that the outcome classes of its kind add up to exactly,
+/// when they are at least two classes, each given once, and no total of that kind already has
+/// the value.
+pub(super) fn restore(mut facts: Vec<RawFact>, bases: &[Base]) -> Vec<RawFact> {
+    for b in bases {
+        let classes: Vec<&RawFact> = facts
+            .iter()
+            .filter(|f| {
+                f.subject == b.subject
+                    && f.qualifier == Qualifier::Eq
+                    && CLASSES.contains(&f.measure)
+            })
+            .collect();
+        let once = CLASSES
+            .iter()
+            .all(|m| classes.iter().filter(|f| f.measure == *m).count() <= 1);
+        let sum: f64 = classes.iter().map(|f| f.value).sum();
+        let counted = facts
+            .iter()
+            .any(|f| f.subject == b.subject && f.measure == Measure::Total && f.value == b.value);
+        if classes.len() >= 2 && once && sum == b.value && !counted {
+            let at = facts.partition_point(|f| f.start <= b.span.0);
+            facts.insert(
+                at,
+                RawFact {
+                    subject: b.subject,
+                    measure: Measure::Total,
+                    value: b.value,
+                    qualifier: Qualifier::Eq,
+                    start: b.span.0,
+                    end: b.span.1,
+                },
+            );
+        }
+    }
+    facts
+}
+
+/// A count of a kind already totalled that adds up the totals read just before it in its
+/// sentence ("收到议案61件,收到建议72件,…133件均作为建议处理") is their whole: the totals
+/// are its parts and give no fact, and it is the total.
+pub(super) fn sums(mut rows: Vec<Row>, sums: &[Base], chars: &[char]) -> Vec<Row> {
+    for c in sums {
+        let from = start_after(chars, c.span.0, |ch| "。\n;".contains(ch));
+        // The totals of its kind in its sentence before it, nearest first.
+        let before: Vec<usize> = (0..rows.len())
+            .rev()
+            .filter(|&i| {
+                let f = &rows[i].fact;
+                f.measure == Measure::Total
+                    && f.subject == c.subject
+                    && f.start >= from
+                    && f.end <= c.span.0
+            })
+            .collect();
+        let mut sum = 0.0;
+        let mut parts = 0;
+        for &i in &before {
+            sum += rows[i].fact.value;
+            parts += 1;
+            if sum >= c.value {
+                break;
+            }
+        }
+        if parts < 2 || sum != c.value {
+            continue;
+        }
+        let first = before[parts - 1];
+        let list = rows[first].list;
+        let drop: Vec<usize> = before[..parts].to_vec();
+        rows = rows
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !drop.contains(i))
+            .map(|(_, r)| r)
+            .collect();
+        let at = rows.partition_point(|r| r.fact.start <= c.span.0);
+        rows.insert(
+            at,
+            Row {
+                fact: RawFact {
+                    subject: c.subject,
+                    measure: Measure::Total,
+                    value: c.value,
+                    qualifier: Qualifier::Eq,
+                    start: c.span.0,
+                    end: c.span.1,
+                },
+                list,
+                split: None,
+            },
+        );
+    }
+    rows
+}
