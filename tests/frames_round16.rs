@@ -63,3 +63,13 @@ fn roles_take_the_kind_their_sentence_named_before() {
     has(&r, (Suggestion, Lead, 3.0, Eq));
     has(&r, (Suggestion, Co, 5.0, Eq));
 }
+
+#[test]
+fn class_letters_may_be_printed_in_lower_case() {
+    // The letters defined once for suggestions are used again for the proposals.
+    let r = doc(
+        "已采纳的建议(a类)300件,已制定计划逐步解决的建议(b类)120件。今年共承办政协提案460件,经各单位认真办理,确定为a类350件、b类100件、c类10件。",
+    );
+    has(&r, (Proposal, Solved, 350.0, Eq));
+    has(&r, (Proposal, InProgress, 100.0, Eq));
+}

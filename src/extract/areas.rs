@@ -253,7 +253,7 @@ const ITEM_RELATIONS: &[(&str, &str)] = &[
 /// 41.57"), when it names no kind, role, grade, outcome or class letter.
 pub(super) fn cell_area(label: &str) -> Option<String> {
     static GRADES: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new("满意|^[ABCD甲乙丙丁]类?$").expect("grade regex"));
+        LazyLock::new(|| Regex::new("满意|^[ABCDabcd甲乙丙丁]类?$").expect("grade regex"));
     let label = label.trim();
     if label.is_empty()
         || label.chars().any(|c| c.is_ascii_digit())

@@ -118,7 +118,7 @@ static PARTS: LazyLock<Regex> =
 
 /// A printed class letter: "A类", or a bare letter that labels a table row ("A  114  68.68").
 static LETTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([ABCD甲乙丙丁])类|(?:^|[\s|])([ABCD])[\s|]*$").expect("letter regex")
+    Regex::new(r"([ABCDabcd甲乙丙丁])类|(?:^|[\s|])([ABCD])[\s|]*$").expect("letter regex")
 });
 
 /// "全部落实到承办单位", "分解落实到24个处室": items passed on to the bodies that handle them,
@@ -232,7 +232,7 @@ impl Letters {
     pub fn defined_in(text: &str) -> Self {
         static DEFINED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
-                r#"[“"]?([ABCD甲乙丙丁])[”"]?类(?:答复|件)?\s*(?:\(([^()。]{2,40})\)|(?::|是指|即|代表(?:所提问题)?)([^()。;:,]{2,40}))"#,
+                r#"[“"]?([ABCDabcd甲乙丙丁])[”"]?类(?:答复|件)?\s*(?:\(([^()。]{2,40})\)|(?::|是指|即|代表(?:所提问题)?)([^()。;:,]{2,40}))"#,
             )
                 .expect("letter definition regex")
         });
@@ -243,7 +243,7 @@ impl Letters {
         // The meaning may stand before the letter, which follows it in brackets
         // ("已列入规划逐步解决的(C类)2件").
         static DEFINED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?:^|[;。:\n])([^;。:\n()]{2,60})\(([ABCD甲乙丙丁])类\)")
+            Regex::new(r"(?:^|[;。:\n])([^;。:\n()]{2,60})\(([ABCDabcd甲乙丙丁])类\)")
                 .expect("letter definition regex")
         });
         let after = DEFINED
@@ -281,9 +281,9 @@ impl Letters {
 
 fn letter_index(letter: &str) -> usize {
     match letter {
-        "A" | "甲" => 0,
-        "B" | "乙" => 1,
-        "C" | "丙" => 2,
+        "A" | "a" | "甲" => 0,
+        "B" | "b" | "乙" => 1,
+        "C" | "c" | "丙" => 2,
         _ => 3,
     }
 }
@@ -298,7 +298,8 @@ pub fn read(phrase: &str) -> Reading {
 pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading {
     // "…的建议(C类、D类)共90件", "C、D类": items of two printed classes together.
     static TWO_LETTERS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new("([ABCD甲乙丙丁])类?[、和及与]([ABCD甲乙丙丁])类").expect("two letters regex")
+        Regex::new("([ABCDabcd甲乙丙丁])类?[、和及与]([ABCDabcd甲乙丙丁])类")
+            .expect("two letters regex")
     });
     if TWO_LETTERS.captures_iter(phrase).any(|c| c[1] != c[2]) {
         return Reading::Unclear;
@@ -391,7 +392,7 @@ fn letter(phrase: &str, letters: &Letters) -> Option<Measure> {
 /// "B类提案共"): the count is of a class, whether or not the text says what the letter means.
 pub fn ends_with_letter(words: &str) -> bool {
     static ENDS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[ABCD甲乙丙丁]类(?:件|办件|提案|建议|议案)?(?:共|有|为|计)?\s*$")
+        Regex::new(r"[ABCDabcd甲乙丙丁]类(?:件|办件|提案|建议|议案)?(?:共|有|为|计)?\s*$")
             .expect("letter end regex")
     });
     ENDS.is_match(words)
