@@ -38,6 +38,7 @@ mod frames_round13;
 // Round 15 of issue 7: rules from fresh sets p31–p35 and from the earlier sets' misses.
 mod frames_round15;
 mod frames_round16;
+mod frames_round17;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

@@ -294,6 +294,16 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
     ("代表委员", Some(Subject::Combined), "both kinds' authors"),
     ("代表、委员", Some(Subject::Combined), "both kinds' authors"),
     ("代表和委员", Some(Subject::Combined), "both kinds' authors"),
+    (
+        "建议案",
+        Some(Subject::Proposal),
+        "a CPPCC's formal recommendation (政协建议案), counted with its proposals",
+    ),
+    (
+        "人大建议案",
+        Some(Subject::Suggestion),
+        "a congress's: 建议案 named with the congress is a deputies' item",
+    ),
     ("建议提案", Some(Subject::Combined), "both kinds"),
     ("建议和提案", Some(Subject::Combined), "both kinds"),
     ("建议、提案", Some(Subject::Combined), "both kinds"),

@@ -158,8 +158,10 @@ pub static GOAL_NOUNS: LazyLock<Regex> =
 
 /// Words saying a figure was reached (SCHEMA: eq even when called a goal that was met).
 pub static REACHED_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    // "达到预期目标", "完成既定目标": a goal named as met.
-    Regex::new("实现了|均为|均达|达到了|完成了|已达|已实现|圆满完成|顺利实现|圆满实现|全面实现|(?:达到|实现|完成|达成)(?:预期|既定|年初|预定)?目标")
+    // "达到预期目标", "完成既定目标": a goal named as met. "…已全部完成,…实现“面商率、满意
+    // 率、办复率”三个100%的工作目标": a sentence that first says the items were all dealt with
+    // reports the goal after it as met.
+    Regex::new("实现了|均为|均达|达到了|完成了|已达|已实现|圆满完成|顺利实现|圆满实现|全面实现|(?:达到|实现|完成|达成)(?:预期|既定|年初|预定)?目标|已全部(?:完成|办结|办复|答复)|均已(?:办结|办复|答复)")
         .expect("reached regex")
 });
 
