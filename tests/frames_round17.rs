@@ -1,7 +1,8 @@
 //! Round 17 of issue 7: rules found on the misses of sets p41, p42, p44 and p45, each stated
 //! as a fact about how handling reports are written and checked with invented sentences.
 
-use crate::phenomena::{doc, has, lacks};
+use crate::phenomena::{ENGINE, doc, has, lacks};
+use banli::ingest::Kind;
 use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
@@ -36,4 +37,31 @@ fn a_recommendation_of_a_cppcc_is_counted_with_its_proposals() {
     let r = doc("今年我局共收到人大建议案3件、人大代表建议12件,均已按时办复。");
     has(&r, (Suggestion, Total, 3.0, Eq));
     has(&r, (Suggestion, Total, 12.0, Eq));
+}
+
+#[test]
+fn yian_inside_jianyian_names_no_congress() {
+    // A CPPCC text that counts 建议案 speaks of no deputies: its 建议意见 are its members'.
+    // (With no header: the tests' header names both kinds, which would speak of deputies.)
+    let text = "区政协提案办理工作\n区政协七届二次会议以来,共收到建议案1件,提案64件。审查立案60件,其中建议案1件,提案50件,建议意见9件。在60件建议案、提案、建议意见中,得到解决或基本解决的15件,正在解决的36件,暂不能解决的6件,留作参考的3件。";
+    let r = ENGINE
+        .process_bytes("t.txt", text.as_bytes(), Kind::Text)
+        .expect("processed");
+    has(&r, (Proposal, Solved, 15.0, Eq));
+    has(&r, (Proposal, InProgress, 36.0, Eq));
+}
+
+#[test]
+fn a_batch_named_by_its_session_after_outcomes_and_a_semicolon_is_a_new_total() {
+    let r = doc(
+        "区一届人大二次会议代表建议16件,7件已办结,7件正在办理,2件暂无法办理;区政协一届二次会议委员提案30件,23件已办结,4件正在办理,3件暂无法办理。",
+    );
+    has(&r, (Suggestion, Total, 16.0, Eq));
+    has(&r, (Proposal, Total, 30.0, Eq));
+    has(&r, (Proposal, NotFeasible, 3.0, Eq));
+    // A bare kind after the semicolon goes on with the outcome.
+    let r = doc(
+        "共接到人大建议33件、政协提案22件。问题已经解决或基本解决的:人大建议30件,占总数的90.91%;政协提案19件,占总数的86.36%。",
+    );
+    has(&r, (Proposal, Solved, 19.0, Eq));
 }

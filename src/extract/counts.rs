@@ -482,6 +482,14 @@ impl Reader<'_> {
                             && left.chars().count() <= 4
                             && left.ends_with(['和', '、', '及', '与']))
                     && (kind.is_some() || trivial(&left))
+                    // "…,2件暂无法办理;区政协一届二次会议委员提案30件,23件已办结": after
+                    // outcomes, a count of a named kind from a named session or year, past a
+                    // semicolon, opens the next batch (a bare kind, "…;政协提案19件", goes on
+                    // with the outcome).
+                    && !(is_outcome(p.measure)
+                        && kind.is_some()
+                        && ["会议", "届", "年"].iter().any(|w| left.contains(w))
+                        && self.past_semicolon(m.start))
                 {
                     // "共接到人大建议33件,政协提案22件": a list continues its measure; a list of
                     // items already counted ("包括A提案6件;B提案21件") restates them too.

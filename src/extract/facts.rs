@@ -137,7 +137,8 @@ pub fn hints(text: &str) -> DocHints {
     });
     let deputies = text.contains("人大")
         || DEPUTIES.is_match(text)
-        || text.contains("议案")
+        // (议案 inside 建议案, a CPPCC's recommendation, names no congress.)
+        || text.match_indices("议案").any(|(at, _)| !text[..at].ends_with('建'))
         || !text.contains("提案")
         || kinds
             .iter()
@@ -547,6 +548,13 @@ impl Reader<'_> {
     }
 
     /// Start of the clause that ends at `at`, not before `floor`.
+    /// True when a semicolon stands between the last fact read and `at`.
+    pub(super) fn past_semicolon(&self, at: usize) -> bool {
+        self.facts
+            .last()
+            .is_some_and(|r| text_of(self.chars, r.fact.end.min(at), at).contains(';'))
+    }
+
     pub(super) fn clause_start(&self, floor: usize, at: usize) -> usize {
         let mut i = at;
         while i > floor {
