@@ -65,3 +65,14 @@ fn a_batch_named_by_its_session_after_outcomes_and_a_semicolon_is_a_new_total() 
     );
     has(&r, (Proposal, Solved, 19.0, Eq));
 }
+
+#[test]
+fn a_number_takes_its_unit_from_its_aside() {
+    let r = doc(
+        "交由市政府系统承办的人大代表建议、政协提案共412件,其中人大代表建议168(含闭会期间1件),政协提案244件。",
+    );
+    has(&r, (Combined, Total, 412.0, Eq));
+    has(&r, (Suggestion, Total, 168.0, Eq));
+    has(&r, (Proposal, Total, 244.0, Eq));
+    lacks(&r, Total, 1.0);
+}

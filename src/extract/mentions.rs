@@ -11,6 +11,8 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         r#"(?P<group>[两二三四五六2-6])个[“"]?(?:百分之百|百分百|100\s*%)"#,
         r"|百分之(?P<pct>[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?)",
         r"|(?P<bai>百分百)",
+        // "人大代表建议168(含闭会期间1件)": a number whose unit its aside gives.
+        r"|(?P<aside>\d+)\s*\((?:含|其中|包括)[^()]{0,20}?\d+\s*件\)",
         r"|(?P<num>\d+(?:\.\d+)?万?|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)\s*(?P<over>余|多)?\s*(?P<unit>%|件|个|项|条)",
     ))
     .expect("mention regex")
@@ -64,6 +66,20 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
             }
         } else if caps.name("bai").is_some() {
             (100.0, Kind::Rate, true)
+        } else if let Some(a) = caps.name("aside") {
+            let Some(v) = parse_number(a.as_str()) else {
+                continue;
+            };
+            out.push(Mention {
+                start,
+                end: cursor.char_at(a.end()),
+                value: v,
+                kind: Kind::Count,
+                chinese: false,
+                floor: false,
+                cell: false,
+            });
+            continue;
         } else {
             let num = caps.name("num").expect("num").as_str();
             // A floor is read only for items (件); "2000余项", "90多%" stay unread as before.
