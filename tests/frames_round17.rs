@@ -76,3 +76,15 @@ fn a_number_takes_its_unit_from_its_aside() {
     has(&r, (Proposal, Total, 244.0, Eq));
     lacks(&r, Total, 1.0);
 }
+
+#[test]
+fn the_first_count_raised_around_an_aim_is_all_the_items() {
+    // No whole was counted before: the aim is what all the items were raised around.
+    let r = doc(
+        "2004年~2010年,县政协委员围绕全县经济、社会发展和人民群众关注的热点、难点问题,提出提案1300件,审查立案1200件。",
+    );
+    has(&r, (Proposal, Total, 1300.0, Eq));
+    // After a whole, a count raised around an aim is a part.
+    let r = doc("五年来,共提交提案3200件。紧扣“建设现代化经济体系”积极献策,提出提案580件。");
+    lacks(&r, Total, 580.0);
+}

@@ -41,7 +41,7 @@ pub(super) fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String
 /// and the verb of proposing belong to the sentence, not to the area); after 建言/涉及/关于
 /// before the kind ("建言改善民生的提案"); or as a
 /// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
-fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
+fn area_of(near: &str, clause: &str, wide: &str, counted: bool) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:其中)?[:, 、]*(?:属于|属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,48}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写)了?)?(?:建议提案|提案建议|议案建议|提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
@@ -132,7 +132,11 @@ fn area_of(near: &str, clause: &str, wide: &str) -> Option<String> {
             })
         })
         .or_else(|| MOST.captures(wide));
+    // (Only after a whole was counted: the first count of a text raised around an aim, "县政协委
+    // 员围绕…热点、难点问题,提出提案1386件", is all the items, what they were raised around
+    // their common aim.)
     if caps.is_none()
+        && counted
         && let Some(c) = AROUND.captures(wide)
     {
         let label = c.name("label").or(c.name("own")).or(c.name("listed"))?;
@@ -195,8 +199,8 @@ const ALL_ITEMS: &[(&str, &str)] = &[
 /// The area of a count: [`area_of`], except examples joined by 、 before 等 in the clause of a
 /// count of all the items; only a count of the items concerning them ("涉及A、B等方面的提案
 /// 68件") makes the examples an area.
-pub(super) fn topic_label(near: &str, clause: &str, wide: &str) -> Option<String> {
-    let label = area_of(near, clause, wide)?;
+pub(super) fn topic_label(near: &str, clause: &str, wide: &str, counted: bool) -> Option<String> {
+    let label = area_of(near, clause, wide, counted)?;
     if label.contains('、')
         && near.contains('等')
         && ALL_ITEMS.iter().any(|(w, _)| near.contains(w))
@@ -393,7 +397,7 @@ impl Reader<'_> {
         if split_by_role {
             return None;
         }
-        topic_label(&near_area, clause, wide)
+        topic_label(&near_area, clause, wide, !self.wholes.is_empty())
             .or_else(|| self.enumerated_heading(near_from, &near))
             .or_else(|| self.area_after(m, e))
     }

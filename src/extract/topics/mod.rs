@@ -275,7 +275,7 @@ fn masked_counts(text: &str, out: &mut Vec<RawTopic>) {
             .map_or(0, |(p, _)| p);
         let wide_from = clause_start(mark);
         let wide = &text[wide_from..m.start()];
-        if let Some(label) = crate::extract::areas::topic_label(near, near, wide) {
+        if let Some(label) = crate::extract::areas::topic_label(near, near, wide, true) {
             out.push(RawTopic {
                 label,
                 count: None,
