@@ -24,7 +24,37 @@ pub struct Base {
     pub span: (usize, usize),
 }
 
+impl Base {
+    /// The total this base is, once kept.
+    fn total(&self) -> RawFact {
+        RawFact {
+            subject: self.subject,
+            measure: Measure::Total,
+            value: self.value,
+            qualifier: Qualifier::Eq,
+            start: self.span.0,
+            end: self.span.1,
+        }
+    }
+}
+
 impl Reader<'_> {
+    /// A count of `subject` whose clause runs from the clause start before `near` (not before
+    /// `from`) to `end`.
+    pub(super) fn base(
+        &self,
+        subject: Subject,
+        value: f64,
+        (from, near): (usize, usize),
+        end: usize,
+    ) -> Base {
+        Base {
+            subject,
+            value,
+            span: (self.clause_start(from, near).max(from), end),
+        }
+    }
+
     /// Keeps a count read as a share of the last whole (of kind `kind`, else the
     /// whole's): its clause runs from the clause start before `near` (not before `from`) to
     /// `end`.
@@ -36,12 +66,8 @@ impl Reader<'_> {
         end: usize,
     ) {
         if let Some(subject) = kind.or(self.wholes.last().copied()) {
-            let start = self.clause_start(from, near).max(from);
-            self.bases.push(Base {
-                subject,
-                value,
-                span: (start, end),
-            });
+            let base = self.base(subject, value, (from, near), end);
+            self.bases.push(base);
         }
     }
 }
@@ -76,17 +102,7 @@ pub(super) fn restore(mut facts: Vec<RawFact>, bases: &[Base]) -> Vec<RawFact> {
             .any(|f| f.subject == b.subject && f.measure == Measure::Total && f.value == b.value);
         if classes.len() >= 2 && once && sum == b.value && !counted {
             let at = facts.partition_point(|f| f.start <= b.span.0);
-            facts.insert(
-                at,
-                RawFact {
-                    subject: b.subject,
-                    measure: Measure::Total,
-                    value: b.value,
-                    qualifier: Qualifier::Eq,
-                    start: b.span.0,
-                    end: b.span.1,
-                },
-            );
+            facts.insert(at, b.total());
         }
     }
     facts
@@ -134,14 +150,7 @@ pub(super) fn sums(mut rows: Vec<Row>, sums: &[Base], chars: &[char]) -> Vec<Row
         rows.insert(
             at,
             Row {
-                fact: RawFact {
-                    subject: c.subject,
-                    measure: Measure::Total,
-                    value: c.value,
-                    qualifier: Qualifier::Eq,
-                    start: c.span.0,
-                    end: c.span.1,
-                },
+                fact: c.total(),
                 list,
                 split: None,
             },

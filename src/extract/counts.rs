@@ -520,12 +520,9 @@ impl Reader<'_> {
                             self.topics.push(topic(label));
                         }
                         // It may yet sum the totals before it ([`super::bases::sums`]).
-                        let start = self.clause_start(s.max(cursor), near_from).max(s);
-                        self.sums.push(super::bases::Base {
-                            subject: k,
-                            value: m.value,
-                            span: (start, m.end + right.len),
-                        });
+                        let sum =
+                            self.base(k, m.value, (s.max(cursor), near_from), m.end + right.len);
+                        self.sums.push(sum);
                         self.top().prev = Some(Prev::restated_total(k));
                         self.top().void_last = false;
                         return;
