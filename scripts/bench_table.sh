@@ -59,8 +59,10 @@ def fill(folder, items):
     os.makedirs(folder)
     total, round_ = 0, 0
     while total < limit:
-        for name, data in items:
-            with open(os.path.join(folder, f"r{round_:03d}_{name}"), "wb") as f:
+        # (The index keeps apart items that repeat within a round: the real encodings are
+        # listed as often as needed to pair with every damaged copy.)
+        for i, (name, data) in enumerate(items):
+            with open(os.path.join(folder, f"r{round_:03d}_{i:05d}_{name}"), "wb") as f:
                 f.write(data)
             total += len(data)
             if total >= limit:
