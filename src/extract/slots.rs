@@ -124,20 +124,21 @@ impl Reader<'_> {
         let r = r16.trim_start_matches(['的', ' ']);
         // What the items are counted as: "10件被确定为重点提案", "133件均作为建议处理" (an
         // adverb of all the items may stand before the verb).
-        let as_what = |r: &'_ str| -> Option<usize> {
-            let adverb = ["均", "都", "全部"]
-                .iter()
-                .find_map(|a| r.strip_prefix(a))
-                .unwrap_or(r);
-            COUNTED_AS
-                .iter()
-                .find_map(|w| adverb.strip_prefix(w))
-                .map(|rest| r.len() - rest.len())
+        let after_adverb = ["均", "都", "全部"]
+            .iter()
+            .find_map(|a| r.strip_prefix(a))
+            .unwrap_or(r);
+        let r = COUNTED_AS
+            .iter()
+            .find_map(|w| after_adverb.strip_prefix(w))
+            .unwrap_or(r);
+        // Read only when the branches before it leave the measure open, or to name a key
+        // phrase's kind.
+        let chosen = || {
+            KEY_CHOSEN
+                .find(&text_of(self.chars, m.end, e.min(m.end + 60)))
+                .map(|k| k.as_str().to_string())
         };
-        let r = as_what(r).map_or(r, |cut| &r[cut..]);
-        let chosen = KEY_CHOSEN
-            .find(&text_of(self.chars, m.end, e.min(m.end + 60)))
-            .map(|k| k.as_str().to_string());
         let mut out = Right {
             kind: None,
             measure: None,
@@ -169,7 +170,7 @@ impl Reader<'_> {
             out.measure = Some(Measure::Key);
         } else if KEY_AFTER.is_match(&right)
             || KEY_NEXT.is_match(&self.next_clause(m.end, e))
-            || chosen.is_some()
+            || chosen().is_some()
         {
             // "6件提案作为2017年区政府办理的重点提案": who handles them, and when, may stand
             // between the verb and the key phrase; or the choice is told in the next clause
@@ -192,7 +193,7 @@ impl Reader<'_> {
         }
         // The kind the key phrase of a long description ends in ("…的重点督办人大代表建议").
         if out.measure == Some(Measure::Key)
-            && let Some(c) = chosen.as_deref()
+            && let Some(c) = chosen()
         {
             let tail = &c[c.rfind("重点").unwrap_or(0)..];
             out.kind = KIND_RE
