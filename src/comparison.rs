@@ -18,7 +18,7 @@ use crate::model::{DocRecord, Measure, Qualifier, Subject};
 use crate::output::{Table, fmt_value};
 use std::collections::BTreeMap;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Headline figures of one document.
 #[derive(Debug, Default, Clone)]
@@ -80,144 +80,216 @@ fn opt(v: Option<f64>) -> String {
         .unwrap_or_default()
 }
 
-fn mean(v: &[f64]) -> Option<f64> {
-    if v.is_empty() {
-        None
-    } else {
-        Some(v.iter().sum::<f64>() / v.len() as f64)
-    }
-}
-
-fn sum(v: &[f64]) -> Option<f64> {
-    if v.is_empty() {
-        None
-    } else {
-        Some(v.iter().sum())
-    }
-}
-
-/// The key of a body and year: documents without a region after the others, then the body's
-/// name, then the year.
-type Key = (bool, String, String);
-
 /// The body a document reports for (see the module documentation).
 pub fn body(r: &DocRecord) -> String {
-    if r.meta.region.is_empty() || r.meta.year.is_none() {
+    if unplaced(r) {
         format!("doc:{}", r.doc)
     } else {
         format!("{}/{}", r.meta.region, r.meta.sector)
     }
 }
 
-/// The report documents by body and year, in the tables' order.
-fn groups(records: &[DocRecord]) -> BTreeMap<Key, Vec<&DocRecord>> {
-    let mut groups: BTreeMap<Key, Vec<&DocRecord>> = BTreeMap::new();
-    for r in records.iter().filter(|r| r.meta.is_report) {
-        let key = (
-            r.meta.region.is_empty() || r.meta.year.is_none(),
-            body(r),
-            r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
-        );
-        groups.entry(key).or_default().push(r);
+/// A document that is a body of its own: no region, or no year.
+fn unplaced(r: &DocRecord) -> bool {
+    r.meta.region.is_empty() || r.meta.year.is_none()
+}
+
+/// A sum of figures taken in document order (the same additions as summing them at once).
+#[derive(Debug, Clone, Copy)]
+struct Acc {
+    sum: f64,
+    n: usize,
+}
+
+impl Default for Acc {
+    fn default() -> Self {
+        // -0.0, the start of the standard library's float sum: -0.0 + x is x for every x.
+        Acc { sum: -0.0, n: 0 }
     }
-    groups
 }
 
-/// Writes comparison.csv and panel.csv into `dir`.
-pub fn write(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
-    let groups = groups(records);
-    write_wide(dir, &groups)?;
-    write_panel(dir, &groups)
-}
-
-/// comparison.csv: one row per body and year.
-fn write_wide(dir: &Path, groups: &BTreeMap<Key, Vec<&DocRecord>>) -> io::Result<()> {
-    let mut w = Table::create(
-        dir,
-        "comparison.csv",
-        &[
-            "body",
-            "region",
-            "region_code",
-            "sector",
-            "year",
-            "level",
-            "documents",
-            "total_proposals",
-            "total_suggestions",
-            "total_combined",
-            "reply_rate",
-            "satisfaction_rate",
-            "solved_share",
-            "docs",
-        ],
-    )?;
-    for ((_, body, year), docs) in groups {
-        let heads: Vec<Headline> = docs.iter().map(|d| headline(d)).collect();
-        let total =
-            |f: fn(&Headline) -> Option<f64>| sum(&heads.iter().filter_map(f).collect::<Vec<_>>());
-        let avg =
-            |f: fn(&Headline) -> Option<f64>| mean(&heads.iter().filter_map(f).collect::<Vec<_>>());
-        let meta = &docs[0].meta;
-        w.row(&[
-            body.as_str(),
-            &meta.region,
-            divisions::code(&meta.region, &meta.level),
-            &meta.sector,
-            year,
-            &meta.level,
-            &docs.len().to_string(),
-            &opt(total(|h| h.proposals)),
-            &opt(total(|h| h.suggestions)),
-            &opt(total(|h| h.combined)),
-            &opt(avg(|h| h.reply)),
-            &opt(avg(|h| h.satisfaction)),
-            &opt(avg(|h| h.solved_share)),
-            &docs
-                .iter()
-                .map(|d| d.doc.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        ])?;
-    }
-    w.finish()
-}
-
-/// panel.csv: one row per body, year, measure and subject that a document of the body gives,
-/// measures and subjects in the order of `facts.csv`'s vocabulary.
-fn write_panel(dir: &Path, groups: &BTreeMap<Key, Vec<&DocRecord>>) -> io::Result<()> {
-    let mut w = Table::create(
-        dir,
-        "panel.csv",
-        &["body", "region_code", "year", "measure", "subject", "value"],
-    )?;
-    for ((_, body, year), docs) in groups {
-        let meta = &docs[0].meta;
-        let code = divisions::code(&meta.region, &meta.level);
-        let mut figures: BTreeMap<(Measure, Subject), Vec<f64>> = BTreeMap::new();
-        for d in docs {
-            let mut pairs: Vec<(Measure, Subject)> = d
-                .facts
-                .iter()
-                .filter(|f| f.qualifier != Qualifier::Target)
-                .map(|f| (f.measure, f.subject))
-                .collect();
-            pairs.sort();
-            pairs.dedup();
-            for (m, s) in pairs {
-                if let Some(v) = first(d, s, m) {
-                    figures.entry((m, s)).or_default().push(v);
-                }
-            }
+impl Acc {
+    fn add(&mut self, v: Option<f64>) {
+        if let Some(v) = v {
+            self.sum += v;
+            self.n += 1;
         }
-        for ((m, s), values) in figures {
-            let value = if m.is_rate() {
-                mean(&values)
-            } else {
-                sum(&values)
-            };
+    }
+
+    fn total(&self) -> Option<f64> {
+        (self.n > 0).then_some(self.sum)
+    }
+
+    fn mean(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.sum / self.n as f64)
+    }
+}
+
+/// The figures of one body and year, summed over its documents so far.
+#[derive(Debug, Default)]
+struct Group {
+    region: String,
+    sector: String,
+    level: String,
+    documents: usize,
+    proposals: Acc,
+    suggestions: Acc,
+    combined: Acc,
+    reply: Acc,
+    satisfaction: Acc,
+    solved_share: Acc,
+    /// The document keys, joined by `; `.
+    docs: String,
+    /// Each measure and subject a document gives: its figure, summed or averaged.
+    panel: BTreeMap<(Measure, Subject), Acc>,
+}
+
+impl Group {
+    /// A group whose fields (region, sector, level) are those of its first document.
+    fn of(r: &DocRecord) -> Group {
+        Group {
+            region: r.meta.region.clone(),
+            sector: r.meta.sector.clone(),
+            level: r.meta.level.clone(),
+            ..Group::default()
+        }
+    }
+
+    fn add(&mut self, r: &DocRecord) {
+        let h = headline(r);
+        self.documents += 1;
+        self.proposals.add(h.proposals);
+        self.suggestions.add(h.suggestions);
+        self.combined.add(h.combined);
+        self.reply.add(h.reply);
+        self.satisfaction.add(h.satisfaction);
+        self.solved_share.add(h.solved_share);
+        if !self.docs.is_empty() {
+            self.docs.push_str("; ");
+        }
+        self.docs.push_str(&r.doc);
+        let mut pairs: Vec<(Measure, Subject)> = r
+            .facts
+            .iter()
+            .filter(|f| f.qualifier != Qualifier::Target)
+            .map(|f| (f.measure, f.subject))
+            .collect();
+        pairs.sort();
+        pairs.dedup();
+        for (m, s) in pairs {
+            self.panel.entry((m, s)).or_default().add(first(r, s, m));
+        }
+    }
+
+    /// The group's comparison.csv row.
+    fn wide(&self, w: &mut Table, body: &str, year: &str) -> io::Result<()> {
+        w.row(&[
+            body,
+            &self.region,
+            divisions::code(&self.region, &self.level),
+            &self.sector,
+            year,
+            &self.level,
+            &self.documents.to_string(),
+            &opt(self.proposals.total()),
+            &opt(self.suggestions.total()),
+            &opt(self.combined.total()),
+            &opt(self.reply.mean()),
+            &opt(self.satisfaction.mean()),
+            &opt(self.solved_share.mean()),
+            &self.docs,
+        ])
+    }
+
+    /// The group's panel.csv rows, measures and subjects in the order of `facts.csv`'s
+    /// vocabulary.
+    fn long(&self, w: &mut Table, body: &str, year: &str) -> io::Result<()> {
+        let code = divisions::code(&self.region, &self.level);
+        for ((m, s), acc) in &self.panel {
+            let value = if m.is_rate() { acc.mean() } else { acc.total() };
             w.row(&[body, code, year, m.as_str(), s.as_str(), &opt(value)])?;
         }
+        Ok(())
     }
-    w.finish()
+}
+
+const WIDE: [&str; 14] = [
+    "body",
+    "region",
+    "region_code",
+    "sector",
+    "year",
+    "level",
+    "documents",
+    "total_proposals",
+    "total_suggestions",
+    "total_combined",
+    "reply_rate",
+    "satisfaction_rate",
+    "solved_share",
+    "docs",
+];
+
+const LONG: [&str; 6] = ["body", "region_code", "year", "measure", "subject", "value"];
+
+/// comparison.csv and panel.csv being summed as records pass in document-key order.
+///
+/// Bodies with a region and year stay in memory (there are as many as bodies × years, not
+/// documents) and are written first, by [`Comparison::finish`]. A document that is a body of
+/// its own is written at once to a side file, in the order it came, which is the tables'
+/// order for such bodies; `finish` appends the side files after the other rows.
+pub struct Comparison {
+    dir: PathBuf,
+    placed: BTreeMap<(String, String), Group>,
+    wide_rest: Table,
+    long_rest: Table,
+}
+
+/// The side files of the documents that are bodies of their own.
+const WIDE_REST: &str = ".comparison.rest";
+const LONG_REST: &str = ".panel.rest";
+
+impl Comparison {
+    /// Starts the two tables in `dir`.
+    pub fn new(dir: &Path) -> io::Result<Comparison> {
+        Ok(Comparison {
+            dir: dir.to_path_buf(),
+            placed: BTreeMap::new(),
+            wide_rest: Table::headless(dir, WIDE_REST)?,
+            long_rest: Table::headless(dir, LONG_REST)?,
+        })
+    }
+
+    /// Counts one document (documents that are not reports are left out).
+    pub fn add(&mut self, r: &DocRecord) -> io::Result<()> {
+        if !r.meta.is_report {
+            return Ok(());
+        }
+        let year = r.meta.year.map(|y| y.to_string()).unwrap_or_default();
+        if unplaced(r) {
+            let mut g = Group::of(r);
+            g.add(r);
+            let body = body(r);
+            g.wide(&mut self.wide_rest, &body, &year)?;
+            return g.long(&mut self.long_rest, &body, &year);
+        }
+        self.placed
+            .entry((body(r), year))
+            .or_insert_with(|| Group::of(r))
+            .add(r);
+        Ok(())
+    }
+
+    /// Writes comparison.csv and panel.csv: the bodies with a region and year, then the side
+    /// files (which are removed).
+    pub fn finish(self) -> io::Result<()> {
+        let mut wide = Table::create(&self.dir, "comparison.csv", &WIDE)?;
+        let mut long = Table::create(&self.dir, "panel.csv", &LONG)?;
+        for ((body, year), g) in &self.placed {
+            g.wide(&mut wide, body, year)?;
+            g.long(&mut long, body, year)?;
+        }
+        wide.append(self.wide_rest)?;
+        long.append(self.long_rest)
+    }
 }

@@ -47,6 +47,7 @@ pub mod review;
 pub mod script;
 pub mod segment;
 pub mod stream;
+pub mod tables;
 pub mod tally;
 pub mod text;
 pub mod xlsx;

@@ -7,7 +7,7 @@ use banli::ingest::{self, WalkOptions};
 use banli::outdir::OutDir;
 use banli::stream::{self, CollectSink, Input, JsonlSink, Outcome};
 use banli::tally::Tally;
-use banli::{agree, eval, merge, output, pipeline, review, xlsx};
+use banli::{agree, eval, merge, pipeline};
 
 mod args;
 use args::{Cli, Command, Format, RunArgs};
@@ -29,24 +29,8 @@ macro_rules! note {
 /// The exit code when standard output is a closed pipe, as for a program stopped by SIGPIPE.
 const BROKEN_PIPE: u8 = 141;
 
-/// Above this many documents a walked corpus gets no review.html unless --review asks: the
-/// page embeds each text (and a run keeps each text until the end), which does not scale.
-const REVIEW_MAX_DOCS: usize = 5_000;
-
-/// Whether the tables come with review.html, and from which template (`None`: built in).
-#[derive(Clone, Copy)]
-enum Review<'a> {
-    Off,
-    On(Option<&'a Path>),
-}
-
-/// What besides the CSV tables goes into the output folder.
-#[derive(Clone, Copy)]
-struct Extras<'a> {
-    review: Review<'a>,
-    xlsx: bool,
-    format: Format,
-}
+mod folder;
+use folder::{Extras, REVIEW_MAX_DOCS, Review};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -144,7 +128,7 @@ fn run(a: RunArgs) -> ExitCode {
 
 fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     let started = Instant::now();
-    format_available(a.format).map_err(fail)?;
+    folder::format_available(a.format).map_err(fail)?;
     // Locked and checked before any work, so that a busy or unwritable folder fails at once.
     let outdir = match &a.jsonl {
         Some(_) => None,
@@ -204,14 +188,14 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             engine = engine.with_review(false);
         }
         if let Some(outdir) = outdir {
-            // The tables of a walked corpus: all documents at once.
+            // The tables of a walked corpus, written as documents pass.
             let extras = Extras {
                 review,
                 xlsx: !a.no_xlsx,
                 format: a.format,
             };
             return Ok(run_walk_tables(
-                walk, &engine, &opts, &bar, outdir, extras, log, a.shard, started,
+                walk, &engine, &a, &bar, outdir, extras, log, started,
             ));
         }
         bar.set_length((walk.sources.len() + walk.problems.len()) as u64);
@@ -244,7 +228,7 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
                 xlsx: !a.no_xlsx,
                 format: a.format,
             };
-            write_tables(sink.records, sink.errors, outdir, extras)
+            folder::write_tables(sink.records, sink.errors, outdir, extras)
         }
         (None, None) => unreachable!("an output folder is opened whenever --jsonl is not given"),
     };
@@ -387,46 +371,6 @@ fn stream_jsonl(
     (tally, Ok(()))
 }
 
-/// Writes the tables of collected records (and review.html, banli.xlsx) into the output
-/// folder.
-fn write_tables(
-    records: Vec<banli::model::DocRecord>,
-    errors: Vec<banli::model::DocError>,
-    outdir: OutDir,
-    extras: Extras,
-) -> (Tally, Result<(), ExitCode>) {
-    let mut c = match merge::collate(records, errors) {
-        Ok(c) => c,
-        Err(e) => {
-            note!("banli: {e}");
-            return (Tally::default(), Err(ExitCode::from(2)));
-        }
-    };
-    if c.duplicates > 0 {
-        note!("banli: {} duplicate records dropped", c.duplicates);
-    }
-    let tally = Tally::of(&c.records, &c.errors);
-    let written = output::write_all(outdir.staging(), &mut c.records, &mut c.errors)
-        .and_then(|()| match extras.review {
-            Review::Off => Ok(()),
-            Review::On(template) => {
-                review::write(outdir.staging(), &c.records, &c.errors, template)
-            }
-        })
-        .map_err(|e| e.to_string())
-        .and_then(|()| match extras.xlsx {
-            true => xlsx::write(outdir.staging()),
-            false => Ok(()),
-        })
-        .and_then(|()| write_parquet(outdir.staging(), &c.records, &c.errors, extras.format))
-        .and_then(|()| outdir.commit());
-    if let Err(e) = written {
-        note!("banli: output: {e}");
-        return (tally, Err(ExitCode::from(2)));
-    }
-    (tally, Ok(()))
-}
-
 /// The engine, over the built-in OpenCC or (`--system-opencc CONFIG`) the system's.
 fn engine(system_opencc: Option<&str>) -> Result<pipeline::Engine, String> {
     let Some(config) = system_opencc else {
@@ -448,84 +392,57 @@ fn engine(system_opencc: Option<&str>) -> Result<pipeline::Engine, String> {
     }
 }
 
-/// Fails at once (before any document is read) when the format needs a feature this binary
-/// was built without.
-fn format_available(format: Format) -> Result<(), String> {
-    if format != Format::Csv && !cfg!(feature = "parquet") {
-        return Err("--format parquet: this banli was built without the `parquet` feature".into());
-    }
-    Ok(())
-}
-
-/// The Parquet tables when the format asks for them, after the CSV tables and the workbook
-/// (which is built from the CSVs); with `--format parquet` alone the CSVs Parquet replaces
-/// are then removed from the staging folder.
-fn write_parquet(
-    dir: &Path,
-    records: &[banli::model::DocRecord],
-    errors: &[banli::model::DocError],
-    format: Format,
-) -> Result<(), String> {
-    if format == Format::Csv {
-        return Ok(());
-    }
-    #[cfg(feature = "parquet")]
-    {
-        banli::columnar::write(dir, records, errors).map_err(|e| e.to_string())?;
-        if format == Format::Parquet {
-            banli::columnar::drop_replaced_csv(dir).map_err(|e| e.to_string())?;
-        }
-        Ok(())
-    }
-    #[cfg(not(feature = "parquet"))]
-    {
-        let _ = (dir, records, errors);
-        format_available(format)
-    }
-}
-
-/// `banli run CORPUS -o OUT`: every document of the walk processed, then the tables.
+/// `banli run CORPUS -o OUT`: the documents of the walk processed in parallel, each one's rows
+/// written to the tables in document order as soon as it and every document before it are
+/// done.
 #[allow(clippy::too_many_arguments)]
 fn run_walk_tables(
     walk: ingest::Walk,
     engine: &pipeline::Engine,
-    opts: &WalkOptions,
+    a: &RunArgs,
     bar: &ProgressBar,
     outdir: OutDir,
     extras: Extras,
     log: Option<&corrections::Log>,
-    shard: Option<Shard>,
     started: Instant,
 ) -> ExitCode {
-    let start = |n: usize| bar.set_length(n as u64);
-    let tick = || bar.inc(1);
-    let result = pipeline::run_walk(walk, engine, opts.max_file_size, &start, &tick);
-    bar.finish_and_clear();
-    for e in &result.errors {
-        note!("banli: {e}");
-    }
-    let mut fixed = String::new();
-    if let Some(log) = log {
-        let records = result.records.iter().flat_map(|r| log.see_record(r));
-        for m in records.chain(result.errors.iter().flat_map(|e| log.see_error(e))) {
-            note!("banli: {m}");
-        }
-        fixed = finish_log(log, shard);
-    }
+    bar.set_length((walk.sources.len() + walk.problems.len()) as u64);
     let extra = walk_skips(
-        result.skipped_extension,
-        result.links_not_followed,
-        result.links_revisited,
+        walk.skipped_extension,
+        walk.links_not_followed,
+        walk.links_revisited,
     );
-    match write_tables(result.records, result.errors, outdir, extras) {
-        (tally, Ok(())) => summary(&tally, &format!("{extra}{fixed}"), started),
-        (_, Err(code)) => code,
+    let on_each = |r: &Outcome| {
+        bar.inc(1);
+        if let Err(e) = r {
+            bar.suspend(|| note!("banli: {e}"));
+        }
+        for m in log.map(|l| l.see(r)).unwrap_or_default() {
+            bar.suspend(|| note!("banli: {m}"));
+        }
+    };
+    let threads = rayon::current_num_threads();
+    let inputs = stream::walk_inputs(walk);
+    let (tally, result) = folder::stream_tables(
+        inputs,
+        engine,
+        a.max_file_size,
+        threads,
+        outdir,
+        extras,
+        &on_each,
+    );
+    bar.finish_and_clear();
+    if let Err(code) = result {
+        return code;
     }
+    let fixed = log.map(|l| finish_log(l, a.shard)).unwrap_or_default();
+    summary(&tally, &format!("{extra}{fixed}"), started)
 }
 
 fn merge(parts: &[PathBuf], out: &Path, xlsx: bool, format: Format) -> ExitCode {
     let started = Instant::now();
-    if let Err(e) = format_available(format) {
+    if let Err(e) = folder::format_available(format) {
         note!("banli merge: {e}");
         return ExitCode::from(2);
     }
@@ -554,7 +471,7 @@ fn merge(parts: &[PathBuf], out: &Path, xlsx: bool, format: Format) -> ExitCode 
         xlsx,
         format,
     };
-    match write_tables(c.records, c.errors, outdir, extras) {
+    match folder::write_tables(c.records, c.errors, outdir, extras) {
         (tally, Ok(())) => summary(&tally, &format!("{extra}, {} parts", parts.len()), started),
         (_, Err(code)) => code,
     }

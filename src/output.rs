@@ -6,9 +6,8 @@
 //! injection), and a cell longer than Excel's 32,767 characters is cut, ending in
 //! `…[truncated: N characters]`. `records.jsonl` keeps every value as it is.
 
-use crate::comparison;
-use crate::divisions;
 use crate::model::{DocError, DocRecord};
+use crate::tables::Tables;
 use std::borrow::Cow;
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
@@ -86,6 +85,32 @@ impl Table {
         Ok(Table { w, path })
     }
 
+    /// Creates `dir/name` with neither BOM nor header: rows to be appended to a table later
+    /// ([`Table::append`]).
+    pub(crate) fn headless(dir: &Path, name: &str) -> io::Result<Table> {
+        let path = dir.join(name);
+        let f = BufWriter::new(File::create(&path).map_err(|e| at(&path, e))?);
+        let w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(f);
+        Ok(Table { w, path })
+    }
+
+    /// Appends the rows of a headless table to this one, closes both and removes the
+    /// headless table's file.
+    pub(crate) fn append(self, rest: Table) -> io::Result<()> {
+        let (path, rest_path) = (self.path.clone(), rest.path.clone());
+        self.finish()?;
+        rest.finish()?;
+        let mut from = File::open(&rest_path).map_err(|e| at(&rest_path, e))?;
+        let mut to = fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .map_err(|e| at(&path, e))?;
+        io::copy(&mut from, &mut to).map_err(|e| at(&path, e))?;
+        fs::remove_file(&rest_path).map_err(|e| at(&rest_path, e))
+    }
+
     /// Writes one row, each cell made safe.
     pub(crate) fn row(&mut self, cells: &[&str]) -> io::Result<()> {
         self.w
@@ -104,14 +129,6 @@ pub(crate) fn at(path: &Path, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
 
-fn repairs_cell(r: &DocRecord) -> String {
-    r.repairs
-        .iter()
-        .map(|(k, v)| format!("{k}:{v}"))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// The order of every table: documents, and errors, by document key (the byte order of the
 /// UTF-8 key; a stable sort, so rows of one document keep their order).
 pub fn order(records: &mut [DocRecord], errors: &mut [DocError]) {
@@ -120,126 +137,25 @@ pub fn order(records: &mut [DocRecord], errors: &mut [DocError]) {
 }
 
 /// Writes documents.csv, facts.csv, topics.csv, errors.csv, comparison.csv, panel.csv
-/// ([`crate::comparison`]) and records.jsonl into `dir`, after putting the records in
-/// [`order`]. `banli run` and `banli merge` both write through here, so equal records give
-/// equal bytes.
-pub fn write_all(dir: &Path, records: &mut [DocRecord], errors: &mut [DocError]) -> io::Result<()> {
+/// ([`crate::comparison`]) and records.jsonl into `dir` (and the Parquet tables when `parquet`
+/// is set), after putting the records in [`order`], through [`crate::tables::Tables`] as a
+/// walked run does, so equal records give equal bytes.
+pub fn write_all(
+    dir: &Path,
+    records: &mut [DocRecord],
+    errors: &mut [DocError],
+    parquet: bool,
+) -> io::Result<()> {
     order(records, errors);
-    let (records, errors) = (&*records, &*errors);
     fs::create_dir_all(dir).map_err(|e| at(dir, e))?;
-    let mut w = Table::create(
-        dir,
-        "documents.csv",
-        &[
-            "doc",
-            "is_report",
-            "year",
-            "region",
-            "region_code",
-            "level",
-            "sector",
-            "agency",
-            "encoding",
-            "script",
-            "repairs",
-            "chars",
-            "facts",
-            "warnings",
-        ],
-    )?;
-    for r in records {
-        w.row(&[
-            r.doc.as_str(),
-            if r.meta.is_report { "1" } else { "0" },
-            &r.meta.year.map(|y| y.to_string()).unwrap_or_default(),
-            &r.meta.region,
-            divisions::code(&r.meta.region, &r.meta.level),
-            &r.meta.level,
-            &r.meta.sector,
-            &r.meta.agency,
-            &r.encoding,
-            r.script.as_str(),
-            &repairs_cell(r),
-            &r.chars.to_string(),
-            &r.facts.len().to_string(),
-            &r.warnings.join("; "),
-        ])?;
+    let mut tables = Tables::create(dir, parquet)?;
+    for r in records.iter() {
+        tables.record(r)?;
     }
-    w.finish()?;
-
-    let mut w = Table::create(
-        dir,
-        "facts.csv",
-        &[
-            "doc",
-            "subject",
-            "measure",
-            "value",
-            "qualifier",
-            "evidence",
-            "start",
-            "end",
-            "repaired",
-            "source",
-        ],
-    )?;
-    for r in records {
-        for f in &r.facts {
-            w.row(&[
-                r.doc.as_str(),
-                f.subject.as_str(),
-                f.measure.as_str(),
-                &fmt_value(f.value),
-                f.qualifier.as_str(),
-                &f.evidence,
-                &f.start.to_string(),
-                &f.end.to_string(),
-                if f.repaired { "1" } else { "0" },
-                f.source.as_str(),
-            ])?;
-        }
+    for e in errors.iter() {
+        tables.error(e)?;
     }
-    w.finish()?;
-
-    let mut w = Table::create(
-        dir,
-        "topics.csv",
-        &["doc", "label", "count", "evidence", "start", "end"],
-    )?;
-    for r in records {
-        for t in &r.topics {
-            w.row(&[
-                r.doc.as_str(),
-                &t.label,
-                &t.count.map(|c| c.to_string()).unwrap_or_default(),
-                &t.evidence,
-                &t.start.to_string(),
-                &t.end.to_string(),
-            ])?;
-        }
-    }
-    w.finish()?;
-
-    let mut w = Table::create(dir, "errors.csv", &["doc", "stage", "message"])?;
-    for e in errors {
-        w.row(&[e.doc.as_str(), &e.stage.to_string(), &e.message])?;
-    }
-    w.finish()?;
-
-    comparison::write(dir, records)?;
-    write_jsonl(dir, records)
-}
-
-/// records.jsonl: one JSON object per document with its fields, facts and topics, for tools
-/// that read structured records rather than tables.
-fn write_jsonl(dir: &Path, records: &[DocRecord]) -> io::Result<()> {
-    let path = dir.join("records.jsonl");
-    let mut f = BufWriter::new(File::create(&path).map_err(|e| at(&path, e))?);
-    for r in records {
-        serde_json::to_writer(&mut f, r).map_err(|e| at(&path, io::Error::other(e)))?;
-        f.write_all(b"\n").map_err(|e| at(&path, e))?;
-    }
-    f.flush().map_err(|e| at(&path, e))
+    tables.finish().map(|_| ())
 }
 
 #[cfg(test)]

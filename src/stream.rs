@@ -4,8 +4,9 @@
 //! ([`walk_inputs`]); either may be cut to one `--shard`. [`run`] processes it through the
 //! bounded reorder buffer of [`crate::ordered`], so memory stays flat and the order of the
 //! output is the order of the input at every thread count. The results go to a [`Sink`]:
-//! [`JsonlSink`] writes each as one JSON line (`--jsonl`), [`CollectSink`] keeps them for the
-//! tables.
+//! [`JsonlSink`] writes each as one JSON line (`--jsonl`), [`TableSink`] appends each to the
+//! tables of an output folder, [`CollectSink`] keeps them (for a list of paths, whose
+//! tables are written in key order at the end).
 
 use crate::filelist::{self, Entries, Shard, Skipped};
 use crate::ingest::{Source, Walk};
@@ -13,6 +14,7 @@ use crate::jsonl;
 use crate::model::{DocError, DocRecord, Stage};
 use crate::ordered::{self, Sink};
 use crate::pipeline::{self, Engine};
+use crate::tables::Tables;
 use crate::tally::Tally;
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
@@ -154,5 +156,48 @@ impl Sink<Outcome> for CollectSink<'_> {
             Err(e) => self.errors.push(e),
         }
         Ok(())
+    }
+}
+
+/// Writes each outcome's rows into the tables as it comes ([`Tables`]), and keeps the
+/// outcomes as well when asked (review.html needs every text at the end).
+pub struct TableSink<'a> {
+    /// The tables being written.
+    pub tables: Tables,
+    /// Every record and error so far, when kept.
+    pub kept: Option<(Vec<DocRecord>, Vec<DocError>)>,
+    on_each: &'a dyn Fn(&Outcome),
+}
+
+impl<'a> TableSink<'a> {
+    /// Writes into `tables`, keeping the outcomes when `keep` is set; `on_each` sees every
+    /// outcome once its rows are written.
+    pub fn new(tables: Tables, keep: bool, on_each: &'a dyn Fn(&Outcome)) -> TableSink<'a> {
+        TableSink {
+            tables,
+            kept: keep.then(|| (Vec::new(), Vec::new())),
+            on_each,
+        }
+    }
+}
+
+impl Sink<Outcome> for TableSink<'_> {
+    fn put(&mut self, r: Outcome) -> io::Result<()> {
+        match &r {
+            Ok(rec) => self.tables.record(rec)?,
+            Err(e) => self.tables.error(e)?,
+        }
+        (self.on_each)(&r);
+        if let Some((records, errors)) = &mut self.kept {
+            match r {
+                Ok(rec) => records.push(rec),
+                Err(e) => errors.push(e),
+            }
+        }
+        Ok(())
+    }
+
+    fn idle(&mut self) -> io::Result<()> {
+        self.tables.flush()
     }
 }

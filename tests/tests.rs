@@ -51,6 +51,8 @@ mod decode_damage;
 mod walk;
 // Issue 9: atomic, locked output; spreadsheet-safe cells; the summary's counts.
 mod output_safety;
+// Issue 9: tables written as documents pass, in key order.
+mod streamed_tables;
 // Issue 9: no quadratic rescans in the stages outside extraction.
 mod linear;
 // Evidence on documents repaired as a whole quotes the damaged characters of its clause.
