@@ -39,6 +39,8 @@ mod frames_round13;
 mod frames_round15;
 mod frames_round16;
 mod frames_round17;
+// Round 19 of issue 7: wholes of shares, feedback opinions, key items, aspects with a purpose.
+mod frames_round19;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

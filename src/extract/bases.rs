@@ -10,8 +10,11 @@
 //! classes add up to.
 
 use super::facts::{RawFact, Reader};
+use super::lexicon::kinds_in;
 use super::passes::{Row, start_after};
 use crate::model::{Measure, Qualifier, Subject};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A share of a whole, set aside while reading.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +41,34 @@ impl Base {
     }
 }
 
+/// The rest of a share's clause after the whole it is taken of: "(件)(建议)的95.24%".
+static SHARE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^,;。%0-9]{0,8}?的\s*[0-9]+(?:\.[0-9]+)?%").expect("share regex")
+});
+
 impl Reader<'_> {
+    /// "交市政府办理的建议100件,占代表建议总数105件的95.24%": a share that writes the whole
+    /// it is taken of gives that whole as a total of its kind (SCHEMA: the items a report
+    /// counts; the share before it is a part of it). The count must open its clause with 占,
+    /// be followed by the share's percentage, and exceed the count just read, of the same
+    /// kind. Returns the whole's kind.
+    pub(super) fn share_whole(&self, near: &str, right_text: &str, value: f64) -> Option<Subject> {
+        let words = near.trim_start_matches([' ', ',']);
+        let inside = words.strip_prefix('占')?;
+        if inside.chars().count() > 12 || inside.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let after = SHARE_OF.find(right_text)?;
+        let part = &self.facts.last()?.fact;
+        let kind = kinds_in(inside, self.hints.deputies)
+            .or_else(|| kinds_in(&right_text[..after.end()], self.hints.deputies))
+            .unwrap_or(part.subject);
+        let part_is_a_share = matches!(part.measure, Measure::Total | Measure::Lead)
+            && part.qualifier == Qualifier::Eq
+            && part.subject == kind;
+        (part_is_a_share && value > part.value).then_some(kind)
+    }
+
     /// A count of `subject` whose clause runs from the clause start before `near` (not before
     /// `from`) to `end`.
     pub(super) fn base(

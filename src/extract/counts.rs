@@ -101,6 +101,15 @@ impl Reader<'_> {
             self.top().part_last = true;
             return;
         }
+        if let Some(kind) = self.share_whole(&near, &self.right_clause(m.end, e), m.value) {
+            self.wholes.push(kind);
+            self.wholes_sliced.push(None);
+            self.wholes_motions.push(super::whose::Nouns::of(&near));
+            let facts = (kind, Measure::Total, false);
+            self.emit_count(&left, facts, m.value, m.floor, (near_from, m.end), None);
+            self.top().void_last = false;
+            return;
+        }
         if COUNT_SKIP.is_match(&near) || right.unclear {
             // "共计517件,比上一届增加228件。其中建议289件": a difference counts no items, so
             // what follows splits the count before it, as if the difference were not there.

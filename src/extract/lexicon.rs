@@ -265,8 +265,9 @@ pub static KEY_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
         // (with 作为 already read off the clause after the number: a bare 重点 ends it).
         "|(?:作为|列为|确定为|定为)重点|^重点$",
         // "列入省人大常委会领导和专委会重点督办12件建议", "省政府系统现场重点办理12件建议":
-        // supervised or handled as key items, right before the count (列入 here is no plan).
-        "|重点(?:督办|办理)$",
+        // supervised or handled as key items, right before the count (列入 here is no plan);
+        // "市领导重点督办的12件建议": the same with 的.
+        "|重点(?:督办|办理)的?$",
     ))
     .expect("key regex")
 });
@@ -467,6 +468,49 @@ pub const OTHER_ITEM_NOUNS: &[Entry<()>] = &[
 
 /// [`OTHER_ITEM_NOUNS`] compiled.
 pub static OTHER_ITEMS: LazyLock<Regex> = LazyLock::new(|| alternation(OTHER_ITEM_NOUNS));
+
+/// Verbs of a body dealing with items, with the reason. 份 ("copies") counts items only with
+/// one of them before the number ("承办人大建议、政协提案16份"); a member's 份 is what they
+/// wrote or brought ("提交了五份提案", "带来了26份提案"), no items handled.
+pub const HANDLING_VERBS: &[Entry<()>] = &[
+    ("办理", (), "handled"),
+    ("承办", (), "undertaken"),
+    ("受理", (), "accepted for handling"),
+    ("收到", (), "received"),
+    ("交办", (), "assigned"),
+    ("主办", (), "led"),
+    ("协办", (), "assisted"),
+    ("会办", (), "handled jointly"),
+    ("办复", (), "answered"),
+    ("答复", (), "replied to"),
+];
+
+/// [`HANDLING_VERBS`] compiled.
+pub static HANDLING_RE: LazyLock<Regex> = LazyLock::new(|| alternation(HANDLING_VERBS));
+
+/// Opinions deputies or members send back on how their items were handled, named before the
+/// number ("共收到代表反馈征询意见56件"): they count replies to a survey, not items (SCHEMA:
+/// forms received give no fact), though they are counted in 件.
+pub const FEEDBACK_NOUNS: &[Entry<()>] = &[
+    (
+        "征询意见",
+        (),
+        "opinions the body asked for on its handling",
+    ),
+    ("反馈意见", (), "opinions sent back on the handling"),
+    ("意见回执", (), "receipts of opinions sent back"),
+    ("测评意见", (), "evaluations of the handling"),
+    ("反馈表", (), "feedback forms"),
+    ("意见表", (), "opinion forms"),
+    ("征询表", (), "forms asking for opinions"),
+    ("测评表", (), "evaluation sheets"),
+];
+
+/// [`FEEDBACK_NOUNS`] compiled, as the end of the words before a number.
+pub static FEEDBACK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let words = alternation(FEEDBACK_NOUNS);
+    Regex::new(&format!("(?:{})[共有为计 ]*$", words.as_str())).expect("feedback regex")
+});
 
 /// Forms counted after the number, whatever items their name mentions ("260件“代表建议办理
 /// 反馈表”"): feedback forms (反馈表, 意见表, 征询表), evaluation sheets (测评表) and receipts (回执).

@@ -1,4 +1,5 @@
-//! Number mentions: every number with a unit (`件`, `个`, `项`, `%`, `百分之…`, `两个百分之百`),
+//! Number mentions: every number with a unit (`件`, `个`, `项`, `条`, `份`, `%`, `百分之…`,
+//! `两个百分之百`),
 //! with its value and character offsets in the normalised text. A count of items written with
 //! 余 or 多 ("100余件") is marked as a floor.
 
@@ -13,7 +14,7 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?P<bai>百分百)",
         // "人大代表建议168(含闭会期间1件)": a number whose unit its aside gives.
         r"|(?P<aside>\d+)\s*\((?:含|其中|包括)[^()]{0,20}?\d+\s*件\)",
-        r"|(?P<num>\d+(?:\.\d+)?万?|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)\s*(?P<over>余|多)?\s*(?P<unit>%|件|个|项|条)",
+        r"|(?P<num>\d+(?:\.\d+)?万?|[零〇一二两三四五六七八九十百千万]+(?:点[零〇一二三四五六七八九]+)?)\s*(?P<over>余|多)?\s*(?P<unit>%|件|个|项|条|份)",
     ))
     .expect("mention regex")
 });

@@ -4,7 +4,7 @@
 //! counts that are no items handled (letters, 件次, merged or set-aside items).
 
 use super::facts::{Reader, text_of};
-use super::lexicon::{FORMS, KIND_RE, OTHER_ITEMS};
+use super::lexicon::{FEEDBACK_BEFORE, FORMS, HANDLING_RE, KIND_RE, OTHER_ITEMS};
 use super::mentions::Mention;
 use super::slots::Right;
 
@@ -49,12 +49,22 @@ impl Reader<'_> {
                 return false;
             }
         }
+        // "承办人大建议、政协提案16份": copies count items a body deals with, not those a
+        // member wrote ("提交了五份提案").
+        if unit == '份' && !HANDLING_RE.is_match(&text_of(self.chars, s, m.start)) {
+            return false;
+        }
         if unit != '件' && !self.item_units.contains(&unit) {
             self.item_units.push(unit);
         }
         // "260件“代表建议办理反馈表”": forms sent back, not items (SCHEMA: forms received give
         // no fact), however the items are named inside the form's name.
         if FORMS.is_match(&right_text) {
+            return false;
+        }
+        // "共收到代表反馈征询意见56件": opinions sent back, named before the number.
+        let opening = self.clause_start(s, m.start);
+        if FEEDBACK_BEFORE.is_match(&text_of(self.chars, opening, m.start)) {
             return false;
         }
         // "办理一件、受益一片": 一件 without the item noun is an idiom, not a count.

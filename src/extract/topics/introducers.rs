@@ -44,9 +44,15 @@ pub(super) const INTRODUCERS: &[Introducer] = &[
         word: "主要体现在",
         strong: true,
     },
-    // "内容涵盖…" / "覆盖…": the span of subjects.
+    // "内容涵盖…": the span of subjects.
     Introducer {
         word: "涵盖",
+        strong: true,
+    },
+    // "内容覆盖…等各个方面": the same said with 覆盖, which alone also says where a service
+    // reaches (网络覆盖全市), so only after 内容.
+    Introducer {
+        word: "内容覆盖",
         strong: true,
     },
     // "主要反映在…三个方面": where the items' concerns show.

@@ -25,10 +25,11 @@ pub struct RawTopic {
     pub end: usize,
 }
 
-/// "主要涉及A、B和C。": a list closed by the sentence, of short items only.
+/// "主要涉及A、B和C。": a list closed by the sentence, of short items only. When the items'
+/// contents are its subject ("内容涉及A、B、C,做到…"), a comma closes it too.
 static OPEN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:主要涉及|内容涉及|涉及|主要集中在|集中在|主要内容为|主要内容是|内容主要为)[:]?(?P<list>[^,。;:!?\n]{4,80}?)(?:。|$)",
+        r"(?P<intro>主要涉及|内容涉及|涉及|主要集中在|集中在|主要内容为|主要内容是|内容主要为)[:]?(?P<list>[^,。;:!?\n]{4,80}?)(?P<end>。|,|$)",
     )
     .expect("open list regex")
 });
@@ -86,6 +87,9 @@ pub fn extract(text: &str) -> Vec<RawTopic> {
     let mut out = prose::extract(text);
     for caps in OPEN_LIST.captures_iter(text) {
         let list = caps.name("list").expect("list").as_str();
+        if &caps["end"] == "," && !["内容涉及", "主要涉及"].contains(&&caps["intro"]) {
+            continue;
+        }
         // A list closed by its head noun ("…三个方面") is read by the prose finder.
         if list.contains('等')
             || !list.contains('、')
