@@ -85,3 +85,22 @@ fn contents_listed_up_to_a_comma_are_areas() {
     let got = labels("今年共承办建议提案21件。此项工作涉及住建、水务、交通,需要各部门协同。");
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn return_visits_are_contact_with_the_proposer() {
+    let r = doc("今年共承办代表建议20件,已全部办结,办结率100%、回访率100%、满意率98%。");
+    has(&r, (Suggestion, ContactRate, 100.0, Eq));
+    has(&r, (Suggestion, SatisfactionRate, 98.0, Eq));
+}
+
+#[test]
+fn a_share_of_items_that_got_a_reply_is_the_reply_rate() {
+    // The state reached after how it was reached: 得到办理答复, 按时办结.
+    let r = doc("今年共立案提案310件。提案100%得到办理答复,所提问题大多已经解决。");
+    has(&r, (Proposal, ReplyRate, 100.0, Eq));
+    let r = doc("今年共承办代表建议30件,100%按时办结。");
+    has(&r, (Suggestion, ReplyRate, 100.0, Eq));
+    // Carried out (落实) is no reply.
+    let r = doc("今年共承办代表建议30件,100%得到落实。");
+    assert!(r.facts.iter().all(|f| f.measure == Total), "{:?}", r.facts);
+}

@@ -105,6 +105,11 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
         Some(Measure::ContactRate),
         "visits to the proposer",
     ),
+    (
+        "回访率",
+        Some(Measure::ContactRate),
+        "return visits to the proposer after the reply",
+    ),
     ("沟通率", Some(Measure::ContactRate), ""),
     (
         "协商率",

@@ -125,6 +125,10 @@ impl Reader<'_> {
             .trim_start_matches(['均', '都'])
             .trim_start_matches("已经")
             .trim_start_matches('已');
+        // "提案100%得到办理答复", "100%按时办结": the state reached, after how it was reached.
+        let done = ["得到了", "得到", "按时", "按期", "办理"]
+            .iter()
+            .fold(done, |d, w| d.strip_prefix(w).unwrap_or(d));
         let bare_after = BARE_RATE_RE.find(done).filter(|x| x.start() == 0);
         if let Some(rm) = RATE_RE.find(rt).filter(|x| x.start() == 0) {
             // "100%办结率"
