@@ -53,15 +53,14 @@ fn output_failed(e: &str) -> ExitCode {
 
 /// Processes `inputs` (in document-key order, as a walk gives them) on `threads` workers and
 /// writes each document's rows as soon as every earlier document's are written; then the
-/// rest of the folder. Memory stays flat in the number of documents unless review.html is
-/// asked for.
+/// rest of the folder. Memory stays flat in the number of documents: review.html, which
+/// needs every record at the end, is written only up to `keep_at_most` documents.
 pub fn stream_tables<I>(
     inputs: I,
-    engine: &Engine,
-    max_file_size: u64,
-    threads: usize,
+    (engine, max_file_size, threads): (&Engine, u64, usize),
     outdir: OutDir,
     extras: Extras,
+    keep_at_most: usize,
     on_each: &dyn Fn(&Outcome),
 ) -> (Tally, Result<(), ExitCode>)
 where
@@ -73,7 +72,10 @@ where
         Err(e) => return (Tally::default(), Err(output_failed(&e.to_string()))),
     };
     let keep = matches!(extras.review, Review::On(_));
+    let stop_review = || engine.stop_review();
     let mut sink = TableSink::new(tables, keep, on_each);
+    sink.keep_at_most = keep_at_most;
+    sink.let_go = Some(&stop_review);
     let ran = stream::run(inputs, engine, max_file_size, threads, &mut sink);
     let tally = sink.tables.tally;
     if let Err(e) = ran {
@@ -82,6 +84,14 @@ where
     let kept = sink.kept;
     if let Err(e) = sink.tables.finish() {
         return (tally, Err(output_failed(&e.to_string())));
+    }
+    if keep && kept.is_none() {
+        let _ = writeln!(
+            io::stderr(),
+            "banli run: {} documents: no review.html above {keep_at_most} (--review writes it \
+             anyway)",
+            tally.documents
+        );
     }
     let kept = kept.as_ref().map(|(r, e)| (r.as_slice(), e.as_slice()));
     match complete(outdir, extras, kept) {

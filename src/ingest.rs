@@ -244,12 +244,12 @@ impl Walk {
     }
 }
 
-fn too_big(len: u64, max: u64) -> String {
+pub(crate) fn too_big(len: u64, max: u64) -> String {
     format!("{len} bytes, above the --max-file-size of {max}: not read")
 }
 
 #[cfg(unix)]
-fn type_name(meta: &Metadata) -> &'static str {
+pub(crate) fn type_name(meta: &Metadata) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     if t.is_dir() {
@@ -268,7 +268,7 @@ fn type_name(meta: &Metadata) -> &'static str {
 }
 
 #[cfg(not(unix))]
-fn type_name(meta: &Metadata) -> &'static str {
+pub(crate) fn type_name(meta: &Metadata) -> &'static str {
     if meta.is_dir() {
         "folder"
     } else {

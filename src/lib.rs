@@ -50,4 +50,5 @@ pub mod stream;
 pub mod tables;
 pub mod tally;
 pub mod text;
+pub mod walker;
 pub mod xlsx;

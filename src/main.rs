@@ -7,7 +7,9 @@ use banli::ingest::{self, WalkOptions};
 use banli::outdir::OutDir;
 use banli::stream::{self, CollectSink, Input, JsonlSink, Outcome};
 use banli::tally::Tally;
+use banli::walker::{WalkCounts, Walker};
 use banli::{agree, eval, merge, pipeline};
+use std::sync::atomic::Ordering;
 
 mod args;
 use args::{Cli, Command, Format, RunArgs};
@@ -167,7 +169,8 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
         max_file_size: a.max_file_size,
     };
     let skipped = Arc::new(Skipped::default());
-    // The input: a list read lazily, or a corpus walked first.
+    // The input: a list read lazily, a corpus walked lazily, or (with --follow) walked first.
+    let mut walked: Option<(Arc<WalkCounts>, PathBuf)> = None;
     let (inputs, extra): (Inputs, String) = if a.files_from.is_some() {
         if !a.quiet && io::stderr().is_terminal() {
             bar.set_style(
@@ -176,6 +179,21 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             );
         }
         (open_list(&a, Arc::clone(&skipped))?, String::new())
+    } else if !a.follow {
+        let corpus = a.corpus.clone().unwrap_or_else(|| PathBuf::from("corpus"));
+        let walker = Walker::new(&corpus, &opts)
+            .map_err(|e| fail(format!("{}: ingest: {e}", corpus.display())))?;
+        walked = Some((Arc::clone(&walker.counts), corpus));
+        if !a.quiet && io::stderr().is_terminal() {
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {pos} documents {elapsed}")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+        }
+        (
+            Box::new(stream::walker_inputs(walker, a.shard)),
+            String::new(),
+        )
     } else {
         let walk = walk_corpus(&a, &opts)?;
         if matches!(review, Review::On(_)) && !a.review && walk.sources.len() > REVIEW_MAX_DOCS {
@@ -218,6 +236,28 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     let threads = rayon::current_num_threads();
     let (tally, result) = match (&a.jsonl, outdir) {
         (Some(path), _) => stream_jsonl(path, inputs, &engine, &a, threads, &on_each),
+        (None, Some(outdir)) if walked.is_some() => {
+            // The tables of a walked corpus, written as documents pass.
+            let extras = Extras {
+                review,
+                xlsx: !a.no_xlsx,
+                format: a.format,
+            };
+            let keep_at_most = if a.review {
+                usize::MAX
+            } else {
+                REVIEW_MAX_DOCS
+            };
+            let max = a.max_file_size;
+            folder::stream_tables(
+                inputs,
+                (&engine, max, threads),
+                outdir,
+                extras,
+                keep_at_most,
+                &on_each,
+            )
+        }
         (None, Some(outdir)) => {
             let mut sink = CollectSink::new(&on_each);
             let ran = stream::run(inputs, &engine, a.max_file_size, threads, &mut sink);
@@ -239,6 +279,21 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             "banli run: {} named no file banli reads (.txt, .html, .htm and extension-less \
              files)",
             list_name(&a)
+        );
+    }
+    let mut extra = extra;
+    if let Some((counts, corpus)) = walked {
+        if tally.documents + tally.errors == 0 && a.shard.is_none() {
+            note!(
+                "banli run: no input files under {} (banli reads .txt, .html, .htm and \
+                 extension-less files)",
+                corpus.display()
+            );
+        }
+        extra = walk_skips(
+            counts.skipped_extension.load(Ordering::Relaxed),
+            counts.links_not_followed.load(Ordering::Relaxed),
+            0,
         );
     }
     let fixed = log.map(|l| finish_log(l, a.shard)).unwrap_or_default();
@@ -425,11 +480,10 @@ fn run_walk_tables(
     let inputs = stream::walk_inputs(walk);
     let (tally, result) = folder::stream_tables(
         inputs,
-        engine,
-        a.max_file_size,
-        threads,
+        (engine, a.max_file_size, threads),
         outdir,
         extras,
+        usize::MAX,
         &on_each,
     );
     bar.finish_and_clear();

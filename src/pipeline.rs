@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use std::cell::Cell;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 thread_local! {
     /// The stage the current thread's document is in, to name it when a stage panics.
@@ -28,8 +29,9 @@ fn enter(stage: Stage) {
 pub struct Engine {
     converters: Converters,
     segmenter: Segmenter,
-    /// Keep what `review.html` shows of each text ([`DocRecord::review`]).
-    review: bool,
+    /// Keep what `review.html` shows of each text ([`DocRecord::review`]); turned off for
+    /// the documents still to come by [`Engine::stop_review`].
+    review: AtomicBool,
     /// A researcher's corrections, applied to each document's facts.
     corrections: Option<Arc<Corrections>>,
     /// Units of repair work per document ([`repair::budget`]).
@@ -48,7 +50,7 @@ impl Engine {
         Engine {
             converters,
             segmenter: Segmenter::new(),
-            review: false,
+            review: AtomicBool::new(false),
             corrections: None,
             repair_budget: repair::budget::DEFAULT_REPAIR_BUDGET,
         }
@@ -71,9 +73,15 @@ impl Engine {
 
     /// Whether records keep what `review.html` shows of their text (off by default: it costs
     /// up to about [`crate::review::MAX_CHARS`] characters a document).
-    pub fn with_review(mut self, review: bool) -> Engine {
-        self.review = review;
+    pub fn with_review(self, review: bool) -> Engine {
+        self.review.store(review, Ordering::Relaxed);
         self
+    }
+
+    /// Stops keeping what `review.html` shows for the documents processed from now on (a run
+    /// that found more documents than the page takes).
+    pub fn stop_review(&self) {
+        self.review.store(false, Ordering::Relaxed);
     }
 
     /// Processes one document held in memory.
@@ -167,7 +175,8 @@ impl Engine {
             .as_deref()
             .map(|c| (c.name(), c.for_doc(doc)))
             .filter(|(_, list)| !list.is_empty());
-        let shown = (self.review || fixes.is_some()).then(|| repaired.clone());
+        let review = self.review.load(Ordering::Relaxed);
+        let shown = (review || fixes.is_some()).then(|| repaired.clone());
         enter(Stage::Script);
         let (norm, script) = script::normalise(repaired, &self.converters);
         let norm = segment::join_cell_lines(segment::unwrap_lines(norm));
@@ -296,7 +305,7 @@ impl Engine {
                 .then(a.value.total_cmp(&b.value))
         });
         let review = shown
-            .filter(|_| self.review)
+            .filter(|_| review)
             .map(|t| Box::new(crate::review::view(&t, &original, &out_facts)));
         Ok(DocRecord {
             doc: doc.to_string(),

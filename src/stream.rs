@@ -16,6 +16,7 @@ use crate::ordered::{self, Sink};
 use crate::pipeline::{self, Engine};
 use crate::tables::Tables;
 use crate::tally::Tally;
+use crate::walker::{Found, Walker};
 use std::io::{self, BufRead, Write};
 use std::sync::Arc;
 
@@ -70,6 +71,31 @@ pub fn walk_inputs(walk: Walk) -> impl Iterator<Item = io::Result<Input>> + Send
     }));
     inputs.sort_by(|a, b| a.doc().cmp(b.doc()));
     inputs.into_iter().map(Ok)
+}
+
+/// The inputs of a lazy walk ([`crate::walker`]), in document order, cut to `shard`.
+pub fn walker_inputs(
+    walker: Walker,
+    shard: Option<Shard>,
+) -> impl Iterator<Item = io::Result<Input>> + Send + 'static {
+    walker
+        .filter(move |found| {
+            let doc = match found {
+                Found::File(s) => &s.doc,
+                Found::Problem(doc, _) => doc,
+            };
+            shard.is_none_or(|s| s.takes(doc))
+        })
+        .map(|found| {
+            Ok(match found {
+                Found::File(source) => Input::Read(source),
+                Found::Problem(doc, message) => Input::Failed(DocError {
+                    doc,
+                    stage: Stage::Ingest,
+                    message,
+                }),
+            })
+        })
 }
 
 /// Processes `inputs` on `threads` workers and passes each outcome to `sink` in input order.
@@ -166,6 +192,10 @@ pub struct TableSink<'a> {
     pub tables: Tables,
     /// Every record and error so far, when kept.
     pub kept: Option<(Vec<DocRecord>, Vec<DocError>)>,
+    /// The most records kept: beyond it the kept ones are let go (and `kept` is `None`).
+    pub keep_at_most: usize,
+    /// Called once when the kept records are let go.
+    pub let_go: Option<&'a dyn Fn()>,
     on_each: &'a dyn Fn(&Outcome),
 }
 
@@ -176,6 +206,8 @@ impl<'a> TableSink<'a> {
         TableSink {
             tables,
             kept: keep.then(|| (Vec::new(), Vec::new())),
+            keep_at_most: usize::MAX,
+            let_go: None,
             on_each,
         }
     }
@@ -192,6 +224,12 @@ impl Sink<Outcome> for TableSink<'_> {
             match r {
                 Ok(rec) => records.push(rec),
                 Err(e) => errors.push(e),
+            }
+            if records.len() > self.keep_at_most {
+                self.kept = None;
+                if let Some(f) = self.let_go {
+                    f();
+                }
             }
         }
         Ok(())

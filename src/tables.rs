@@ -173,10 +173,11 @@ impl Tables {
         Ok(())
     }
 
-    /// Appends one error row. Its key must come after the last error's.
+    /// Appends one error row. Its key must not come before the last error's.
     pub fn error(&mut self, e: &DocError) -> io::Result<()> {
+        // (One path may give more than one error row.)
         if let Some(last) = &self.last_error
-            && e.doc.as_str() <= last.as_str()
+            && e.doc.as_str() < last.as_str()
         {
             return Err(out_of_order("error of", &e.doc, last));
         }

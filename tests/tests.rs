@@ -51,6 +51,8 @@ mod damage;
 mod decode_damage;
 // Issue 9: the walk on hostile trees (links, FIFOs, devices, sizes, names).
 mod walk;
+// Issue 9: the lazy walk, the same files and rows as the eager one, in key order.
+mod walker;
 // Issue 9: atomic, locked output; spreadsheet-safe cells; the summary's counts.
 mod output_safety;
 // Issue 9: tables written as documents pass, in key order.
