@@ -30,6 +30,10 @@ fn opinions_sent_back_are_no_items() {
     let r = doc("今年共承办代表建议60件,已全部办复。共收到代表反馈征询意见48件,其中满意45件。");
     has(&r, (Suggestion, Total, 60.0, Eq));
     lacks(&r, Total, 48.0);
+    let r = doc("今年共承办代表建议60件。目前已收到代表意见反馈41件,已收到评价39件。");
+    lacks(&r, Total, 41.0);
+    lacks(&r, Total, 39.0);
+    let r = doc("今年共承办代表建议60件,共收到代表反馈征询意见48件,其中满意45件。");
     // The grades of the opinions still count items.
     assert!(
         r.facts
@@ -103,4 +107,11 @@ fn a_share_of_items_that_got_a_reply_is_the_reply_rate() {
     // Carried out (落实) is no reply.
     let r = doc("今年共承办代表建议30件,100%得到落实。");
     assert!(r.facts.iter().all(|f| f.measure == Total), "{:?}", r.facts);
+}
+
+#[test]
+fn the_deputies_full_name_with_criticism_first_names_their_suggestions() {
+    let r = doc("今年,镇人大代表提出的批评、建议和意见26条已全部办理答复,满意率100%。");
+    has(&r, (Suggestion, Total, 26.0, Eq));
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
 }

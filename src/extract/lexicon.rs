@@ -319,6 +319,16 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
         "the NPC's own name for deputy suggestions",
     ),
     (
+        "批评、建议和意见",
+        Some(Subject::Suggestion),
+        "the same name in another order, as many townships write it",
+    ),
+    (
+        "建议批评和意见",
+        Some(Subject::Suggestion),
+        "the same name without its list comma",
+    ),
+    (
         "会议提案",
         Some(Subject::Proposal),
         "a session's proposals, not 议提案",
@@ -500,6 +510,8 @@ pub const FEEDBACK_NOUNS: &[Entry<()>] = &[
     ("反馈意见", (), "opinions sent back on the handling"),
     ("意见回执", (), "receipts of opinions sent back"),
     ("测评意见", (), "evaluations of the handling"),
+    ("意见反馈", (), "feedback sent back (收到代表意见反馈164件)"),
+    ("评价", (), "evaluations received (已收到评价7件)"),
     ("反馈表", (), "feedback forms"),
     ("意见表", (), "opinion forms"),
     ("征询表", (), "forms asking for opinions"),

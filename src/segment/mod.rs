@@ -175,8 +175,14 @@ pub const HANDLING_WORDS: &[&str] = &[
     "议案建议",
 ];
 
-/// "代表建议、批评和意见": the full name the law on deputies gives their suggestions.
-const SUGGESTIONS_FULL_NAME: &[&str] = &["建议、批评和意见", "建议、批评、意见", "建议批评和意见"];
+/// "代表建议、批评和意见": the full name the law on deputies gives their suggestions (also
+/// written with 批评 first, as many townships do).
+const SUGGESTIONS_FULL_NAME: &[&str] = &[
+    "建议、批评和意见",
+    "建议、批评、意见",
+    "建议批评和意见",
+    "批评、建议和意见",
+];
 
 impl Segmenter {
     /// Loads jieba's embedded dictionary (about 140 ms) and adds the domain words.
