@@ -15,7 +15,7 @@
 
 use crate::divisions;
 use crate::model::{DocRecord, Measure, Qualifier, Subject};
-use crate::output::{Table, fmt_value};
+use crate::output::{MAX_CELL, Table, cell_of, fmt_value};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -138,8 +138,11 @@ struct Group {
     reply: Acc,
     satisfaction: Acc,
     solved_share: Acc,
-    /// The document keys, joined by `; `.
+    /// The document keys, joined by `; `, as far as a cell shows them ([`MAX_CELL`]); the
+    /// whole list's length in UTF-16 units and in characters.
     docs: String,
+    docs_units: usize,
+    docs_chars: usize,
     /// Each measure and subject a document gives: its figure, summed or averaged.
     panel: BTreeMap<(Measure, Subject), Acc>,
 }
@@ -164,10 +167,14 @@ impl Group {
         self.reply.add(h.reply);
         self.satisfaction.add(h.satisfaction);
         self.solved_share.add(h.solved_share);
-        if !self.docs.is_empty() {
-            self.docs.push_str("; ");
+        let sep = if self.docs_units == 0 { "" } else { "; " };
+        // Kept only as far as the cell can show it (with room for a character of two units).
+        if self.docs.len() <= 4 * (MAX_CELL + 2) {
+            self.docs.push_str(sep);
+            self.docs.push_str(&r.doc);
         }
-        self.docs.push_str(&r.doc);
+        self.docs_units += sep.len() + r.doc.encode_utf16().count();
+        self.docs_chars += sep.len() + r.doc.chars().count();
         let mut pairs: Vec<(Measure, Subject)> = r
             .facts
             .iter()
@@ -197,7 +204,7 @@ impl Group {
             &opt(self.reply.mean()),
             &opt(self.satisfaction.mean()),
             &opt(self.solved_share.mean()),
-            &self.docs,
+            &cell_of(&self.docs, self.docs_units, || self.docs_chars),
         ])
     }
 

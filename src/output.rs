@@ -30,8 +30,15 @@ pub const MAX_CELL: usize = 32_767;
 /// length capped at [`MAX_CELL`] UTF-16 units (as Excel counts). Plain numbers (`-3`, `1.5`)
 /// are left alone.
 pub fn cell(s: &str) -> Cow<'_, str> {
+    cell_of(s, s.encode_utf16().count(), || s.chars().count())
+}
+
+/// [`cell`] of a text of which `s` is the start, enough of it for a cut cell (at least
+/// [`MAX_CELL`] UTF-16 units when the whole is longer), the whole having `units` UTF-16 units
+/// and `chars()` characters: a long list kept only as far as a cell shows it gives the
+/// same cell as the whole list.
+pub(crate) fn cell_of(s: &str, units: usize, chars: impl FnOnce() -> usize) -> Cow<'_, str> {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.trim().parse::<f64>().is_err();
-    let units = s.encode_utf16().count();
     if !risky && units <= MAX_CELL {
         return Cow::Borrowed(s);
     }
@@ -43,7 +50,7 @@ pub fn cell(s: &str) -> Cow<'_, str> {
         out.push_str(s);
         return Cow::Owned(out);
     }
-    let marker = format!("…[truncated: {} characters]", s.chars().count());
+    let marker = format!("…[truncated: {} characters]", chars());
     let room = MAX_CELL - marker.encode_utf16().count() - usize::from(risky);
     let mut used = 0;
     for c in s.chars() {
@@ -180,5 +187,18 @@ mod tests {
         let c = cell(&long);
         assert_eq!(c.encode_utf16().count(), MAX_CELL);
         assert!(c.ends_with("…[truncated: 40000 characters]"));
+    }
+
+    #[test]
+    fn a_list_kept_as_far_as_its_cell_shows_gives_the_same_cell() {
+        let keys: Vec<String> = (0..9000).map(|i| format!("{i}/建议.txt")).collect();
+        let whole = keys.join("; ");
+        let units = whole.encode_utf16().count();
+        let start: String = whole.chars().take(MAX_CELL + 10).collect();
+        assert_eq!(
+            cell_of(&start, units, || whole.chars().count()),
+            cell(&whole)
+        );
+        assert_eq!(cell_of("a; b", 4, || 4), "a; b");
     }
 }

@@ -48,6 +48,9 @@ fn opinions_sent_back_are_no_items() {
 fn items_supervised_as_key_with_de_are_key_items() {
     let r = doc("今年共承办代表建议60件。市人大常委会领导重点督办的7件建议均已办结。");
     has(&r, (Suggestion, Key, 7.0, Eq));
+    // The year the items were chosen for may stand between the verb and the key phrase.
+    let r = doc("今年共承办政协提案120件。《关于甲的提案》等9件提案被确定为2018年重点提案。");
+    has(&r, (Proposal, Key, 9.0, Eq));
 }
 
 #[test]
@@ -114,4 +117,18 @@ fn the_deputies_full_name_with_criticism_first_names_their_suggestions() {
     let r = doc("今年,镇人大代表提出的批评、建议和意见26条已全部办理答复,满意率100%。");
     has(&r, (Suggestion, Total, 26.0, Eq));
     has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+}
+
+#[test]
+fn items_handed_on_to_a_government_are_a_total_of_their_own() {
+    let r = doc("全会期间共收到提案430件,其中交由市政府系统办理的有390件,占比90.7%,均已办复。");
+    has(&r, (Proposal, Total, 430.0, Eq));
+    has(&r, (Proposal, Total, 390.0, Eq));
+    // Of the whole they came from, though the sentence named another kind before.
+    let r =
+        doc("代表提出建议300件;委员提交提案520件,经审查立案500件,其中交由市政府承办480件,占96%。");
+    has(&r, (Proposal, Total, 480.0, Eq));
+    // Handed to another body: still a part.
+    let r = doc("共收到提案430件,其中交由市委统战部办理的有12件。");
+    lacks(&r, Total, 12.0);
 }
