@@ -171,25 +171,18 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     let skipped = Arc::new(Skipped::default());
     // The input: a list read lazily, a corpus walked lazily, or (with --follow) walked first.
     let mut walked: Option<(Arc<WalkCounts>, PathBuf)> = None;
+    // A walk gives its files in key order, so their tables can be written as they pass.
+    let mut in_key_order = false;
     let (inputs, extra): (Inputs, String) = if a.files_from.is_some() {
-        if !a.quiet && io::stderr().is_terminal() {
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} documents {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-        }
+        spinner(&bar, a.quiet);
         (open_list(&a, Arc::clone(&skipped))?, String::new())
     } else if !a.follow {
         let corpus = a.corpus.clone().unwrap_or_else(|| PathBuf::from("corpus"));
         let walker = Walker::new(&corpus, &opts)
             .map_err(|e| fail(format!("{}: ingest: {e}", corpus.display())))?;
         walked = Some((Arc::clone(&walker.counts), corpus));
-        if !a.quiet && io::stderr().is_terminal() {
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {pos} documents {elapsed}")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
-        }
+        in_key_order = true;
+        spinner(&bar, a.quiet);
         (
             Box::new(stream::walker_inputs(walker, a.shard)),
             String::new(),
@@ -205,23 +198,13 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
             review = Review::Off;
             engine = engine.with_review(false);
         }
-        if let Some(outdir) = outdir {
-            // The tables of a walked corpus, written as documents pass.
-            let extras = Extras {
-                review,
-                xlsx: !a.no_xlsx,
-                format: a.format,
-            };
-            return Ok(run_walk_tables(
-                walk, &engine, &a, &bar, outdir, extras, log, started,
-            ));
-        }
         bar.set_length((walk.sources.len() + walk.problems.len()) as u64);
         let extra = walk_skips(
             walk.skipped_extension,
             walk.links_not_followed,
             walk.links_revisited,
         );
+        in_key_order = true;
         (Box::new(stream::walk_inputs(walk)), extra)
     };
     let on_each = |r: &Outcome| {
@@ -236,7 +219,7 @@ fn run_inner(a: RunArgs) -> Result<ExitCode, ExitCode> {
     let threads = rayon::current_num_threads();
     let (tally, result) = match (&a.jsonl, outdir) {
         (Some(path), _) => stream_jsonl(path, inputs, &engine, &a, threads, &on_each),
-        (None, Some(outdir)) if walked.is_some() => {
+        (None, Some(outdir)) if in_key_order => {
             // The tables of a walked corpus, written as documents pass.
             let extras = Extras {
                 review,
@@ -311,6 +294,16 @@ fn finish_log(log: &corrections::Log, shard: Option<Shard>) -> String {
         note!("banli: {m}");
     }
     log.summary()
+}
+
+/// A counter of documents in place of a bar, for inputs whose number is not known in advance.
+fn spinner(bar: &ProgressBar, quiet: bool) {
+    if !quiet && io::stderr().is_terminal() {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} documents {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+    }
 }
 
 /// Inputs for stream mode.
@@ -445,53 +438,6 @@ fn engine(system_opencc: Option<&str>) -> Result<pipeline::Engine, String> {
                 .into(),
         )
     }
-}
-
-/// `banli run CORPUS -o OUT`: the documents of the walk processed in parallel, each one's rows
-/// written to the tables in document order as soon as it and every document before it are
-/// done.
-#[allow(clippy::too_many_arguments)]
-fn run_walk_tables(
-    walk: ingest::Walk,
-    engine: &pipeline::Engine,
-    a: &RunArgs,
-    bar: &ProgressBar,
-    outdir: OutDir,
-    extras: Extras,
-    log: Option<&corrections::Log>,
-    started: Instant,
-) -> ExitCode {
-    bar.set_length((walk.sources.len() + walk.problems.len()) as u64);
-    let extra = walk_skips(
-        walk.skipped_extension,
-        walk.links_not_followed,
-        walk.links_revisited,
-    );
-    let on_each = |r: &Outcome| {
-        bar.inc(1);
-        if let Err(e) = r {
-            bar.suspend(|| note!("banli: {e}"));
-        }
-        for m in log.map(|l| l.see(r)).unwrap_or_default() {
-            bar.suspend(|| note!("banli: {m}"));
-        }
-    };
-    let threads = rayon::current_num_threads();
-    let inputs = stream::walk_inputs(walk);
-    let (tally, result) = folder::stream_tables(
-        inputs,
-        (engine, a.max_file_size, threads),
-        outdir,
-        extras,
-        usize::MAX,
-        &on_each,
-    );
-    bar.finish_and_clear();
-    if let Err(code) = result {
-        return code;
-    }
-    let fixed = log.map(|l| finish_log(l, a.shard)).unwrap_or_default();
-    summary(&tally, &format!("{extra}{fixed}"), started)
 }
 
 fn merge(parts: &[PathBuf], out: &Path, xlsx: bool, format: Format) -> ExitCode {
