@@ -194,13 +194,9 @@ impl Walk {
         meta: &Metadata,
         opts: &WalkOptions,
     ) {
-        if !meta.is_file() {
-            let what = type_name(meta);
-            self.problem(doc, format!("not a regular file ({what}): not read"));
-        } else if meta.len() > opts.max_file_size {
-            self.problem(doc, too_big(meta.len(), opts.max_file_size));
-        } else {
-            self.sources.push(Source { doc, path, kind });
+        match judge_file(doc, path, kind, meta, opts.max_file_size) {
+            Ok(source) => self.sources.push(source),
+            Err((doc, message)) => self.problem(doc, message),
         }
     }
 
@@ -244,12 +240,31 @@ impl Walk {
     }
 }
 
-pub(crate) fn too_big(len: u64, max: u64) -> String {
+/// What stands where a file was expected: a source to read, or (not a regular file, larger
+/// than `max`) its key and the message of its error row.
+pub(crate) fn judge_file(
+    doc: String,
+    path: PathBuf,
+    kind: Kind,
+    meta: &Metadata,
+    max: u64,
+) -> Result<Source, Problem> {
+    if !meta.is_file() {
+        let what = type_name(meta);
+        Err((doc, format!("not a regular file ({what}): not read")))
+    } else if meta.len() > max {
+        Err((doc, too_big(meta.len(), max)))
+    } else {
+        Ok(Source { doc, path, kind })
+    }
+}
+
+fn too_big(len: u64, max: u64) -> String {
     format!("{len} bytes, above the --max-file-size of {max}: not read")
 }
 
 #[cfg(unix)]
-pub(crate) fn type_name(meta: &Metadata) -> &'static str {
+fn type_name(meta: &Metadata) -> &'static str {
     use std::os::unix::fs::FileTypeExt;
     let t = meta.file_type();
     if t.is_dir() {
@@ -268,7 +283,7 @@ pub(crate) fn type_name(meta: &Metadata) -> &'static str {
 }
 
 #[cfg(not(unix))]
-pub(crate) fn type_name(meta: &Metadata) -> &'static str {
+fn type_name(meta: &Metadata) -> &'static str {
     if meta.is_dir() {
         "folder"
     } else {
@@ -277,16 +292,16 @@ pub(crate) fn type_name(meta: &Metadata) -> &'static str {
 }
 
 /// Identity of a file or folder: (device, inode) on Unix.
-type FileId = (u64, u64);
+pub(crate) type FileId = (u64, u64);
 
 #[cfg(unix)]
-fn file_id(_path: &Path, meta: &Metadata) -> FileId {
+pub(crate) fn file_id(_path: &Path, meta: &Metadata) -> FileId {
     use std::os::unix::fs::MetadataExt;
     (meta.dev(), meta.ino())
 }
 
 #[cfg(not(unix))]
-fn file_id(path: &Path, _meta: &Metadata) -> FileId {
+pub(crate) fn file_id(path: &Path, _meta: &Metadata) -> FileId {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     fs::canonicalize(path)

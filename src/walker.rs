@@ -14,7 +14,8 @@
 //! files and files above the size limit given error rows; a folder that cannot be listed
 //! given an error row; each folder entered once.
 
-use crate::ingest::{Kind, Source, WalkOptions, escape_name, kind_of};
+use crate::ingest::Source;
+use crate::ingest::{FileId, Kind, WalkOptions, escape_name, file_id, judge_file, kind_of};
 use std::collections::HashSet;
 use std::fs::{self, Metadata};
 use std::path::{Path, PathBuf};
@@ -47,7 +48,7 @@ impl WalkCounts {
 
 /// One entry of a listed folder.
 enum Entry {
-    Dir { path: PathBuf, id: (u64, u64) },
+    Dir { path: PathBuf, id: FileId },
     Found(Found),
 }
 
@@ -61,7 +62,7 @@ struct Frame {
 pub struct Walker {
     opts: WalkOptions,
     stack: Vec<Frame>,
-    visited: HashSet<(u64, u64)>,
+    visited: HashSet<FileId>,
     /// What was passed over, shared with whoever reports it.
     pub counts: Arc<WalkCounts>,
 }
@@ -106,7 +107,7 @@ impl Walker {
             return Ok(w);
         }
         fs::read_dir(root)?;
-        w.visited.insert(file_id(&meta));
+        w.visited.insert(file_id(root, &meta));
         let frame = w.list(String::new(), root);
         w.stack.push(frame);
         Ok(w)
@@ -114,20 +115,9 @@ impl Walker {
 
     /// A file (or what stands where a file was expected): a source, or an error row.
     fn take_file(&self, key: String, path: PathBuf, kind: Kind, meta: &Metadata) -> Found {
-        if !meta.is_file() {
-            let what = crate::ingest::type_name(meta);
-            Found::Problem(key, format!("not a regular file ({what}): not read"))
-        } else if meta.len() > self.opts.max_file_size {
-            Found::Problem(
-                key,
-                crate::ingest::too_big(meta.len(), self.opts.max_file_size),
-            )
-        } else {
-            Found::File(Source {
-                doc: key,
-                path,
-                kind,
-            })
+        match judge_file(key, path, kind, meta, self.opts.max_file_size) {
+            Ok(source) => Found::File(source),
+            Err((key, message)) => Found::Problem(key, message),
         }
     }
 
@@ -178,7 +168,7 @@ impl Walker {
                     sorted.push((child.clone(), Entry::Found(Found::Problem(child, message))));
                 }
             } else if lmeta.is_dir() {
-                let id = file_id(&lmeta);
+                let id = file_id(&path, &lmeta);
                 if self.visited.contains(&id) {
                     continue;
                 }
@@ -230,19 +220,4 @@ impl Iterator for Walker {
             }
         }
     }
-}
-
-/// Identity of a folder: (device, inode) on Unix.
-#[cfg(unix)]
-fn file_id(meta: &Metadata) -> (u64, u64) {
-    use std::os::unix::fs::MetadataExt;
-    (meta.dev(), meta.ino())
-}
-
-/// Elsewhere no identity is known: every folder counts as new (without links there are no
-/// loops to break).
-#[cfg(not(unix))]
-fn file_id(_meta: &Metadata) -> (u64, u64) {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    (0, NEXT.fetch_add(1, Ordering::Relaxed) as u64)
 }
