@@ -41,6 +41,8 @@ mod frames_round16;
 mod frames_round17;
 // Round 19 of issue 7: wholes of shares, feedback opinions, key items, aspects with a purpose.
 mod frames_round19;
+// Round 20 of issue 7: fronted areas, adopted items still to be done, ranges, delegated reports.
+mod frames_round20;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

@@ -62,6 +62,13 @@ fn area_of(near: &str, clause: &str, wide: &str, counted: bool) -> Option<String
         Regex::new(r"^\s*在(?P<label>[^,;:在]{2,16}?)(?:上|方面|领域)[,:]\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:共|累计)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
             .expect("setting regex")
     });
+    // "经济建设方面,提出提案161件": an area fronted as the topic of the count's clause, named
+    // as one by 方面/领域 (a bare "X上" without 在 names no area). One area: a list of aims
+    // after 就 or 针对 ("就A、B等方面,提交提案500件") is read by AROUND below.
+    static FRONTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<label>(?:[^,;:在、等就针围聚][^,;:在、等]{1,15}?))(?:方面|领域)[,:]\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
+            .expect("fronted regex")
+    });
     // "围绕服务国家战略全局,提出提案95件": the aim the items were raised around, in the
     // clause before a count that says only that they were raised, or in its own clause with
     // the raisers before it ("委员们围绕社会保障和改善民生提出提案170件"). Examples closed by 等
@@ -126,11 +133,14 @@ fn area_of(near: &str, clause: &str, wide: &str, counted: bool) -> Option<String
         .or(about)
         // "在省十一届人大二次会议上,代表共提出建议816件": a session is when, not what about.
         .or_else(|| {
-            SETTING.captures(wide).filter(|c| {
-                !["会议", "会上", "全会", "大会", "届"]
-                    .iter()
-                    .any(|w| c["label"].contains(w))
-            })
+            SETTING
+                .captures(wide)
+                .or_else(|| FRONTED.captures(wide))
+                .filter(|c| {
+                    !["会议", "会上", "全会", "大会", "届"]
+                        .iter()
+                        .any(|w| c["label"].contains(w))
+                })
         })
         .or_else(|| MOST.captures(wide));
     // (Only after a whole was counted: the first count of a text raised around an aim, "县政协委

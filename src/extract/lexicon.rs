@@ -36,10 +36,11 @@ pub type Entry<T> = (&'static str, T, &'static str);
 pub use super::part_cues::{PART_CUES, PartBy};
 pub use super::rate_cues::*;
 
-/// Registering said right after a count ("128件为立案提案", "128件予以立案", "128件被立案").
+/// Registering said right after a count ("128件为立案提案", "128件予以立案", "128件被立案"),
+/// the items' kind named between ("195件提案先予立案": registered first, the rest later).
 pub static REGISTERED_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     // (Not a cue of the next count: "收到提案162件立案132件".)
-    Regex::new(r"^件?(?:为|予以|被|获)?立案(?:[^\d零一二两三四五六七八九十百千共]|$)")
+    Regex::new(r"^件?(?:提案|建议|议案)?(?:先|均|全部)?(?:为|予以|予|被|获)?立案(?:[^\d零一二两三四五六七八九十百千共]|$)")
         .expect("registered-after regex")
 });
 

@@ -89,6 +89,12 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
             }
             let chinese = !num.starts_with(|c: char| c.is_ascii_digit());
             let Some(v) = parse_number(num) else { continue };
+            // "提交1-2件", "办理3至5件": the upper end of a range of items is no count.
+            if caps.name("unit").map(|u| u.as_str()) == Some("件")
+                && closes_range(&text[..caps.name("num").expect("num").start()])
+            {
+                continue;
+            }
             let kind = if caps.name("unit").map(|u| u.as_str()) == Some("%") {
                 Kind::Rate
             } else {
@@ -109,6 +115,19 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
     table_cells(text, &mut CharCursor::new(text), &mut out);
     out.sort_by_key(|m| m.start);
     out
+}
+
+/// Whether the text before a number ends with the lower end of a range and its joiner
+/// ("1-", "3至", "两到").
+fn closes_range(before: &str) -> bool {
+    let mut rev = before.chars().rev().skip_while(|c| *c == ' ');
+    let joiner = rev.next();
+    if !matches!(joiner, Some('-' | '－' | '—' | '~' | '～' | '至' | '到')) {
+        return false;
+    }
+    let mut rev = rev.skip_while(|c| *c == ' ');
+    rev.next()
+        .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十".contains(c))
 }
 
 /// Converts byte offsets of a text to character offsets by counting from the offset asked

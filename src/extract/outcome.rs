@@ -306,9 +306,13 @@ pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading 
     }
     // "被采纳、所提问题正在解决或列入计划逐步解决的": the class scheme of the national rules
     // opens every class with the proposal adopted; the state of the problem raised, after it,
-    // is the class.
+    // is the class. So is what is still to be done with an adopted item ("被采纳、有待逐步实
+    // 施", "采纳、正在落实"): adoption is the stage before it, not a second group of items.
     static ADOPTED_THEN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new("(?:已?被|得到)?采纳[、,](所提问题|提出的问题|问题)").expect("adopted regex")
+        Regex::new(
+            "(?:已?被|得到)?采纳[、,](所提问题|提出的问题|问题|有待|正在|逐步|列入|纳入|计划)",
+        )
+        .expect("adopted regex")
     });
     let phrase = &*ADOPTED_THEN.replace_all(phrase, "$1");
     // "已制定解决措施": 解决 inside a noun (measures, a plan, a way to solve) is no head.

@@ -151,6 +151,59 @@ pub fn titled_instrument(text: &str) -> bool {
     })
 }
 
+/// Words of a title about proposers performing their duties, with the reason.
+const PERFORMANCE: &[(&str, &str)] = &[
+    ("履职", "deputies or members performing their duties"),
+    ("述职", "deputies or members reporting on their own duties"),
+];
+
+/// Bodies whose own performance (`人大履职`, `政协召开…会议 推动履职成果转化`) takes in the
+/// handling they oversee.
+const BODIES: &[&str] = &["人大", "政协", "常委会", "政府"];
+
+/// True when a title names a body as the one acting, not only its members (`政协委员`,
+/// `人大代表`) or one of its sessions (`区政协第九届委员会第一次会议`, `市政协十四届五次会议`).
+fn body_acts(title: &str) -> bool {
+    BODIES.iter().any(|b| {
+        title.match_indices(b).any(|(at, _)| {
+            let after = &title[at + b.len()..];
+            let members = ["委员", "代表"].iter().any(|m| after.starts_with(m));
+            let session = after.chars().take(5).any(|c| c == '届');
+            !members && !session
+        })
+    })
+}
+
+/// True when the title is about proposers performing their duties (a party branch's or a
+/// delegation's session round-up, a deputy reporting to voters) and names neither handling nor
+/// a body acting: such a text counts what its people raised, not how a body handled it. A
+/// body's own performance ("自治区人大履职成绩单") takes in the handling it oversees.
+pub fn proposer_activity(text: &str) -> bool {
+    let heads: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(2)
+        // A title is short and no sentence; a line of page furniture ("发布时间: … | 来源: …
+        // 政协报") names no actor.
+        .filter(|l| {
+            l.chars().count() <= 60
+                && !l.contains('。')
+                && !["来源", "发布", "作者"].iter().any(|w| l.contains(w))
+        })
+        .collect();
+    let handling = |h: &str| {
+        HANDLING_EVENTS.iter().any(|(w, _)| h.contains(w))
+            || ["办理", "提案工作", "收到", "立案"]
+                .iter()
+                .any(|w| h.contains(w))
+    };
+    heads
+        .iter()
+        .any(|h| PERFORMANCE.iter().any(|(w, _)| h.contains(w)))
+        && !heads.iter().any(|h| handling(h) || body_acts(h))
+}
+
 /// The title: the first line with text, at most 150 characters.
 fn title(text: &str) -> String {
     let line = text
@@ -231,6 +284,33 @@ mod tests {
         // The second part of a headline reports what was said at the event the first names.
         assert!(!titled_instrument(
             "某部召开提案办理情况通报会 副部长:将有3个备选方案\n今年共承办提案90件。"
+        ));
+    }
+
+    #[test]
+    fn proposers_performing_their_duties_are_no_handling() {
+        use super::proposer_activity;
+        assert!(proposer_activity(
+            "某党派市委会两会履职综述\n会议期间提交集体提案6件、个人提案12件。"
+        ));
+        assert!(proposer_activity(
+            "某镇县人大代表向选民报告履职情况\n我提出建议3件。"
+        ));
+        assert!(!proposer_activity(
+            "2021年某区人大履职成绩单\n代表共提出建议92件,已全部办结。"
+        ));
+        assert!(!proposer_activity(
+            "围绕大局履职 某市政协提案工作回顾\n共立案提案300件。"
+        ));
+        assert!(!proposer_activity(
+            "某市政协委员积极履职 大会收到提案250件\n立案230件。"
+        ));
+        // Members at a session of the body are still its members.
+        assert!(proposer_activity(
+            "某区民革党员在区政协第九届委员会第一次会议上积极履职\n提交提案6件。"
+        ));
+        assert!(!proposer_activity(
+            "推动履职成果转化 某区政协召开常委会会议\n会议听取了提案办理情况的通报。"
         ));
     }
 

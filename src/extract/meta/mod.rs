@@ -88,6 +88,7 @@ pub fn is_report(text: &str, handling: usize, achieved_facts: usize) -> bool {
     handling >= needed
         && other < handling
         && !genre::titled_instrument(text)
+        && !genre::proposer_activity(text)
         && (achieved_facts > 0 || genre::handling_without_figures(text))
 }
 
@@ -522,6 +523,12 @@ pub fn meta(
     if reporting.sector.is_none()
         && !self_reference(text)
         && let Some(s) = reporter::event_sector(text)
+    {
+        sector = s.to_string();
+    }
+    // A report given on a body's behalf is that body's.
+    if let Some(s) = reporter::delegated_by(text)
+        && (sector.is_empty() || ["政府", "政协", "人大"].contains(&sector.as_str()))
     {
         sector = s.to_string();
     }

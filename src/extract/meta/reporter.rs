@@ -172,6 +172,21 @@ pub fn read(text: &str) -> Reporter {
     }
 }
 
+/// A report delivered on a body's behalf names that body outright ("受市人民政府委托", "我受
+/// 政协…常务委员会的委托,向大会报告…提案工作情况"): the body it speaks for reports, whatever
+/// other bodies its counting sentences name. Read near the start, where a speech says it.
+pub fn delegated_by(text: &str) -> Option<&'static str> {
+    static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"受(?P<body>[^。,,;;:\n]{2,40}?)的?委托").expect("on-behalf regex")
+    });
+    let opening = prefix_chars(text, 600);
+    let body = ON_BEHALF.captures(opening)?.name("body")?.as_str();
+    BODIES
+        .iter()
+        .find(|(w, _, _)| body.contains(w) && *w != "人大代表")
+        .map(|(_, sector, _)| *sector)
+}
+
 /// A news item's lead says who held the event it reports ("8月11日,县人大常委会组织开展了代表
 /// 建议现场督办活动", "市政协经济委召开重点提案督办协商座谈会"): that body speaks, whatever
 /// departments answer at the event. Read from the first sentence with a verb of holding within

@@ -1,0 +1,86 @@
+//! Round 20 of issue 7: rules found on the misses of set p56 and on the look-alikes of the
+//! earlier sets, each stated as a fact about how these texts are written and checked with
+//! invented sentences.
+
+use crate::phenomena::{doc, has, lacks, meta};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
+
+#[test]
+fn an_area_fronted_as_the_topic_of_a_count_is_a_topic() {
+    // "X方面,提出提案N件": the area opens the sentence, the count follows in its own clause.
+    let r = doc(
+        "本次会议共收到提案420件。工业发展方面,提出提案96件,主要有甲、乙等。城乡治理方面,提出提案71件。",
+    );
+    has(&r, (Proposal, Total, 420.0, Eq));
+    lacks(&r, Total, 96.0);
+    lacks(&r, Total, 71.0);
+    let labels: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(labels.contains(&("工业发展", Some(96))), "{labels:?}");
+    assert!(labels.contains(&("城乡治理", Some(71))), "{labels:?}");
+    // A session is when the items were raised, not what they are about.
+    let r = doc("本届会议方面,共提出提案96件。");
+    has(&r, (Proposal, Total, 96.0, Eq));
+}
+
+#[test]
+fn what_is_still_to_be_done_with_an_adopted_item_is_its_class() {
+    // Adoption is the stage before implementation: "被采纳、有待逐步实施" is one group.
+    let r = doc(
+        "今年共办理提案90件,已全部办复。其中已解决的30件,被采纳、有待逐步实施的50件,因条件限制暂不能实施的10件。",
+    );
+    has(&r, (Proposal, Solved, 30.0, Eq));
+    has(&r, (Proposal, InProgress, 50.0, Eq));
+    has(&r, (Proposal, NotFeasible, 10.0, Eq));
+    // Two groups of one head in different states stay two groups: no fact.
+    let r = doc("今年共办理提案90件,其中已解决和正在解决的60件。");
+    lacks(&r, Solved, 60.0);
+    lacks(&r, InProgress, 60.0);
+}
+
+#[test]
+fn items_registered_after_their_count_with_their_kind_named_are_a_whole() {
+    // "对…的N件提案先予立案": registering is a stage of its own, said after the count.
+    let r = doc("大会共收到提案210件。经初步审查,对内容明确的180件提案先予立案,其余待会后审查。");
+    has(&r, (Proposal, Total, 210.0, Eq));
+    has(&r, (Proposal, Total, 180.0, Eq));
+}
+
+#[test]
+fn the_upper_end_of_a_range_is_no_count() {
+    let r = doc("今年共承办提案40件。要求每位委员提交1-2件提案,各单位确定2至3件重点提案。");
+    has(&r, (Proposal, Total, 40.0, Eq));
+    lacks(&r, Total, 2.0);
+    lacks(&r, Key, 3.0);
+}
+
+#[test]
+fn a_report_given_on_a_bodys_behalf_is_that_bodys() {
+    // The CPPCC standing committee's report to the plenary counts the government's replies too.
+    let m = meta(
+        "各位委员:\n我受政协某市委员会常务委员会的委托,向大会报告一年来的提案工作情况。\n一年来,共提出提案300件,立案280件。市政府共承办提案260件,已全部办复。",
+    );
+    assert_eq!(m.sector, "政协");
+    // A government's report to the congress's standing committee.
+    let m = meta(
+        "某市人大常委会:\n受市人民政府委托,现将代表建议办理情况报告如下。\n市人大代表共提出建议200件,已全部办结。",
+    );
+    assert_eq!(m.sector, "政府");
+}
+
+#[test]
+fn proposers_round_ups_are_no_handling_reports() {
+    // A party branch's account of what its members raised at the sessions.
+    let m = meta(
+        "某党派市委会2022年两会履职综述\n会议期间,共提交集体提案8件、个人提案21件,其中人大建议4件。",
+    );
+    assert!(!m.is_report);
+    // A congress's own year in review takes in the handling it oversees.
+    let text = "区人大常委会加强代表建议督办,代表共提出建议92件,承办单位已全部办结,代表对办理结果满意率98%。";
+    assert!(meta(&format!("2021年某区人大履职成绩单\n{text}")).is_report);
+    // The same text under a title about its members' own duties is about them.
+    assert!(!meta(&format!("某区人大代表积极履职\n{text}")).is_report);
+}
