@@ -67,11 +67,20 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
         if text[..whole.start()].ends_with(['自', '从'])
             || clause_after.contains("以来")
             || clause_after.starts_with('起')
+            || compared(text, whole.start(), &clause_after)
         {
             return None;
         }
         Some((whole.start(), year_value(&c[1])?))
     })
+}
+
+/// "比2018年增加50件", "较2020年(94.87%)提高", "与2019年相比": a year compared with is the
+/// baseline, not the year reported on.
+fn compared(text: &str, start: usize, clause_after: &str) -> bool {
+    text[..start].ends_with(['比', '较'])
+        || (text[..start].ends_with('与') && clause_after.contains("相比"))
+        || clause_after.starts_with("同期")
 }
 
 /// Words of a page's furniture line (publication date, source, views, catalogue number).
@@ -103,7 +112,12 @@ fn first_dated(text: &str) -> Option<u16> {
         // Or a short dateline with the label after it ("2021年03月06日17:06 来源:某报").
         let line = &text[line_start..line_end];
         let dateline = line.chars().count() <= 40 && FURNITURE.iter().any(|w| line.contains(w));
-        if span_start || dateline || date_only(line) || FURNITURE.iter().any(|w| before.contains(w))
+        let clause_after: String = text[whole.end()..line_end].chars().take(24).collect();
+        if span_start
+            || dateline
+            || date_only(line)
+            || FURNITURE.iter().any(|w| before.contains(w))
+            || compared(text, whole.start(), &clause_after)
         {
             return None;
         }
@@ -140,9 +154,11 @@ static MULTI_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[二三四五]年来|本届(?:以来|内)|届以来").expect("multi-year regex")
 });
 
-/// A completion date: "截至2016年12月13日", "截止2019年12月31日".
+/// A completion date: "截至2016年12月13日", "截止2019年12月31日", "截至2025年底", and the
+/// date by which items were done ("于2024年10月底已全部办理完毕", "全部于2014年9月底前答复").
 static COMPLETED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月").expect("completed-by regex")
+    Regex::new(r"(?:截[至止]|于)\s*((?:19|20)\d{2})\s*年\s*(?:\d{1,2}\s*月|底|末)")
+        .expect("completed-by regex")
 });
 
 static SESSION_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,13 +197,18 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
     if !multi_year {
         for c in COMPLETED_BY.captures_iter(text) {
             let s = sentence_at(text, c.get(0)?.start());
-            if ["办复", "办结", "答复", "办理完毕", "办理完成"]
+            if ["办复", "办结", "答复", "办理完毕", "办理完成", "办理完结"]
                 .iter()
                 .any(|w| s.contains(w))
             {
                 return c[1].parse().ok();
             }
         }
+    }
+    // "2019年,省政协…提案办理…": a year that opens a sentence on handling, as its time, says
+    // which year's work the text tells of, even when the items are framed by their session.
+    if !multi_year && let Some(y) = opening_year(text) {
+        return Some(y);
     }
     // "(2024年11月26日在市六届人大常委会第十二次会议上)": a report delivered to a session is
     // on that year's handling, even when it frames its items by the session they came from.
@@ -222,6 +243,27 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
         return y.as_str().parse().ok();
     }
     roc_year(text)
+}
+
+/// The year of the first sentence that opens with a year and a comma ("2019年,…") and speaks
+/// of handling in the past, not of plans.
+fn opening_year(text: &str) -> Option<u16> {
+    years(text).find_map(|(at, y)| {
+        let s = sentence_at(text, at);
+        let s_start = s.as_ptr() as usize - text.as_ptr() as usize;
+        // The year opens its sentence, after blanks or a heading's number ("一、").
+        let lead = s.trim_start_matches(|c: char| {
+            c.is_whitespace() || "一二三四五六七八九十、".contains(c)
+        });
+        let opens = s_start + (s.len() - lead.len()) == at;
+        let year_end = at + text[at..].find('年')? + '年'.len_utf8();
+        let comma = text[year_end..].starts_with([',', ',']);
+        let handling = ["办理", "办复", "办结", "答复", "提案", "建议"]
+            .iter()
+            .any(|w| s.contains(w));
+        let plan = ["将", "要", "计划", "拟"].iter().any(|w| s.contains(w));
+        (opens && comma && handling && !plan).then_some(y)
+    })
 }
 
 /// A report delivered to a session, with its date: "2024年11月26日在市六届人大常委会第十二次
@@ -270,6 +312,43 @@ mod tests {
         assert_eq!(
             y("市政协六届二次会议以来\n截至2016年12月13日前全部答复完毕,共办理提案572件"),
             Some(2016)
+        );
+    }
+
+    #[test]
+    fn completion_by_a_years_end_or_a_month_end_gives_the_year() {
+        assert_eq!(
+            y("市政协八届三次会议以来\n截至2025年底,所有立案提案均已办复。"),
+            Some(2025)
+        );
+        assert_eq!(
+            y("区人大一次会议以来\n代表建议分别交由承办单位办理,于2024年10月底已全部办理完毕。"),
+            Some(2024)
+        );
+    }
+
+    #[test]
+    fn a_year_opening_a_sentence_on_handling_is_its_year() {
+        assert_eq!(
+            y("省政协十二届二次会议以来\n2019年,省政协加强提案办理协商,提案全部办复。"),
+            Some(2019)
+        );
+        // A plan for the year is no handling reported.
+        assert_eq!(
+            y("省政协十二届二次会议以来\n2020年,省政协将进一步加强提案办理协商。"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_year_compared_with_is_no_year_reported() {
+        assert_eq!(
+            y("国铁集团高质量完成建议办理\n今年累计承办建议提案496件,比2018年增加50件。"),
+            None
+        );
+        assert_eq!(
+            y("代表建议办理综述\n已采纳的建议307件,相比2022年增加4.1个百分点。"),
+            None
         );
     }
 
