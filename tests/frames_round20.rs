@@ -84,3 +84,13 @@ fn proposers_round_ups_are_no_handling_reports() {
     // The same text under a title about its members' own duties is about them.
     assert!(!meta(&format!("某区人大代表积极履职\n{text}")).is_report);
 }
+
+#[test]
+fn a_role_before_the_first_kind_of_a_list_is_the_role_of_the_rest() {
+    // "其中主办建议5件、提案5件;会办建议5件、提案6件".
+    let r = doc("今年共收到建议提案30件,其中主办建议7件、提案8件;会办建议6件、提案9件。");
+    has(&r, (Suggestion, Lead, 7.0, Eq));
+    has(&r, (Proposal, Lead, 8.0, Eq));
+    has(&r, (Suggestion, Co, 6.0, Eq));
+    has(&r, (Proposal, Co, 9.0, Eq));
+}

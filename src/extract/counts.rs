@@ -412,6 +412,22 @@ impl Reader<'_> {
             self.top().part_last = true;
             return;
         }
+        // "其中主办建议5件、提案5件;会办建议5件、提案6件": a role said before the first kind of
+        // a list joined by 、 is the role of the kinds after it too.
+        let measure = match (measure, top.prev) {
+            (None, Some(p))
+                if in_breakdown
+                    && p.said
+                    && matches!(p.measure, Measure::Lead | Measure::Co)
+                    && kind.is_some_and(|k| k != p.subject && p.subject != Subject::Combined)
+                    && left.trim_start().starts_with('、')
+                    && left.chars().count() <= 6 =>
+            {
+                inherited = true;
+                Some(p.measure)
+            }
+            _ => measure,
+        };
         let measure = match measure {
             Some(x) => x,
             // The parts of a count that gave no fact give none, unless they say their own
