@@ -16,6 +16,7 @@
 //! (`此外`).
 
 use super::areas::{breakdown_area, cell_area};
+use super::count_parts::{Windows, listed_role};
 use super::facts::{CountedTopic, Prev, Reader, is_outcome, text_of};
 use super::lexicon::{
     ADDITION_CUES, COUNT_CUE_RE, COUNT_CUES, COUNT_SKIP, Cue, DIFFERENCE, KEY_ITEMS, KIND_RE,
@@ -23,7 +24,7 @@ use super::lexicon::{
 };
 use super::mentions::Mention;
 use super::outcome::{self, Reading};
-use super::slots::{includes_no_role, mask_asides, outcome_phrase, titled_series, trivial, years};
+use super::slots::{includes_no_role, mask_asides, titled_series, trivial, years};
 use super::whose::{KindWords, Whose};
 use crate::model::{Measure, Subject};
 use regex::Regex;
@@ -58,40 +59,15 @@ impl Reader<'_> {
         if !self.counts_items(s, e, &m, &right) {
             return;
         }
-        let mut left_from = self.clause_start(cursor, m.start);
-        if left_from > cursor
-            && self.chars[left_from - 1] == ')'
-            && let Some(open) = (cursor..left_from - 1)
-                .rev()
-                .find(|&i| self.chars[i] == '(')
-            && left_from - open <= 40
-        {
-            left_from = self.clause_start(cursor, open);
-        }
-        // "提案(共13件)": a bracket that opens with the count counts the items named before it.
-        if left_from > cursor
-            && self.chars[left_from - 1] == '('
-            && text_of(self.chars, left_from, m.start)
-                .chars()
-                .all(|c| "共有为计 ".contains(c))
-        {
-            left_from = self.clause_start(cursor, left_from - 1);
-        }
-        if left_from > s && left_from > cursor && self.chars[left_from - 1] == ':' {
-            left_from = self.clause_start(cursor, left_from - 1);
-        }
-        let left = text_of(self.chars, left_from, m.start);
-        let near_from = self.clause_start(cursor, m.start);
-        let near = text_of(self.chars, near_from, m.start);
-
-        let clause_from = self.clause_start(s, m.start);
-        let clause = text_of(self.chars, clause_from, m.start);
-        let wide_from = if clause_from > s {
-            self.clause_start(s, clause_from - 1)
-        } else {
-            s
-        };
-        let wide = text_of(self.chars, wide_from, m.start);
+        let Windows {
+            left_from,
+            left,
+            near_from,
+            near,
+            clause_from,
+            clause,
+            wide,
+        } = self.windows(s, cursor, &m);
         let topic = |label| CountedTopic {
             label,
             count: m.value as u32,
@@ -201,47 +177,9 @@ impl Reader<'_> {
             }
             return;
         }
-        let phrase = outcome_phrase(&text_of(self.chars, cursor, m.start), cursor == s);
-        let mut reading = outcome::read_in(&phrase, &self.hints.letters, true);
-        // "围绕“十四五”规划实施等,提出提案6173件": items raised in the count's own clause are
-        // not yet dealt with; an outcome word before is what they were about.
-        if ["提出", "提交", "撰写"].iter().any(|w| near.contains(w)) {
-            reading = Reading::None;
-        }
-        // "其中,人大代表建议A类件111件" with no letter defined: a class the text leaves
-        // unexplained, not a count of all the items of a kind.
-        if reading == Reading::None && right.measure.is_none() && outcome::ends_with_letter(&near) {
+        let Some((phrase, reading)) = self.count_outcome((s, cursor), &m, &near, &right) else {
             return;
-        }
-        if reading == Reading::Unclear && near.contains("分别") {
-            // "建议30件、提案40件,已解决或列入计划解决的分别有22件、31件": after counts of two
-            // kinds, 分别 shares a joint class among the kinds, which gives no fact (SCHEMA).
-            let kinds: Vec<Subject> = self
-                .facts
-                .iter()
-                .rev()
-                .take_while(|r| r.fact.start >= s)
-                .map(|r| r.fact.subject)
-                .collect();
-            if kinds.iter().any(|&k| k != kinds[0]) {
-                self.joint_in_turn = true;
-                return;
-            }
-            let classes = outcome::classes_in_turn(&phrase);
-            if classes.len() > 1 {
-                self.classes_in_turn = classes;
-            }
-        }
-        if self.joint_in_turn && reading == Reading::None && right.measure.is_none() {
-            return;
-        }
-        if !self.classes_in_turn.is_empty() {
-            if let Reading::Class(_) = reading {
-                self.classes_in_turn.clear(); // a class of its own ends the turns
-            } else {
-                reading = Reading::Class(self.classes_in_turn.remove(0));
-            }
-        }
+        };
         let outcome_at = left.chars().count().saturating_sub(phrase.chars().count());
         // "其中办理答复代表已经解决50件": a reply named inside an outcome phrase of a class is
         // what the class is taken from, not a count of replies.
@@ -412,22 +350,11 @@ impl Reader<'_> {
             self.top().part_last = true;
             return;
         }
-        // "其中主办建议5件、提案5件;会办建议5件、提案6件": a role said before the first kind of
-        // a list joined by 、 is the role of the kinds after it too.
-        let measure = match (measure, top.prev) {
-            (None, Some(p))
-                if in_breakdown
-                    && p.said
-                    && matches!(p.measure, Measure::Lead | Measure::Co)
-                    && kind.is_some_and(|k| k != p.subject && p.subject != Subject::Combined)
-                    && left.trim_start().starts_with('、')
-                    && left.chars().count() <= 6 =>
-            {
-                inherited = true;
-                Some(p.measure)
-            }
-            _ => measure,
-        };
+        let measure = measure.or_else(|| {
+            let role = listed_role(top.prev, kind, &left).filter(|_| in_breakdown);
+            inherited |= role.is_some();
+            role
+        });
         let measure = match measure {
             Some(x) => x,
             // The parts of a count that gave no fact give none, unless they say their own
@@ -638,23 +565,13 @@ impl Reader<'_> {
             self.wholes_sliced.push(part_by);
             self.wholes_motions.push(motions);
         }
-        let ev_from = cue_at
-            .or(whole.map(|w| w.0))
-            .map_or(near_from, |p| left_from + p);
-        let mut ev_start = self
-            .clause_start(s, ev_from.min(near_from))
-            .max(s)
-            .max(cursor);
-        while ev_start < m.start && "、,;: ".contains(self.chars[ev_start]) {
-            ev_start += 1;
-        }
-        let mut ev_end = m.end + right.len;
-        if let Some(r) = REGISTERED_AFTER
-            .find(&right_text)
-            .filter(|_| registers_after)
-        {
-            ev_end = ev_end.max(m.end + right_text[..r.end()].chars().count());
-        }
+        let (ev_start, mut ev_end) = self.count_evidence(
+            (s, cursor, left_from, near_from),
+            &m,
+            cue_at.or(whole.map(|w| w.0)),
+            right.len,
+            (&right_text, registers_after),
+        );
         let mut value = m.value;
         if measure == Measure::Key
             && unit != '件'

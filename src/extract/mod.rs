@@ -2,6 +2,7 @@
 
 mod areas;
 mod bases;
+mod count_parts;
 mod counts;
 mod emit;
 pub mod facts;
