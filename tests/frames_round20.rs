@@ -94,3 +94,26 @@ fn a_role_before_the_first_kind_of_a_list_is_the_role_of_the_rest() {
     has(&r, (Suggestion, Co, 6.0, Eq));
     has(&r, (Proposal, Co, 9.0, Eq));
 }
+
+#[test]
+fn a_title_that_opens_with_its_author_names_who_reports() {
+    // The items came from a congress session; the government wrote the report.
+    let m = meta(
+        "某县人民政府关于县第十届人大三次会议代表建议办理情况的报告\n县第十届人大三次会议期间,代表共提出建议85件,已全部办结。",
+    );
+    assert_eq!(m.sector, "政府");
+    let m = meta(
+        "某区人民政府2018年人大代表建议办理总体情况\n区人大二次会议以来,人大代表共提出建议120件,已全部办复。",
+    );
+    assert_eq!(m.sector, "政府");
+    // A sentence that names a body is no title.
+    let m = meta(
+        "根据县人大常委会关于代表建议办理评议工作的要求,现将我局办理情况报告如下:\n今年我局共承办代表建议12件,已全部办结。",
+    );
+    assert_ne!(m.sector, "人大");
+    // The head of a government speaks for it.
+    let m = meta(
+        "代表建议处理情况汇报\n主任、各位副主任:\n受市长委托,我代表市政府报告代表建议处理情况。市人大代表共提出建议150件,已全部办复。",
+    );
+    assert_eq!(m.sector, "政府");
+}

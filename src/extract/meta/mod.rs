@@ -526,6 +526,12 @@ pub fn meta(
     {
         sector = s.to_string();
     }
+    // A title that opens with its author names who reports.
+    if let Some(s) = reporter::titled_author(text)
+        && (sector.is_empty() || ["政府", "政协", "人大"].contains(&sector.as_str()))
+    {
+        sector = s.to_string();
+    }
     // A report given on a body's behalf is that body's.
     if let Some(s) = reporter::delegated_by(text)
         && (sector.is_empty() || ["政府", "政协", "人大"].contains(&sector.as_str()))

@@ -172,6 +172,32 @@ pub fn read(text: &str) -> Reporter {
     }
 }
 
+/// A title that opens with its author ("某县人民政府关于…代表建议办理情况的报告", "某区人民政府
+/// 2018年人大代表建议办理总体情况"): the body named first, before 关于 or the year, wrote it,
+/// whatever session the items came from. Only short lines with no comma or full stop are
+/// titles.
+pub fn titled_author(text: &str) -> Option<&'static str> {
+    static AUTHOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^,。,;关]{0,24}?(?P<body>人民政府|政府|人大常委会|人民代表大会常务委员会|政协|政治协商会议[^,。,;关]{0,12}?委员会)[^,。,;关]{0,12}?(?:关于|(?:19|20)\d{2}年)")
+            .expect("author regex")
+    });
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .filter(|l| l.chars().count() <= 80 && !l.contains([',', ',', '。', ';']))
+        .find_map(|l| {
+            let body = AUTHOR.captures(l)?.name("body")?.as_str();
+            Some(if body.contains("政府") {
+                "政府"
+            } else if body.contains("人大") || body.contains("人民代表大会") {
+                "人大"
+            } else {
+                "政协"
+            })
+        })
+}
+
 /// A report delivered on a body's behalf names that body outright ("受市人民政府委托", "我受
 /// 政协…常务委员会的委托,向大会报告…提案工作情况"): the body it speaks for reports, whatever
 /// other bodies its counting sentences name. Read near the start, where a speech says it.
@@ -179,8 +205,13 @@ pub fn delegated_by(text: &str) -> Option<&'static str> {
     static ON_BEHALF: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"受(?P<body>[^。,,;;:\n]{2,40}?)的?委托").expect("on-behalf regex")
     });
+    // The head of a government speaks for it ("受市长委托").
+    const GOVERNMENT_HEADS: &[&str] = &["省长", "市长", "州长", "县长", "区长", "旗长"];
     let opening = prefix_chars(text, 600);
     let body = ON_BEHALF.captures(opening)?.name("body")?.as_str();
+    if GOVERNMENT_HEADS.iter().any(|h| body.ends_with(h)) {
+        return Some("政府");
+    }
     BODIES
         .iter()
         .find(|(w, _, _)| body.contains(w) && *w != "人大代表")
