@@ -117,3 +117,20 @@ fn a_title_that_opens_with_its_author_names_who_reports() {
     );
     assert_eq!(m.sector, "政府");
 }
+
+#[test]
+fn an_area_with_its_registered_count_is_a_topic() {
+    // "其中,经济建设方面立案158件": the registering verb between the area and its count.
+    let r = doc(
+        "本次会议共收到提案500件,立案420件。其中,工业发展方面立案160件,社会事业方面立案260件。",
+    );
+    has(&r, (Proposal, Total, 420.0, Eq));
+    lacks(&r, Total, 160.0);
+    let labels: Vec<(&str, Option<u32>)> = r
+        .topics
+        .iter()
+        .map(|t| (t.label.as_str(), t.count))
+        .collect();
+    assert!(labels.contains(&("工业发展", Some(160))), "{labels:?}");
+    assert!(labels.contains(&("社会事业", Some(260))), "{labels:?}");
+}

@@ -36,14 +36,15 @@ pub(super) fn breakdown_area(near: &str, kind: Option<Subject>) -> Option<String
     area(label)
 }
 
-/// Subject-area counts are topics (SCHEMA). An area is named: before 方面/领域/类
+/// Subject-area counts are topics (SCHEMA). An area is named: before 方面/领域/类 (with the
+/// verb of raising or registering after it: "经济建设方面立案158件")
 /// ("城乡建设管理方面的", "有关教育方面的", "围绕经济建设方面提出提案": the words that say "about"
 /// and the verb of proposing belong to the sentence, not to the area); after 建言/涉及/关于
 /// before the kind ("建言改善民生的提案"); or as a
 /// bare item of a list the clause opens with 涉及 ("涉及物业行业15件、老旧住宅改造15件").
 fn area_of(near: &str, clause: &str, wide: &str, counted: bool) -> Option<String> {
     static AREA: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:其中)?[:, 、]*(?:属于|属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,48}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写)了?)?(?:建议提案|提案建议|议案建议|提案|建议|议案)?(?:共|有)?\s*$")
+        Regex::new(r"^(?:其中)?[:, 、]*(?:属于|属|涉及|建言|关于|有关|围绕)?(?P<label>[^,;:]{2,48}?)(?:方面|领域|类|事项)(?:的)?(?:(?:提出|提交|撰写|立案)了?)?(?:建议提案|提案建议|议案建议|提案|建议|议案)?(?:共|有)?\s*$")
             .expect("area regex")
     });
     // "关于农村公路的建议12件", "涉及水环境的建议提案达9件", "关于停车难的有4件": the verb
