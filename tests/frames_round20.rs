@@ -134,3 +134,30 @@ fn an_area_with_its_registered_count_is_a_topic() {
     assert!(labels.contains(&("工业发展", Some(160))), "{labels:?}");
     assert!(labels.contains(&("社会事业", Some(260))), "{labels:?}");
 }
+
+#[test]
+fn items_completed_so_far_of_a_role_are_no_role_count() {
+    // "33件会办件已完成28件": the completed part of the co-handled items.
+    let r = doc(
+        "今年共承办建议98件,其中主办件65件,会办件33件。目前,33件会办件已完成28件,其余5件正在办理。",
+    );
+    has(&r, (Suggestion, Co, 33.0, Eq));
+    lacks(&r, Co, 28.0);
+}
+
+#[test]
+fn items_put_among_a_kind_of_items_are_no_outcome() {
+    // "列入议案2件": registered as motions, not put into a plan.
+    let r = doc("本次会议共收到代表提出的建议30件,列入议案2件,已全部办结。");
+    lacks(&r, InProgress, 2.0);
+    // A plan still is one.
+    let r = doc("今年共办理建议30件,其中列入计划逐步解决的8件。");
+    has(&r, (Suggestion, InProgress, 8.0, Eq));
+}
+
+#[test]
+fn a_word_swapped_middle_grade_rate_is_no_satisfaction_rate() {
+    // "基本满足率" is a converter's copy of 基本满意率, the middle grade's share.
+    let r = doc("今年共承办建议提案15件,按时办结率100%,代表委员基本满足率100%。");
+    lacks(&r, SatisfactionRate, 100.0);
+}

@@ -159,6 +159,11 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
     ("办理完毕", Cue::Done, "items completed so far"),
     ("办理完成", Cue::Done, "items completed so far"),
     (
+        "已完成",
+        Cue::Done,
+        "items completed so far (33件会办件已完成28件)",
+    ),
+    (
         "办理中",
         Cue::Done,
         "items still being handled: a status like completion, no fact",

@@ -140,6 +140,12 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
             .expect("body-name regex")
     });
     let part = &*BODY_NAME.replace_all(part, "");
+    // "列入议案2件", "列为重点建议": items put among a kind of items are registered as that
+    // kind, not put into a plan.
+    static AMONG_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("(?:列入|纳入|列为)(?:重点)?(?:议案|建议|提案)").expect("among-items regex")
+    });
+    let part = &*AMONG_ITEMS.replace_all(part, "");
     if NEGATED.iter().any(|w| part.contains(w)) {
         // "因条件限制没有解决的23件": not solved, for a reason that makes it not feasible.
         let for_now = MARKERS

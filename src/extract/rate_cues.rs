@@ -62,6 +62,11 @@ pub const RATE_NAMES: &[Entry<Option<Measure>>] = &[
         "the same with the grade quoted (实现了“满意”评价100%的目标)",
     ),
     (
+        "基本满足率",
+        None,
+        "word-swapped copies of 基本满意率: the middle grade's share",
+    ),
+    (
         "满足率",
         Some(Measure::SatisfactionRate),
         "word-swapped copies of 满意率",
