@@ -161,3 +161,29 @@ fn a_word_swapped_middle_grade_rate_is_no_satisfaction_rate() {
     let r = doc("今年共承办建议提案15件,按时办结率100%,代表委员基本满足率100%。");
     lacks(&r, SatisfactionRate, 100.0);
 }
+
+#[test]
+fn items_a_government_system_takes_on_are_a_total_of_their_own() {
+    // "其中,由政府系统承办的365件": handed on, a total beside the whole they came from; and the
+    // outcome said of the items raised ("代表提出的建议已经解决落实的…") is their class.
+    let r = doc(
+        "今年,市人大代表共提出建议401件,其中,由政府系统承办的365件,占总量的91%。目前已全部办理完毕。其中,代表提出的建议已经解决落实的A类件为281件;正在解决或列入计划逐步解决的B类件为66件。",
+    );
+    has(&r, (Suggestion, Total, 401.0, Eq));
+    has(&r, (Suggestion, Total, 365.0, Eq));
+    has(&r, (Suggestion, Solved, 281.0, Eq));
+    // What an item proposes is no outcome of it.
+    let r = doc(
+        "今年共承办代表建议120件。将某代表领衔提出的逐步解决城区停车难问题等6件建议交由市政府领导领办。",
+    );
+    lacks(&r, InProgress, 6.0);
+}
+
+#[test]
+fn matters_named_by_their_number_and_items_yet_to_be_raised_are_no_counts() {
+    let r = doc("今年共承办代表建议128件,已全部办复。市政府将养老服务列入“为民办十件实事”。");
+    lacks(&r, InProgress, 10.0);
+    lacks(&r, Total, 10.0);
+    let r = doc("去年代表建议已全部办复。今年,代表团代表拟提出议案建议63件。");
+    lacks(&r, Total, 63.0);
+}

@@ -82,8 +82,22 @@ impl Reader<'_> {
         let phrase = outcome_phrase(&text_of(self.chars, cursor, m.start), cursor == s);
         let mut reading = outcome::read_in(&phrase, &self.hints.letters, true);
         // "围绕“十四五”规划实施等,提出提案6173件": items raised in the count's own clause are
-        // not yet dealt with; an outcome word before is what they were about.
-        if ["提出", "提交", "撰写"].iter().any(|w| near.contains(w)) {
+        // not yet dealt with; an outcome word before is what they were about. (Not when the
+        // outcome comes after the raising, of the items raised: "代表提出的建议已经解决落实的
+        // A类件为281件".)
+        let raised_at = ["提出", "提交", "撰写"]
+            .iter()
+            .filter_map(|w| near.rfind(w))
+            .max();
+        // The outcome of the items is said of them ("…已经解决落实的A类件"); a head with an object
+        // after it is what an item proposes ("提出的逐步解决交通拥堵问题等18件建议").
+        let outcome_at = ["解决", "采纳", "落实", "吸纳", "参考", "列入", "纳入"]
+            .iter()
+            .filter_map(|w| near.rfind(w).map(|at| (at, w.len())))
+            .max()
+            .filter(|&(at, len)| near[at + len..].starts_with('的'))
+            .map(|(at, _)| at);
+        if raised_at.is_some_and(|r| outcome_at.is_none_or(|o| r > o)) {
             reading = Reading::None;
         }
         // "其中,人大代表建议A类件111件" with no letter defined: a class the text leaves

@@ -31,10 +31,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Items handed on to a government to handle, right before their count: "交由市政府系统办理",
-/// "交由州政府系统办理的有", "其中交由政府系统承办".
+/// "交由州政府系统办理的有", "其中交由政府系统承办", "其中,由政府系统承办的".
 static GOV_SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:交由|交给|转交|分交)[^,;。]{0,6}?政府[^,;。]{0,12}?(?:办理|承办)(?:的)?(?:有|共|计)?$",
+        r"(?:交由|交给|转交|分交|由)[^,;。]{0,6}?政府[^,;。]{0,12}?(?:办理|承办)(?:的)?(?:有|共|计)?$",
     )
     .expect("government share regex")
 });

@@ -95,6 +95,13 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
             {
                 continue;
             }
+            // "为民办十件实事", "十件民生实事": matters a government takes on, named by their
+            // number, are no items.
+            if caps.name("unit").map(|u| u.as_str()) == Some("件")
+                && MATTERS.iter().any(|w| text[whole.end()..].starts_with(w))
+            {
+                continue;
+            }
             let kind = if caps.name("unit").map(|u| u.as_str()) == Some("%") {
                 Kind::Rate
             } else {
@@ -116,6 +123,9 @@ pub fn find(chars: &[char], text: &str) -> Vec<Mention> {
     out.sort_by_key(|m| m.start);
     out
 }
+
+/// Nouns after 件 that count matters, not items ("十件实事"), with the reason.
+const MATTERS: &[&str] = &["实事", "民生实事", "大事", "好事"];
 
 /// Whether the text before a number ends with the lower end of a range and its joiner
 /// ("1-", "3至", "两到").

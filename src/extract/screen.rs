@@ -129,6 +129,20 @@ impl Reader<'_> {
         if clause.contains('除') && right_text.contains('外') {
             return true;
         }
+        // "代表拟提出议案建议63件", "准备提交提案5件": items still to be raised are none yet.
+        if [
+            "拟提出",
+            "拟提交",
+            "将提出",
+            "将提交",
+            "准备提出",
+            "准备提交",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
+        {
+            return true;
+        }
         false
     }
 }
