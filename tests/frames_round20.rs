@@ -187,3 +187,12 @@ fn matters_named_by_their_number_and_items_yet_to_be_raised_are_no_counts() {
     let r = doc("去年代表建议已全部办复。今年,代表团代表拟提出议案建议63件。");
     lacks(&r, Total, 63.0);
 }
+
+#[test]
+fn items_raised_in_a_delegations_name_are_a_part_by_proposer() {
+    let r = doc(
+        "大会期间代表共提出建议7139件,其中初任代表提出建议4499件,占63%;以代表团名义提出建议126件,涉及18个代表团。",
+    );
+    has(&r, (Suggestion, Total, 7139.0, Eq));
+    lacks(&r, Total, 126.0);
+}

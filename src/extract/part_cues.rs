@@ -30,6 +30,11 @@ pub const PART_CUES: &[Entry<PartBy>] = &[
     ("个人", PartBy::Proposer, "by proposer: individual members"),
     ("联名", PartBy::Proposer, "by proposer: joint proposals"),
     ("界别", PartBy::Proposer, "by proposer: CPPCC sectors"),
+    (
+        "代表团",
+        PartBy::Proposer,
+        "by proposer: items raised in a delegation's name (以代表团名义提出建议126件)",
+    ),
     ("党派", PartBy::Proposer, "by proposer: parties"),
     ("团体", PartBy::Proposer, "by proposer: organisations"),
     (

@@ -157,6 +157,29 @@ const PERFORMANCE: &[(&str, &str)] = &[
     ("述职", "deputies or members reporting on their own duties"),
 ];
 
+/// The democratic parties (and their collective name), in both scripts' common forms: a title
+/// that names one and no handling is about what the party raised, with the reason.
+const PARTIES: &[(&str, &str)] = &[
+    ("民革", "a party: its members' proposals"),
+    ("民盟", "a party"),
+    ("民建", "a party"),
+    ("民进", "a party"),
+    ("农工党", "a party"),
+    ("農工黨", "the same, traditional script"),
+    ("致公党", "a party"),
+    ("致公黨", "the same, traditional script"),
+    ("九三学社", "a party"),
+    ("九三學社", "the same, traditional script"),
+    ("台盟", "a party"),
+    ("民主党派", "the parties together"),
+    ("民主黨派", "the same, traditional script"),
+];
+
+/// Handling words of either script that a party's title may name (its proposal's handling).
+const HANDLED: &[&str] = &[
+    "辦理", "办复", "辦復", "督办", "督辦", "答复", "答覆", "协商", "協商", "办结", "辦結", "面商",
+];
+
 /// Bodies whose own performance (`人大履职`, `政协召开…会议 推动履职成果转化`) takes in the
 /// handling they oversee.
 const BODIES: &[&str] = &["人大", "政协", "常委会", "政府"];
@@ -176,8 +199,9 @@ fn body_acts(title: &str) -> bool {
 
 /// True when the title is about proposers performing their duties (a party branch's or a
 /// delegation's session round-up, a deputy reporting to voters) and names neither handling nor
-/// a body acting: such a text counts what its people raised, not how a body handled it. A
-/// body's own performance ("自治区人大履职成绩单") takes in the handling it oversees.
+/// a body acting, or names a democratic party and no handling: such a text counts what its
+/// people raised, not how a body handled it. A body's own performance ("自治区人大履职成绩单")
+/// takes in the handling it oversees.
 pub fn proposer_activity(text: &str) -> bool {
     let heads: Vec<&str> = text
         .lines()
@@ -198,10 +222,17 @@ pub fn proposer_activity(text: &str) -> bool {
                 .iter()
                 .any(|w| h.contains(w))
     };
-    heads
+    let performing = heads
         .iter()
         .any(|h| PERFORMANCE.iter().any(|(w, _)| h.contains(w)))
-        && !heads.iter().any(|h| handling(h) || body_acts(h))
+        && !heads.iter().any(|h| handling(h) || body_acts(h));
+    let party = heads
+        .iter()
+        .any(|h| PARTIES.iter().any(|(w, _)| h.contains(w)))
+        && !heads
+            .iter()
+            .any(|h| handling(h) || HANDLED.iter().any(|w| h.contains(w)));
+    performing || party
 }
 
 /// The title: the first line with text, at most 150 characters.
@@ -311,6 +342,13 @@ mod tests {
         ));
         assert!(!proposer_activity(
             "推动履职成果转化 某区政协召开常委会会议\n会议听取了提案办理情况的通报。"
+        ));
+        // A party's own proposals; the handling of one is handling.
+        assert!(proposer_activity(
+            "关注生态环境保护 某党派中央民盟38件提案体现调研成果\n正文。"
+        ));
+        assert!(!proposer_activity(
+            "市公安局就民盟市委会集体提案办理情况举行协商会\n正文。"
         ));
     }
 
