@@ -175,6 +175,9 @@ pub const HANDLING_WORDS: &[&str] = &[
     "议案建议",
 ];
 
+/// Two characters every word of [`HANDLING_WORDS`] contains one of.
+const HANDLING_CORES: &[&str] = &["提案", "议案", "建议", "两案"];
+
 /// "代表建议、批评和意见": the full name the law on deputies gives their suggestions (also
 /// written with 批评 first, as many townships do).
 const SUGGESTIONS_FULL_NAME: &[&str] = &[
@@ -244,8 +247,11 @@ impl Segmenter {
         // Cut piece by piece (a full stop, comma, semicolon or line end never falls inside a run of Chinese
         // characters, so the words are the same), so that a large text never holds all its
         // words at once.
+        // A piece that holds none of the words' cores (提案, 议案, 建议, 两案) can hold none of
+        // the words: it is not cut at all.
         let words: usize = text
             .split_inclusive(['\n', '。', '，', '；'])
+            .filter(|piece| HANDLING_CORES.iter().any(|c| piece.contains(c)))
             .map(|piece| {
                 self.words(piece)
                     .iter()
@@ -272,6 +278,13 @@ impl Default for Segmenter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_handling_word_holds_a_core() {
+        for w in HANDLING_WORDS {
+            assert!(HANDLING_CORES.iter().any(|c| w.contains(c)), "{w}");
+        }
+    }
 
     #[test]
     fn hard_wrapped_lines_are_joined_and_others_kept() {
