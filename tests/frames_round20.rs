@@ -196,3 +196,15 @@ fn items_raised_in_a_delegations_name_are_a_part_by_proposer() {
     has(&r, (Suggestion, Total, 7139.0, Eq));
     lacks(&r, Total, 126.0);
 }
+
+#[test]
+fn suggestions_named_only_by_their_count_are_handled_items() {
+    // A department that calls its items only 建议 still reports on their handling.
+    let m = meta(
+        "某市民政局2020年建议办理情况\n今年市民政局共承办建议50件,已全部办结,代表满意率100%。",
+    );
+    assert!(m.is_report);
+    // 建议 as the verb "suggest" names no items.
+    let m = meta("某市民政局2020年工作总结\n我们建议各单位加强学习,今年共开展培训50次。");
+    assert!(!m.is_report);
+}

@@ -265,7 +265,14 @@ impl Segmenter {
             .iter()
             .map(|n| text.matches(n).count())
             .sum();
-        words + full_names
+        // "共承办建议50件", "建议12件": 建议 with its count is an item, not the verb "suggest".
+        static COUNTED_SUGGESTIONS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
+            || {
+                regex::Regex::new(r"(?:承办|办理|收到|交办|主办|协办|会办)建议\s*[0-9零一二两三四五六七八九十百千]+\s*件")
+                    .expect("counted suggestions regex")
+            },
+        );
+        words + full_names + COUNTED_SUGGESTIONS.find_iter(text).count()
     }
 }
 
