@@ -2,25 +2,20 @@
 //! earlier sets, each stated as a fact about how these texts are written and checked with
 //! invented sentences.
 
+use crate::frames_round3::has_topic;
 use crate::phenomena::{doc, has, lacks, meta};
 use banli::model::{Measure::*, Qualifier::*, Subject::*};
 
 #[test]
 fn an_area_fronted_as_the_topic_of_a_count_is_a_topic() {
     // "X方面,提出提案N件": the area opens the sentence, the count follows in its own clause.
-    let r = doc(
-        "本次会议共收到提案420件。工业发展方面,提出提案96件,主要有甲、乙等。城乡治理方面,提出提案71件。",
-    );
+    let text = "本次会议共收到提案420件。工业发展方面,提出提案96件,主要有甲、乙等。城乡治理方面,提出提案71件。";
+    let r = doc(text);
     has(&r, (Proposal, Total, 420.0, Eq));
     lacks(&r, Total, 96.0);
     lacks(&r, Total, 71.0);
-    let labels: Vec<(&str, Option<u32>)> = r
-        .topics
-        .iter()
-        .map(|t| (t.label.as_str(), t.count))
-        .collect();
-    assert!(labels.contains(&("工业发展", Some(96))), "{labels:?}");
-    assert!(labels.contains(&("城乡治理", Some(71))), "{labels:?}");
+    has_topic(text, "工业发展", Some(96));
+    has_topic(text, "城乡治理", Some(71));
     // A session is when the items were raised, not what they are about.
     let r = doc("本届会议方面,共提出提案96件。");
     has(&r, (Proposal, Total, 96.0, Eq));
@@ -121,18 +116,13 @@ fn a_title_that_opens_with_its_author_names_who_reports() {
 #[test]
 fn an_area_with_its_registered_count_is_a_topic() {
     // "其中,经济建设方面立案158件": the registering verb between the area and its count.
-    let r = doc(
-        "本次会议共收到提案500件,立案420件。其中,工业发展方面立案160件,社会事业方面立案260件。",
-    );
+    let text =
+        "本次会议共收到提案500件,立案420件。其中,工业发展方面立案160件,社会事业方面立案260件。";
+    let r = doc(text);
     has(&r, (Proposal, Total, 420.0, Eq));
     lacks(&r, Total, 160.0);
-    let labels: Vec<(&str, Option<u32>)> = r
-        .topics
-        .iter()
-        .map(|t| (t.label.as_str(), t.count))
-        .collect();
-    assert!(labels.contains(&("工业发展", Some(160))), "{labels:?}");
-    assert!(labels.contains(&("社会事业", Some(260))), "{labels:?}");
+    has_topic(text, "工业发展", Some(160));
+    has_topic(text, "社会事业", Some(260));
 }
 
 #[test]

@@ -186,16 +186,7 @@ pub fn titled_author(text: &str) -> Option<&'static str> {
         .filter(|l| !l.is_empty())
         .take(3)
         .filter(|l| l.chars().count() <= 80 && !l.contains([',', ',', '。', ';']))
-        .find_map(|l| {
-            let body = AUTHOR.captures(l)?.name("body")?.as_str();
-            Some(if body.contains("政府") {
-                "政府"
-            } else if body.contains("人大") || body.contains("人民代表大会") {
-                "人大"
-            } else {
-                "政协"
-            })
-        })
+        .find_map(|l| sector_of_body(AUTHOR.captures(l)?.name("body")?.as_str()))
 }
 
 /// A report delivered on a body's behalf names that body outright ("受市人民政府委托", "我受
@@ -212,6 +203,11 @@ pub fn delegated_by(text: &str) -> Option<&'static str> {
     if GOVERNMENT_HEADS.iter().any(|h| body.ends_with(h)) {
         return Some("政府");
     }
+    sector_of_body(body)
+}
+
+/// The sector of a body named in full or in short ([`BODIES`]; deputies are no body).
+fn sector_of_body(body: &str) -> Option<&'static str> {
     BODIES
         .iter()
         .find(|(w, _, _)| body.contains(w) && *w != "人大代表")
