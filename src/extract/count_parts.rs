@@ -91,8 +91,9 @@ impl Reader<'_> {
             .max();
         // The outcome of the items is said of them ("…已经解决落实的A类件"); a head with an object
         // after it is what an item proposes ("提出的逐步解决交通拥堵问题等18件建议").
-        let outcome_at = ["解决", "采纳", "落实", "吸纳", "参考", "列入", "纳入"]
+        let outcome_at = outcome::HEADS
             .iter()
+            .filter(|h| **h != "办理")
             .filter_map(|w| near.rfind(w).map(|at| (at, w.len())))
             .max()
             .filter(|&(at, len)| near[at + len..].starts_with('的'))

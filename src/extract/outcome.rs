@@ -67,7 +67,7 @@ const MARKERS: &[(&str, Measure, &str)] = &[
 ];
 
 /// Head verbs an outcome is built on.
-const HEADS: &[&str] = &[
+pub(super) const HEADS: &[&str] = &[
     "解决", "采纳", "落实", "吸纳", "实施", "参考", "列入", "纳入", "办理",
 ];
 

@@ -175,9 +175,10 @@ const PARTIES: &[(&str, &str)] = &[
     ("民主黨派", "the same, traditional script"),
 ];
 
-/// Handling words of either script that a party's title may name (its proposal's handling).
+/// Handling words a party's title may name (its proposal's handling) beyond those of
+/// [`HANDLING_EVENTS`]: their traditional forms, replies and consultation.
 const HANDLED: &[&str] = &[
-    "辦理", "办复", "辦復", "督办", "督辦", "答复", "答覆", "协商", "協商", "办结", "辦結", "面商",
+    "辦理", "辦復", "督辦", "答复", "答覆", "协商", "協商", "辦結", "面商",
 ];
 
 /// Bodies whose own performance (`人大履职`, `政协召开…会议 推动履职成果转化`) takes in the
