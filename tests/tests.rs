@@ -43,6 +43,9 @@ mod frames_round17;
 mod frames_round19;
 // Round 20 of issue 7: fronted areas, adopted items still to be done, ranges, delegated reports.
 mod frames_round20;
+// Round 21 of issue 7: reached rates, floors, adopted items, content and legislative plans,
+// commended items.
+mod frames_round21;
 // The script stage's shortcut: lines without a character t2s changes are left as they are.
 mod script_table;
 // The damage generator itself: codecs misread, alternate lines or whole documents.

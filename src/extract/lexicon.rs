@@ -335,6 +335,16 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
         "the same name without its list comma",
     ),
     (
+        "代表的意见和建议",
+        Some(Subject::Suggestion),
+        "deputies named as the authors before the plain words (承办了12条人大代表的意见和建议)",
+    ),
+    (
+        "代表的建议",
+        Some(Subject::Suggestion),
+        "deputies named as the authors before 建议",
+    ),
+    (
         "会议提案",
         Some(Subject::Proposal),
         "a session's proposals, not 议提案",

@@ -131,6 +131,9 @@ pub(super) fn passed_on(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
+/// Plans of legislative work: motions taken into one are no outcome class.
+pub const LEGISLATIVE: [&str; 4] = ["立法计划", "立法规划", "立法工作计划", "立法项目"];
+
 fn class_of(part: &str, adjacent: bool) -> Reading {
     let part = &*passed_on(part);
     // "市规划局西陵分局…需办理": a marker that is part of a body's name (规划局, 计划生育委员会)
@@ -146,6 +149,11 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
         Regex::new("(?:列入|纳入|列为)(?:重点)?(?:议案|建议|提案)").expect("among-items regex")
     });
     let part = &*AMONG_ITEMS.replace_all(part, "");
+    // "6件拟列入2022年立法计划审议项目": motions taken into a legislative plan are
+    // legislative work (SCHEMA: legislative projects are no items handled), not a class.
+    if LEGISLATIVE.iter().any(|w| part.contains(w)) {
+        return Reading::Unclear;
+    }
     if NEGATED.iter().any(|w| part.contains(w)) {
         // "因条件限制没有解决的23件": not solved, for a reason that makes it not feasible.
         let for_now = MARKERS
@@ -190,6 +198,20 @@ fn class_of(part: &str, adjacent: bool) -> Reading {
         && ["解决", "采纳", "落实", "吸纳"]
             .iter()
             .any(|h| bare.ends_with(h))
+    {
+        return Reading::Class(Measure::Solved);
+    }
+    // "吸纳建议的886件", "采纳代表意见并推动落实的": adopting the items themselves (the
+    // kind as the head's object) is the outcome, wherever it stands in the phrase; adopting
+    // anything else ("采纳新技术") says what an item proposes. A clause that ends before the
+    // count ("积极采纳提案建议,立案的1046件…") tells how the body worked, not of these items.
+    static ADOPTED_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("(?:采纳|吸纳)了?(?:代表|委员)?的?(?:意见建议|建议|意见|提案)")
+            .expect("adopted-items regex")
+    });
+    if ADOPTED_ITEMS
+        .find(part)
+        .is_some_and(|m| !part[m.end()..].contains([',', ';', '，', '；']))
     {
         return Reading::Class(Measure::Solved);
     }
@@ -309,6 +331,14 @@ pub fn read_in(phrase: &str, letters: &Letters, letters_count: bool) -> Reading 
     });
     if TWO_LETTERS.captures_iter(phrase).any(|c| c[1] != c[2]) {
         return Reading::Unclear;
+    }
+    // "关于落实城市总体规划、提高…等全市中心工作的建议506件": a phrase opened by 关于 and
+    // closed by the kind names what the items are about; its verbs are their content.
+    static ABOUT_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new("关于[^,;。，；]*(?:建议|提案|议案|意见)[的有共计为 ]*$").expect("about regex")
+    });
+    if ABOUT_ITEMS.is_match(phrase) {
+        return Reading::None;
     }
     // "被采纳、所提问题正在解决或列入计划逐步解决的": the class scheme of the national rules
     // opens every class with the proposal adopted; the state of the problem raised, after it,

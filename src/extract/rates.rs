@@ -396,14 +396,18 @@ impl Reader<'_> {
         let sentence_left = SEEK_UNDERSTANDING
             .replace_all(&sentence_left, "")
             .into_owned();
-        // "每件建议办理做到回复率、办结率和满意率均为100%": 做到 with 均为 before the figure,
-        // and no modal, tells how the work was done; "要做到…" stays a goal.
+        // "每件建议办理做到回复率、办结率和满意率均为100%": 做到 with 均为 or 达到 before the
+        // figure, and no modal, tells how the work was done ("做到事事有落实,满意率达到100%");
+        // "要做到…", "力争做到…" stay goals.
         let sentence_left = match sentence_left.rfind("做到") {
             Some(at)
-                if ["均为", "均达"]
+                if ["均为", "均达", "达到"]
                     .iter()
                     .any(|w| sentence_left[at..].contains(w))
-                    && !MODAL_MUST.is_match(&sentence_left) =>
+                    && !MODAL_MUST.is_match(&sentence_left)
+                    && !["力争", "努力", "争取", "确保", "力求"]
+                        .iter()
+                        .any(|w| sentence_left[..at].ends_with(w)) =>
             {
                 sentence_left.replacen("做到", "", 1)
             }
@@ -430,6 +434,7 @@ impl Reader<'_> {
         let floor = rt.starts_with("以上")
             || rt.starts_with("及以上")
             || before.ends_with("超过")
+            || before.ends_with("超")
             || before.ends_with("不低于")
             || before.ends_with("高于");
         let qualifier = if target {

@@ -129,6 +129,12 @@ impl Reader<'_> {
         if clause.contains('除') && right_text.contains('外') {
             return true;
         }
+        // "通报表扬了…承办的32件…优秀承办件", "2件代表建议被评为优秀建议": items counted for
+        // a commendation are a selection for praise, not the items handled.
+        let praised = |t: &str| COMMENDED.iter().any(|w| t.contains(w));
+        if praised(clause) || praised(&right_text.chars().take(20).collect::<String>()) {
+            return true;
+        }
         // "代表拟提出议案建议63件", "准备提交提案5件": items still to be raised are none yet.
         if [
             "拟提出",
@@ -146,3 +152,6 @@ impl Reader<'_> {
         false
     }
 }
+
+/// Words that select items for praise (a count said with them is no count of items handled).
+const COMMENDED: [&str; 7] = ["表扬", "表彰", "评为", "评选", "获评", "优秀", "好提案"];

@@ -318,7 +318,14 @@ impl Reader<'_> {
             .split(['、', '和', '及'])
             .next()
             .is_some_and(|own| LATER_COUNT.is_match(own));
-        if out.measure.is_none() && !next_item && !later_count && outcome::names_outcome(&head) {
+        // "6件拟列入2022年立法计划审议项目": the plan is named past the head's few characters.
+        if outcome::LEGISLATIVE.iter().any(|w| right.contains(w)) {
+            out.unclear = true;
+        } else if out.measure.is_none()
+            && !next_item
+            && !later_count
+            && outcome::names_outcome(&head)
+        {
             match outcome::read_in(&head, &self.hints.letters, true) {
                 Reading::Class(c) => out.measure = Some(c),
                 Reading::Unclear => out.unclear = true,

@@ -265,10 +265,11 @@ impl Segmenter {
             .iter()
             .map(|n| text.matches(n).count())
             .sum();
-        // "共承办建议50件", "建议12件": 建议 with its count is an item, not the verb "suggest".
+        // "共承办建议50件", "承办了12条人大代表的意见和建议": 建议 counted after a verb of
+        // handling, its count before or after it, is an item, not the verb "suggest".
         static COUNTED_SUGGESTIONS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
             || {
-                regex::Regex::new(r"(?:承办|办理|收到|交办|主办|协办|会办)建议\s*[0-9零一二两三四五六七八九十百千]+\s*件")
+                regex::Regex::new(r"(?:承办|办理|收到|交办|主办|协办|会办)了?(?:建议\s*[0-9零一二两三四五六七八九十百千]+\s*[件条]|\s*[0-9零一二两三四五六七八九十百千]+\s*[件条][^,。;\d]{0,12}?建议)")
                     .expect("counted suggestions regex")
             },
         );

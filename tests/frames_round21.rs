@@ -1,0 +1,80 @@
+//! Round 21 of issue 7: rules found on the misses of sets p60 and p62 and on the residue of the
+//! earlier sets, each stated as a fact about how these texts are written and checked with
+//! invented sentences.
+
+use crate::phenomena::{doc, has, lacks};
+use banli::model::{Measure::*, Qualifier::*, Subject::*};
+
+#[test]
+fn doing_the_work_so_that_a_rate_reached_a_value_is_no_goal() {
+    // "做到…,满意率达到100%" with no modal says how the work was done.
+    let r = doc("今年共承办建议16件。做到件件有回应、事事有着落,代表满意率达到100%。");
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+    // Striving to do so is still a goal.
+    let r = doc("今年共承办建议16件,力争做到件件有回应,代表满意率达到100%。");
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Target));
+}
+
+#[test]
+fn a_rate_over_a_value_is_a_floor() {
+    let r = doc("全年共承办代表建议140件,代表满意或基本满意率超98%。");
+    has(&r, (Suggestion, SatisfactionRate, 98.0, Ge));
+}
+
+#[test]
+fn suggestions_counted_in_tiao_after_a_handling_verb_are_handled_items() {
+    // "承办了N条…建议": 条 is the unit, 建议 the items; the text is a report.
+    let r = doc("某局今年共承办了14条人大代表的意见和建议,答复满意率为100%。");
+    has(&r, (Suggestion, Total, 14.0, Eq));
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+    let r = doc("某局今年共承办建议14条,满意率100%。");
+    has(&r, (Suggestion, Total, 14.0, Eq));
+}
+
+#[test]
+fn adopting_the_items_themselves_is_an_outcome_and_or_joins_two_classes() {
+    // The kind as the head's object: the items were adopted.
+    let r = doc("今年共办理代表建议500件。其中吸纳建议的420件,留作参考的80件。");
+    has(&r, (Suggestion, Solved, 420.0, Eq));
+    has(&r, (Suggestion, Reference, 80.0, Eq));
+    // Joined by 或 with a class in progress, the group is of two classes: no fact.
+    let r = doc("今年共办理代表建议500件。其中采纳建议并推动工作取得进展或列入工作计划的450件。");
+    lacks(&r, Solved, 450.0);
+    lacks(&r, InProgress, 450.0);
+    // A clause of how the body worked, before the count's own clause, classes nothing.
+    let r = doc("各承办单位积极采纳提案建议,立案的300件提案已全部办复。");
+    lacks(&r, Solved, 300.0);
+}
+
+#[test]
+fn what_items_are_about_is_no_outcome() {
+    // "关于落实…规划、提高…的建议N件": the verbs inside 关于…的建议 are the items' content.
+    let r = doc(
+        "今年共收到代表建议800件。其中关于落实国土空间规划、推进老旧小区改造等城市建设的建议310件。",
+    );
+    has(&r, (Suggestion, Total, 800.0, Eq));
+    lacks(&r, InProgress, 310.0);
+    lacks(&r, Total, 310.0);
+}
+
+#[test]
+fn motions_taken_into_a_legislative_plan_are_no_outcome_class() {
+    let r = doc(
+        "代表共提出议案80件,经并案处理后为40件。其中5件拟列入明年立法计划审议项目,7件拟列入立法计划调研项目。",
+    );
+    has(&r, (Suggestion, Total, 80.0, Eq));
+    lacks(&r, InProgress, 12.0);
+    lacks(&r, InProgress, 5.0);
+}
+
+#[test]
+fn items_counted_for_a_commendation_are_no_items_handled() {
+    let r = doc(
+        "今年共承办建议提案600件,均已办复。会议通报表扬了由市交通局等单位承办的25件年度优秀承办件。",
+    );
+    has(&r, (Combined, Total, 600.0, Eq));
+    lacks(&r, Total, 25.0);
+    let r = doc("全年共办理代表建议120件。其中3件代表建议被评为全县优秀代表建议。");
+    has(&r, (Suggestion, Total, 120.0, Eq));
+    lacks(&r, Total, 3.0);
+}
