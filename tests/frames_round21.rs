@@ -78,3 +78,28 @@ fn items_counted_for_a_commendation_are_no_items_handled() {
     has(&r, (Suggestion, Total, 120.0, Eq));
     lacks(&r, Total, 3.0);
 }
+
+#[test]
+fn registered_and_replied_as_one_verb_is_the_registered_whole() {
+    let r = doc("2024年,市政协立案办复提案402件,沟通率100%。");
+    has(&r, (Proposal, Total, 402.0, Eq));
+}
+
+#[test]
+fn reports_written_are_no_items() {
+    // A noun of other documents right before the number says what it counts.
+    let r = doc("2024年,市政协立案提案300件,报送调研报告12件,提交建议报告6件。");
+    has(&r, (Proposal, Total, 300.0, Eq));
+    lacks(&r, Total, 12.0);
+    lacks(&r, Total, 6.0);
+    // The kinds' own items in 件 are items ("建议提案件共计80件").
+    let r = doc("某局今年接收建议提案件共计80件,其中建议30件、提案50件。");
+    has(&r, (Combined, Total, 80.0, Eq));
+}
+
+#[test]
+fn a_list_closed_by_a_set_phrase_of_offering_advice_names_topics() {
+    let text = "今年共立案提案300件。委员们围绕河湖治理、垃圾分类、农村供水等献务实之策。";
+    crate::frames_round3::has_topic(text, "河湖治理", None);
+    crate::frames_round3::has_topic(text, "农村供水", None);
+}

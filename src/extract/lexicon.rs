@@ -133,6 +133,11 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
         Cue::Whole,
         "proposals registered (a total per SCHEMA)",
     ),
+    (
+        "立案办复",
+        Cue::Whole,
+        "registered and replied as one verb (立案办复912件提案): the registered whole",
+    ),
     ("交办", Cue::Whole, "items assigned"),
     ("立为", Cue::Whole, "registered as proposals (立为提案)"),
     (
@@ -345,6 +350,11 @@ pub const KIND_WORDS: &[Entry<Option<Subject>>] = &[
         "deputies named as the authors before 建议",
     ),
     (
+        "建议报告",
+        None,
+        "a CPPCC's advisory report to the Party and government, no item of either kind",
+    ),
+    (
         "会议提案",
         Some(Subject::Proposal),
         "a session's proposals, not 议提案",
@@ -490,6 +500,11 @@ pub const OTHER_ITEM_NOUNS: &[Entry<()>] = &[
         "opinions a standing committee gives on reports it reviewed",
     ),
     ("议题", (), "topics for discussion, gathered from items"),
+    (
+        "报告",
+        (),
+        "reports written (调研报告, 建议报告): documents of their own, no items",
+    ),
 ];
 
 /// [`OTHER_ITEM_NOUNS`] compiled.

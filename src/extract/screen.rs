@@ -22,6 +22,23 @@ impl Reader<'_> {
         {
             return false;
         }
+        // "提交调研报告25件", "交办事项12件": the same nouns named right before the number, with
+        // nothing between, say what it counts.
+        let opening = self.clause_start(s, m.start);
+        let left_text = text_of(self.chars, opening, m.start);
+        let left_noun = left_text.trim_end_matches(['共', '有', '为', '计', '了', ' ']);
+        // (建议提案件, 议案件: the kinds' own items in 件, not 案件. "消防事项13件", "民生项目
+        // 9件": matters or projects named before the number are the items' subject area.)
+        if right.kind.is_none()
+            && !["提案件", "议案件", "两案件"]
+                .iter()
+                .any(|w| left_noun.ends_with(w))
+            && OTHER_ITEMS
+                .find_iter(left_noun)
+                .any(|o| o.end() == left_noun.len() && !["事项", "项目"].contains(&o.as_str()))
+        {
+            return false;
+        }
         // 个/项/条 count items where the item noun stands next to the number, or where the text
         // has counted items in that unit before ("代表建议11条,已解决的5个").
         if unit != '件' && right.kind.is_none() {

@@ -35,9 +35,10 @@ static CLOSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A list closed by `等` and the verb of raising them ("围绕A、B等积极建言献策", "对A、B等给予
-/// 较多关注"): the areas the items raised.
+/// 较多关注"): the areas the items raised. Advice is offered in set phrases built on 献/建/谋/
+/// 出 with a noun of counsel ("献务实之策", "谋良策", "出实招", "建真言").
 static CLOSE_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"等(?:积极|广泛|踊跃|纷纷|深入)?(?:建言献策|建言|献策|提出|给予|表达)")
+    Regex::new(r"等(?:积极|广泛|踊跃|纷纷|深入)?(?:建言献策|建言|献策|献计|(?:献|谋|出|建)[^,;。、等]{0,3}?(?:之策|良策|实策|实招|真言|良言)|提出|给予|表达)")
         .expect("verb close regex")
 });
 
