@@ -103,3 +103,18 @@ fn a_list_closed_by_a_set_phrase_of_offering_advice_names_topics() {
     crate::frames_round3::has_topic(text, "河湖治理", None);
     crate::frames_round3::has_topic(text, "农村供水", None);
 }
+
+#[test]
+fn a_projected_year_is_no_year_reported_and_a_hearing_dates_its_report() {
+    // "预计到2020年": a year looked forward to; the page's date gives the year.
+    let m = crate::phenomena::meta(
+        "发布时间:2017-06-16\n市政府召开建议提案督办会。今年市政府系统共承办建议提案525件。某园区预计到2020年可形成30亿元产值。",
+    );
+    assert_eq!(m.year, Some(2017));
+    // A session that heard the report on a date is that year's, even when the items are
+    // framed by the session they came from.
+    let m = crate::phenomena::meta(
+        "2024年12月26日,省人大常委会第十次会议审议了省政府关于省十四届人大二次会议以来代表建议办理情况的报告。会议期间代表共提出建议900件,已全部办复。",
+    );
+    assert_eq!(m.year, Some(2024));
+}

@@ -77,8 +77,14 @@ fn years(text: &str) -> impl Iterator<Item = (usize, u16)> + '_ {
 
 /// "比2018年增加50件", "较2020年(94.87%)提高", "与2019年相比": a year compared with is the
 /// baseline, not the year reported on.
+/// "预计到2020年可形成…产值", "力争2025年": a year looked forward to is a projection, not the
+/// year reported on, either.
 fn compared(text: &str, start: usize, clause_after: &str) -> bool {
-    text[..start].ends_with(['比', '较'])
+    let before = text[..start].trim_end_matches(['到', '在', '于']);
+    ["预计", "计划", "力争", "争取", "有望"]
+        .iter()
+        .any(|w| before.ends_with(w))
+        || text[..start].ends_with(['比', '较'])
         || (text[..start].ends_with('与') && clause_after.contains("相比"))
         || clause_after.starts_with("同期")
 }
@@ -212,7 +218,8 @@ pub fn year(text: &str, head: (usize, usize)) -> Option<u16> {
     }
     // "(2024年11月26日在市六届人大常委会第十二次会议上)": a report delivered to a session is
     // on that year's handling, even when it frames its items by the session they came from.
-    if let Some(c) = DELIVERED.captures(text) {
+    // "2025年12月30日,省…常委会第二十一次会议审议了…的报告": so is one heard on a date.
+    if let Some(c) = DELIVERED.captures(text).or_else(|| HEARD.captures(text)) {
         return c[1].parse().ok();
     }
     if multi_year {
@@ -271,6 +278,12 @@ fn opening_year(text: &str) -> Option<u16> {
 static DELIVERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^\n。()()]{2,30}会议上")
         .expect("delivered regex")
+});
+
+/// A session that heard or reviewed a report on a date ("2025年12月30日,…会议分别审议了…").
+static HEARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[,，]?[^\n。]{0,40}?会议[^\n。]{0,8}?(?:审议|听取)")
+        .expect("heard regex")
 });
 
 /// A year of the Republic of China calendar used in Taiwan ("102年度", "108 年本府…"): a
