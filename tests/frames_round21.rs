@@ -118,3 +118,16 @@ fn a_projected_year_is_no_year_reported_and_a_hearing_dates_its_report() {
     );
     assert_eq!(m.year, Some(2024));
 }
+
+#[test]
+fn an_aim_after_jiu_in_the_counts_own_clause_is_a_topic_after_a_whole() {
+    let text =
+        "大会共收到代表建议900件。代表们就落实生态保护战略提出建议80件,就扩大内需提出建议97件。";
+    let r = doc(text);
+    has(&r, (Suggestion, Total, 900.0, Eq));
+    lacks(&r, Total, 80.0);
+    lacks(&r, Total, 97.0);
+    crate::frames_round3::has_topic(text, "扩大内需", Some(97));
+    // The head opening the aim is what the items propose; its object names the area.
+    crate::frames_round3::has_topic(text, "生态保护战略", Some(80));
+}

@@ -79,9 +79,10 @@ fn area_of(near: &str, clause: &str, wide: &str, counted: bool) -> Option<String
     // 提交) is the whole, whatever it was raised around. The aim may be held close (紧扣, 紧贴)
     // or stood on (立足), and what the raisers did about it may close its clause ("紧扣“…”积极
     // 献策,提出提案584件"). What the items were raised for may stand before the verb
-    // ("围绕经济方面,为推进实体经济发展出谋划策提出提案92件").
+    // ("围绕经济方面,为推进实体经济发展出谋划策提出提案92件"). After 就 or 针对 the aim may
+    // stand in the count's own clause ("代表们就扩大内需提出建议97件").
     static AROUND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[,;。:])[^,;。:]{0,8}?(?:(?:围绕|聚焦|着眼|紧扣|紧贴|立足)(?:(?P<label>[^,;:。]{2,30}?|[^,;:。]{2,90}?等[^,;:。等]{0,6}?)(?:积极|主动|认真)?(?:建言献策|献计献策|建言资政|献策|建言)?[,:]|(?P<own>[^,;:。等]{2,45}?))|(?:就|针对)(?P<listed>[^,;:。]{2,90}?等[^,;:。等]{0,6}?)[,:])\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:为[^,;:。]{2,30}?)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
+        Regex::new(r"(?:^|[,;。:])[^,;。:]{0,8}?(?:(?:围绕|聚焦|着眼|紧扣|紧贴|立足)(?:(?P<label>[^,;:。]{2,30}?|[^,;:。]{2,90}?等[^,;:。等]{0,6}?)(?:积极|主动|认真)?(?:建言献策|献计献策|建言资政|献策|建言)?[,:]|(?P<own>[^,;:。等]{2,45}?))|(?:就|针对)(?:(?P<listed>[^,;:。]{2,90}?等[^,;:。等]{0,6}?)[,:]|(?P<own2>[^,;:。等]{2,45}?)))\s*(?:(?:全国|省|市|县|区)?(?:人大|政协)?(?:代表|委员)们?)?(?:为[^,;:。]{2,30}?)?(?:提出|提交|撰写)(?:了)?(?:提案|建议|议案)$")
             .expect("around regex")
     });
     // "城乡建设方面的建议最多,有45件": the area named as the largest, its count after a comma.
@@ -151,13 +152,26 @@ fn area_of(near: &str, clause: &str, wide: &str, counted: bool) -> Option<String
         && counted
         && let Some(c) = AROUND.captures(wide)
     {
-        let label = c.name("label").or(c.name("own")).or(c.name("listed"))?;
+        let label = c
+            .name("label")
+            .or(c.name("own"))
+            .or(c.name("listed"))
+            .or(c.name("own2"))?;
         // "围绕经济方面,…": the aspect word closes the aim's name.
         let label = ["方面", "领域"]
             .iter()
             .find_map(|w| label.as_str().strip_suffix(w))
             .unwrap_or(label.as_str());
-        return aim(problem_to_solve(label));
+        // "就落实黄河重大国家战略提出建议80件": a head opening the aim, with its object after
+        // it, is what the items propose (no outcome); the object names the area.
+        let label = problem_to_solve(label);
+        return aim(label).or_else(|| {
+            outcome::HEADS
+                .iter()
+                .find_map(|h| label.strip_prefix(h))
+                .filter(|rest| rest.chars().count() >= 2)
+                .and_then(aim)
+        });
     }
     let caps = caps.or_else(|| {
         (clause.contains("涉及") && !KIND_RE.is_match(near) && !COUNT_CUE_RE.is_match(near))
