@@ -131,3 +131,15 @@ fn an_aim_after_jiu_in_the_counts_own_clause_is_a_topic_after_a_whole() {
     // The head opening the aim is what the items propose; its object names the area.
     crate::frames_round3::has_topic(text, "生态保护战略", Some(80));
 }
+
+#[test]
+fn a_sum_over_the_years_looked_back_on_is_no_total_of_the_period() {
+    let r = doc(
+        "2022年,我局共承办建议提案120件,其中主办60件。十年来,代表委员围绕乡村发展累计提出建议提案1500件。",
+    );
+    has(&r, (Combined, Total, 120.0, Eq));
+    lacks(&r, Total, 1500.0);
+    // A text on the span itself keeps its sum.
+    let r = doc("五年来,市政协累计立案提案1500件,均已办复。");
+    has(&r, (Proposal, Total, 1500.0, Eq));
+}

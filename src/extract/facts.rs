@@ -307,6 +307,7 @@ pub fn extract(text: &str) -> (Vec<RawFact>, Vec<CountedTopic>) {
     let rows = passes::drop_time_parts(rows, &chars);
     let rows = passes::drop_restated(rows, &chars);
     let rows = passes::drop_session_parts(rows, &chars);
+    let rows = passes::drop_look_backs(rows, &chars);
     let rows = passes::drop_key_grades(rows, &chars);
     let rows = passes::merge_leads(rows, &chars);
     let facts = passes::lead_only_totals(passes::merge_outcomes(rows));

@@ -436,16 +436,7 @@ static ONE_SESSION: LazyLock<Regex> = LazyLock::new(|| {
 /// over the whole term (`四届市政协五年提交提案7667件`) is a part of the term's: no fact.
 pub(super) fn drop_session_parts(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
     // The sentence up to the count: "四届五次会议提交提案1350件,立案897件" frames all three.
-    // (At most 200 characters back, so a text of one endless sentence stays linear.)
-    let words = |r: &Row| {
-        let at = r.fact.start.min(chars.len());
-        let floor = at.saturating_sub(200);
-        let from = (floor..at)
-            .rev()
-            .find(|&i| "\n。".contains(chars[i]))
-            .map_or(floor, |i| i + 1);
-        text_of(chars, from, r.fact.end.min(chars.len()))
-    };
+    let words = |r: &Row| sentence_to(r, chars);
     // The largest term total of each kind.
     let mut term: HashMap<Subject, f64> = HashMap::new();
     for r in rows.iter().filter(|r| r.fact.measure == Measure::Total) {
@@ -514,6 +505,43 @@ pub(super) fn start_after(chars: &[char], at: usize, stops: impl Fn(char) -> boo
 }
 
 /// The rows whose flag is set, in order.
+/// The sentence of a fact up to its end (at most 200 characters back, so a text of one
+/// endless sentence stays linear).
+fn sentence_to(r: &Row, chars: &[char]) -> String {
+    let at = r.fact.start.min(chars.len());
+    let floor = at.saturating_sub(200);
+    let from = (floor..at)
+        .rev()
+        .find(|&i| "\n。".contains(chars[i]))
+        .map_or(floor, |i| i + 1);
+    text_of(chars, from, r.fact.end.min(chars.len()))
+}
+
+/// A span of years a sentence looks back over: "8年来", "近五年", "多年来", "历年".
+static YEARS_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[0-9一二三四五六七八九十]+年来|近[0-9一二三四五六七八九十]+年|多年来|历年")
+        .expect("years-span regex")
+});
+
+/// "8年来,…就累计提出建议提案2488件" in a text that also gives the period's own total: a sum
+/// over the earlier years it looks back on, no total of the period (SCHEMA: look-backs give no
+/// fact). A text whose only totals are such sums reports on the span itself.
+pub(super) fn drop_look_backs(rows: Vec<Row>, chars: &[char]) -> Vec<Row> {
+    let look_back = |r: &Row| {
+        r.fact.measure == Measure::Total && {
+            let w = sentence_to(r, chars);
+            w.contains("累计") && YEARS_SPAN.is_match(&w)
+        }
+    };
+    let flags: Vec<bool> = rows.iter().map(look_back).collect();
+    let own_total = rows
+        .iter()
+        .zip(&flags)
+        .any(|(r, &back)| r.fact.measure == Measure::Total && !back);
+    let keep = flags.iter().map(|&back| !(back && own_total)).collect();
+    retain_flagged(rows, keep)
+}
+
 fn retain_flagged(rows: Vec<Row>, keep: Vec<bool>) -> Vec<Row> {
     rows.into_iter()
         .zip(keep)
