@@ -143,3 +143,26 @@ fn a_sum_over_the_years_looked_back_on_is_no_total_of_the_period() {
     let r = doc("五年来,市政协累计立案提案1500件,均已办复。");
     has(&r, (Proposal, Total, 1500.0, Eq));
 }
+
+#[test]
+fn a_bare_jianyi_glued_to_a_rate_after_counts_of_both_kinds_is_of_all_items() {
+    let r = doc(
+        "今年共承办人大代表建议12件、政协委员提案9件。目前已逐件办理完成,建议办结率、协商率、满意率均为100%。",
+    );
+    has(&r, (Combined, SatisfactionRate, 100.0, Eq));
+    has(&r, (Combined, ContactRate, 100.0, Eq));
+    // After a count of suggestions alone in its own sentence, it is theirs.
+    let r = doc("县政协委员提出提案50件。县人大代表提出建议共40件,建议答复率和满意率均为100%。");
+    has(&r, (Suggestion, SatisfactionRate, 100.0, Eq));
+}
+
+#[test]
+fn ordinary_items_and_a_roles_items_named_by_proposer_are_parts() {
+    let r = doc("今年共承办人大代表建议30件,从来件类别看:3件为重点办理建议,27件为普通办件。");
+    has(&r, (Suggestion, Key, 3.0, Eq));
+    lacks(&r, Key, 27.0);
+    let r = doc("今年共承办提案60件,其中主办25件,协办35件,主办组织提案6件。");
+    has(&r, (Proposal, Lead, 25.0, Eq));
+    lacks(&r, Lead, 31.0);
+    lacks(&r, Lead, 6.0);
+}

@@ -350,6 +350,13 @@ impl Reader<'_> {
             self.top().part_last = true;
             return;
         }
+        // "主办29件,协办41件,主办组织提案7件": a role's items named by who raised them are a
+        // slice of that role's count, no second count of it.
+        if matches!(measure, Some(Measure::Lead | Measure::Co)) && part_by == Some(PartBy::Proposer)
+        {
+            self.top().part_last = true;
+            return;
+        }
         let measure = measure.or_else(|| {
             let role = listed_role(top.prev, kind, &left).filter(|_| in_breakdown);
             inherited |= role.is_some();

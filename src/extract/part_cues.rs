@@ -36,6 +36,11 @@ pub const PART_CUES: &[Entry<PartBy>] = &[
         "by proposer: items raised in a delegation's name (以代表团名义提出建议126件)",
     ),
     ("党派", PartBy::Proposer, "by proposer: parties"),
+    (
+        "组织提案",
+        PartBy::Proposer,
+        "by proposer: proposals in an organisation's name (主办组织提案7件)",
+    ),
     ("团体", PartBy::Proposer, "by proposer: organisations"),
     (
         "专门委员会",
@@ -85,6 +90,11 @@ pub const PART_CUES: &[Entry<PartBy>] = &[
         "a count the whole includes (含7月交办5件)",
     ),
     ("其余", PartBy::Other, "the rest of items already counted"),
+    (
+        "普通",
+        PartBy::Other,
+        "by selection: the ordinary items beside the key ones (33件为普通办件)",
+    ),
     ("剩余", PartBy::Other, "the rest of items already counted"),
     ("转为", PartBy::Other, "items converted to another kind"),
     ("转建议", PartBy::Other, "items converted to suggestions"),

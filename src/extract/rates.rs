@@ -262,6 +262,25 @@ impl Reader<'_> {
             {
                 return Subject::Combined;
             }
+            // "人大代表建议19件、政协委员提案16件。…建议办结率、协商率、满意率均为100%": a
+            // bare 建议 glued to a rate's name, after counts of both kinds, is short for all
+            // the items (建议提案), as the proposers met with are above; not after a count of
+            // suggestions alone in its own sentence ("代表提出建议64件,建议答复率…100%").
+            static BARE_SUGGESTION_RATE: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?:^|[^\p{Han}])建议[\p{Han}]{1,4}?率").expect("bare rate regex")
+            });
+            if f == Subject::Suggestion
+                && BARE_SUGGESTION_RATE.is_match(&own_clause)
+                && !["代表", "人大", "议案", "提案", "委员"]
+                    .iter()
+                    .any(|w| own_clause.contains(w))
+                && self.totals_joined(0, near_from) == Some(Subject::Combined)
+                && self
+                    .totals_joined(s, near_from)
+                    .is_none_or(|k| k == Subject::Combined)
+            {
+                return Subject::Combined;
+            }
             return f;
         }
         // "其中代表建议所提问题得到解决的占68.85%,满意率达91.8%;政协委员所提提案…": the one
@@ -324,6 +343,15 @@ impl Reader<'_> {
         let from = super::passes::start_after(self.chars, last, ends_sentence);
         totals()
             .filter(|r| r.fact.start >= from)
+            .map(|r| r.fact.subject)
+            .reduce(Subject::join)
+    }
+
+    /// The kinds, joined, of the totals read between `from` and `to`.
+    fn totals_joined(&self, from: usize, to: usize) -> Option<Subject> {
+        self.facts
+            .iter()
+            .filter(|r| r.fact.measure == Measure::Total && (from..to).contains(&r.fact.start))
             .map(|r| r.fact.subject)
             .reduce(Subject::join)
     }

@@ -124,6 +124,11 @@ impl Reader<'_> {
         {
             return true;
         }
+        // "2件为重点办理建议,33件为普通办件": the ordinary items are the rest beside the key
+        // ones, a part of the whole with no measure of its own.
+        if own.contains("普通") {
+            return true;
+        }
         // "由10件代表建议合并而成的《…》": items merged into one, no count of items handled.
         if after.find("合并").is_some_and(|p| {
             let between = &after[..p];
