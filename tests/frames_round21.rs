@@ -166,3 +166,24 @@ fn ordinary_items_and_a_roles_items_named_by_proposer_are_parts() {
     lacks(&r, Lead, 31.0);
     lacks(&r, Lead, 6.0);
 }
+
+#[test]
+fn each_items_share_may_stand_between_the_items_of_an_area_list() {
+    let text = "市政府共承办代表建议300件,已全部办复。建议中,涉及产业发展30件,占比10%;城乡建设90件,占比30%;社会保障60件,占比20%。";
+    crate::frames_round3::has_topic(text, "产业发展", Some(30));
+    crate::frames_round3::has_topic(text, "城乡建设", Some(90));
+    crate::frames_round3::has_topic(text, "社会保障", Some(60));
+}
+
+#[test]
+fn opinions_deputies_raise_are_suggestions_and_who_made_them_key_may_stand_after_bei() {
+    let r = doc(
+        "县人代会期间,与会人大代表对政府工作提出意见和建议90条,其中8条建议被县人大常委会确定为重点建议。县政府认真办理人大代表建议,已全部办复。",
+    );
+    has(&r, (Suggestion, Total, 90.0, Eq));
+    has(&r, (Suggestion, Key, 8.0, Eq));
+    // Opinions collected from the public are none of the deputies' items.
+    let r = doc("今年共承办人大代表建议20件,均已办复。代表们深入选区收集意见建议101条。");
+    has(&r, (Suggestion, Total, 20.0, Eq));
+    lacks(&r, Total, 101.0);
+}

@@ -441,11 +441,18 @@ pub fn kind_of(word: &str) -> Option<Subject> {
 pub fn kinds_in(text: &str, deputies: bool) -> Option<Subject> {
     let mut found = None;
     for m in KIND_RE.find_iter(text) {
-        // "19件意见建议和27件提案": opinions counted as items, in a text about deputies,
-        // are their suggestions.
+        // "19件意见建议和27件提案", "代表提出意见和建议121条": opinions counted as items (the
+        // count before them, or right after them where `text` ends and deputies raised them),
+        // in a text about deputies, are their suggestions; opinions collected from the public
+        // ("收集意见建议101条") are not.
+        let raised_by_deputies = || {
+            let before = &text[..m.start()];
+            before.contains("代表") && ["提出", "提交"].iter().any(|w| before.ends_with(w))
+        };
         let counted = deputies
             && ["意见建议", "意见和建议"].contains(&m.as_str())
-            && text[..m.start()].ends_with('件');
+            && (text[..m.start()].ends_with('件')
+                || (text[m.end()..].trim().is_empty() && raised_by_deputies()));
         let Some(k) = kind_of(m.as_str()).or(counted.then_some(Subject::Suggestion)) else {
             continue;
         };

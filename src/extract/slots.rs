@@ -67,9 +67,10 @@ static GRADE_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The items counted made key items, with words on who handles them or when between the
 /// verb and the key phrase ("6件提案作为2017年区政府办理的重点提案"), or only the year
-/// ("9件提案被确定为2018年重点提案").
+/// ("9件提案被确定为2018年重点提案"), or who chose them after 被 ("10条建议被县人大常委会确定
+/// 为重点建议").
 static KEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:件|项)?(?:提案|建议|议案)?被?(?:确定为|确立为|列为|作为|定为)(?:[^,;。、\d]|\d{4}年){0,14}?(?:的|\d{4}年度?)重点(?:督办)?(?:提案|建议|议案)")
+    Regex::new(r"^(?:件|项)?(?:提案|建议|议案)?(?:被[^,;。、\d]{0,12}?)?(?:确定为|确立为|列为|作为|定为)(?:(?:[^,;。、\d]|\d{4}年){0,14}?(?:的|\d{4}年度?))?重点(?:督办)?(?:提案|建议|议案)")
         .expect("key-after regex")
 });
 

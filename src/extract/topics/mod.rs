@@ -68,6 +68,12 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("item regex")
 });
 
+/// An item's share after its count, before the next item of a list: ",占比9.6%".
+static SHARE_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[,，]\s*(?:占|比例为|比重为)[^,;。，；\d]{0,8}\d+(?:\.\d+)?%$")
+        .expect("share gap regex")
+});
+
 fn split_items(list: &str) -> Vec<String> {
     list.split(['、', ','])
         .flat_map(|part| {
@@ -354,7 +360,11 @@ fn items_by(
     let mut next = after;
     for caps in item.captures_iter(&sentence[after..]) {
         let whole = caps.get(0).expect("match");
-        if direct && after + whole.start() != next {
+        // "涉及经济建设28件,占比9.6%;城建交通85件": each item's share may stand between them.
+        if direct
+            && after + whole.start() != next
+            && !SHARE_GAP.is_match(sentence.get(next..after + whole.start()).unwrap_or(""))
+        {
             break;
         }
         next = after + whole.end();
