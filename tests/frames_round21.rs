@@ -187,3 +187,12 @@ fn opinions_deputies_raise_are_suggestions_and_who_made_them_key_may_stand_after
     has(&r, (Suggestion, Total, 20.0, Eq));
     lacks(&r, Total, 101.0);
 }
+
+#[test]
+fn an_addition_inside_a_breakdown_is_no_part_of_it() {
+    let r =
+        doc("我局共接收办理政协提案40件,其中主办件6件、会办件34件,此外我局还承担3件跨年度提案。");
+    has(&r, (Proposal, Total, 40.0, Eq));
+    has(&r, (Proposal, Total, 3.0, Eq));
+    has(&r, (Proposal, Co, 34.0, Eq));
+}

@@ -329,7 +329,8 @@ impl Reader<'_> {
         // shares of the training sets), as registering is a stage of its own.
         let handed_on = GOV_SHARE.is_match(&near) && !self.wholes.is_empty();
         let registered = (whole.is_some() && (registers || merged_stage) && !part_cue) || handed_on;
-        let in_breakdown = top.parent.is_some() && !registered;
+        // "…会办件31件,此外还承担2件跨年度提案": an addition to the whole is no part of it.
+        let in_breakdown = top.parent.is_some() && !registered && !addition;
         let mut inherited = false;
         // The breakdown this count splits by kind, if it does.
         let mut split = None;

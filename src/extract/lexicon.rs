@@ -139,6 +139,11 @@ pub const COUNT_CUES: &[Entry<Cue>] = &[
         "registered and replied as one verb (立案办复912件提案): the registered whole",
     ),
     ("交办", Cue::Whole, "items assigned"),
+    (
+        "承担",
+        Cue::Whole,
+        "items taken on, as 承办 (此外还承担2件跨年度提案)",
+    ),
     ("立为", Cue::Whole, "registered as proposals (立为提案)"),
     (
         "并案处理后",
