@@ -130,10 +130,10 @@ pub(super) fn passed_on(s: &str) -> std::borrow::Cow<'_, str> {
     PASSED_TO.replace_all(s, "转交到$1")
 }
 
-/// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
 /// Plans of legislative work: motions taken into one are no outcome class.
 pub const LEGISLATIVE: [&str; 4] = ["立法计划", "立法规划", "立法工作计划", "立法项目"];
 
+/// Classifies one sub-phrase; `adjacent` says the phrase ends right before the number.
 fn class_of(part: &str, adjacent: bool) -> Reading {
     let part = &*passed_on(part);
     // "市规划局西陵分局…需办理": a marker that is part of a body's name (规划局, 计划生育委员会)

@@ -22,8 +22,8 @@ impl Reader<'_> {
         {
             return false;
         }
-        // "提交调研报告25件", "交办事项12件": the same nouns named right before the number, with
-        // nothing between, say what it counts.
+        // "提交调研报告25件", "受理信访案件12件": the same nouns named right before the number,
+        // with nothing between, say what it counts.
         let opening = self.clause_start(s, m.start);
         let left_text = text_of(self.chars, opening, m.start);
         let left_noun = left_text.trim_end_matches(['共', '有', '为', '计', '了', ' ']);
@@ -47,7 +47,6 @@ impl Reader<'_> {
                 let trimmed = before.trim_end_matches(['共', '有', '为', ' ']);
                 KIND_RE.find_iter(trimmed).any(|k| k.end() == trimmed.len())
             };
-            let opening = self.clause_start(s, m.start);
             // "全会提案(共13项)": the noun before a bracket that opens with the count.
             let near_kind = ends_in_kind(opening, m.start)
                 || (opening > s
@@ -80,8 +79,7 @@ impl Reader<'_> {
             return false;
         }
         // "共收到代表反馈征询意见56件": opinions sent back, named before the number.
-        let opening = self.clause_start(s, m.start);
-        if FEEDBACK_BEFORE.is_match(&text_of(self.chars, opening, m.start)) {
+        if FEEDBACK_BEFORE.is_match(&left_text) {
             return false;
         }
         // "办理一件、受益一片": 一件 without the item noun is an idiom, not a count.
