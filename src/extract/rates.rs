@@ -331,20 +331,17 @@ impl Reader<'_> {
     /// The kinds, joined, of the totals in the last sentence with totals before `at`, when it
     /// is at most 200 characters back.
     fn counted_kinds_before(&self, at: usize) -> Option<Subject> {
-        let totals = || {
-            self.facts
-                .iter()
-                .filter(move |r| r.fact.measure == Measure::Total && r.fact.start < at)
-        };
-        let last = totals().map(|r| r.fact.start).max()?;
+        let last = self
+            .facts
+            .iter()
+            .filter(|r| r.fact.measure == Measure::Total && r.fact.start < at)
+            .map(|r| r.fact.start)
+            .max()?;
         if at - last > 200 {
             return None;
         }
         let from = super::passes::start_after(self.chars, last, ends_sentence);
-        totals()
-            .filter(|r| r.fact.start >= from)
-            .map(|r| r.fact.subject)
-            .reduce(Subject::join)
+        self.totals_joined(from, at)
     }
 
     /// The kinds, joined, of the totals read between `from` and `to`.
@@ -426,16 +423,15 @@ impl Reader<'_> {
             .into_owned();
         // "每件建议办理做到回复率、办结率和满意率均为100%": 做到 with 均为 or 达到 before the
         // figure, and no modal, tells how the work was done ("做到事事有落实,满意率达到100%");
-        // "要做到…", "力争做到…" stay goals.
+        // "要做到…" stays a goal, and so does "努力做到…" (力争, 确保… before it are goal words of
+        // their own, read below).
         let sentence_left = match sentence_left.rfind("做到") {
             Some(at)
                 if ["均为", "均达", "达到"]
                     .iter()
                     .any(|w| sentence_left[at..].contains(w))
                     && !MODAL_MUST.is_match(&sentence_left)
-                    && !["力争", "努力", "争取", "确保", "力求"]
-                        .iter()
-                        .any(|w| sentence_left[..at].ends_with(w)) =>
+                    && !sentence_left[..at].ends_with("努力") =>
             {
                 sentence_left.replacen("做到", "", 1)
             }
